@@ -1,0 +1,109 @@
+/**
+ * Checks scenario files with the same core the app uses.
+ *   npm run check:scenarios [--strict] [--hints] [paths…]   (default: scenarios/)
+ * One line per diagnostic, `path:line:column: severity code message`, then a
+ * summary per file. Exit code 1 on any error (or warning, with --strict), 2 on bad usage.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { analyseScenario, parseScenario, type Diagnostic } from '../lib/core/index.ts';
+
+export interface CheckReport {
+	lines: string[];
+	errors: number;
+	warnings: number;
+	files: number;
+}
+
+const USAGE = 'usage: check-scenarios [--strict] [--hints] [file-or-folder …]';
+
+function scenarioFiles(path: string): string[] {
+	const stat = statSync(path);
+	if (stat.isFile()) return [path];
+	const found: string[] = [];
+	for (const entry of readdirSync(path, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+		if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
+		const full = join(path, entry.name);
+		if (entry.isDirectory()) found.push(...scenarioFiles(full));
+		else if (entry.name.toLowerCase().endsWith('.md') && entry.name.toLowerCase() !== 'readme.md') found.push(full);
+	}
+	return found;
+}
+
+const signed = (value: number) => (value > 0 ? `+${value}` : String(value));
+
+export function summarise(path: string, source: string, diagnostics: Diagnostic[]): string {
+	const errors = diagnostics.filter((d) => d.severity === 'error').length;
+	const warnings = diagnostics.length - errors;
+	const counts = `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
+	const { scenario } = parseScenario(source);
+	if (!scenario) return `${path}: not playable (${counts})`;
+	const a = analyseScenario(scenario);
+	const outcomes = Object.entries(a.outcomes)
+		.filter(([, n]) => n > 0)
+		.map(([outcome, n]) => `${n} ${outcome === 'byMood' ? 'by mood' : outcome}`)
+		.join(', ');
+	const totals = Object.entries(a.totals)
+		.map(([dimension, { best, worst }]) => `${dimension} ${signed(worst)}..${signed(best)}`)
+		.join(', ');
+	return (
+		`${path}: ${a.nodes} nodes, ${a.endings} endings (${outcomes}), ` +
+		`decisions shortest ${a.shortestDecisions} / longest ${a.longestDecisions}${a.cyclic ? ' (loops walked once)' : ''}; ` +
+		`achievable totals ${totals}; ${counts}`
+	);
+}
+
+export function checkPaths(paths: string[], options: { hints?: boolean; cwd?: string } = {}): CheckReport {
+	const report: CheckReport = { lines: [], errors: 0, warnings: 0, files: 0 };
+	for (const input of paths) {
+		for (const file of scenarioFiles(input)) {
+			const shown = options.cwd ? relative(options.cwd, file) || file : file;
+			const source = readFileSync(file, 'utf8');
+			const { diagnostics } = parseScenario(source);
+			report.files++;
+			for (const d of diagnostics) {
+				report.lines.push(`${shown}:${d.line}:${d.column}: ${d.severity} ${d.code} ${d.message}`);
+				if (options.hints) report.lines.push(`  hint: ${d.hint}`);
+				if (d.severity === 'error') report.errors++;
+				else report.warnings++;
+			}
+			report.lines.push(summarise(shown, source, diagnostics));
+		}
+	}
+	return report;
+}
+
+export function main(argv: string[], cwd = process.cwd()): number {
+	const flags = argv.filter((arg) => arg.startsWith('--'));
+	const unknown = flags.filter((flag) => flag !== '--strict' && flag !== '--hints');
+	if (unknown.length > 0 || flags.includes('--help')) {
+		console.error(unknown.length ? `unknown option ${unknown[0]}\n${USAGE}` : USAGE);
+		return 2;
+	}
+	const paths = argv.filter((arg) => !arg.startsWith('--'));
+	const targets = paths.length > 0 ? paths : ['scenarios'];
+	for (const target of targets) {
+		try {
+			statSync(target);
+		} catch {
+			console.error(`check-scenarios: no such file or folder: ${target}`);
+			return 2;
+		}
+	}
+	const strict = flags.includes('--strict');
+	const report = checkPaths(targets, { hints: flags.includes('--hints'), cwd });
+	for (const line of report.lines) console.log(line);
+	if (report.files === 0) {
+		console.error(`check-scenarios: no .md scenario files in ${targets.join(', ')}`);
+		return 2;
+	}
+	const failed = report.errors > 0 || (strict && report.warnings > 0);
+	console.log(
+		`${report.files} file${report.files === 1 ? '' : 's'} checked: ${report.errors} error${report.errors === 1 ? '' : 's'}, ` +
+			`${report.warnings} warning${report.warnings === 1 ? '' : 's'}${strict ? ' (strict: warnings fail)' : ''}` +
+			(report.errors + report.warnings > 0 && !flags.includes('--hints') ? '. Add --hints to see how to fix each.' : '')
+	);
+	return failed ? 1 : 0;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) process.exitCode = main(process.argv.slice(2));

@@ -1,0 +1,106 @@
+import { DIMENSIONS, OUTCOMES, type Dimension, type Outcome, type Scenario } from './types';
+
+export interface ScenarioAnalysis {
+	nodes: number;
+	endings: number;
+	/** Endings by authored outcome; `byMood` counts endings whose outcome follows the final mood. */
+	outcomes: Record<Outcome | 'byMood', number>;
+	/** Decisions (nodes with two or more replies) on the shortest and the longest way from the start to an ending. */
+	shortestDecisions: number;
+	longestDecisions: number;
+	/** Per dimension, the highest and lowest total a trainee can end with (conditions and typed replies aside). */
+	totals: Record<Dimension, { best: number; worst: number }>;
+	/** The file has cycles; the longest path then counts each node once. */
+	cyclic: boolean;
+}
+
+/**
+ * Path analysis for authors and the checker. Conditions are ignored (any
+ * reply may be taken) and typed replies count as 0, so the figures describe
+ * the map, not one play. Loops are walked once.
+ */
+export function analyseScenario(scenario: Scenario): ScenarioAnalysis {
+	const index = new Map(scenario.nodes.map((node, i) => [node.id, i]));
+	const edges = scenario.nodes.map((node) =>
+		node.choices.flatMap((choice) => {
+			const target = index.get(choice.target);
+			return target === undefined ? [] : [{ target, effects: choice.effects }];
+		})
+	);
+	const isDecision = scenario.nodes.map((node) => (node.choices.length >= 2 ? 1 : 0));
+
+	// Depth-first post-order from the start, dropping edges back into the current path (loops).
+	const state = new Uint8Array(scenario.nodes.length); // 0 new, 1 on path, 2 done
+	const order: number[] = [];
+	const forward: { target: number; effects: (typeof edges)[number][number]['effects'] }[][] = scenario.nodes.map(() => []);
+	let cyclic = false;
+	const stack: { node: number; next: number }[] = [{ node: 0, next: 0 }];
+	state[0] = 1;
+	while (stack.length > 0) {
+		const top = stack[stack.length - 1];
+		const out = edges[top.node];
+		if (top.next < out.length) {
+			const edge = out[top.next++];
+			if (state[edge.target] === 1) {
+				cyclic = true;
+				continue;
+			}
+			forward[top.node].push(edge);
+			if (state[edge.target] === 0) {
+				state[edge.target] = 1;
+				stack.push({ node: edge.target, next: 0 });
+			}
+		} else {
+			state[top.node] = 2;
+			order.push(top.node);
+			stack.pop();
+		}
+	}
+
+	const none = -Infinity;
+	const longest = new Array<number>(scenario.nodes.length).fill(none);
+	const shortest = new Array<number>(scenario.nodes.length).fill(Infinity);
+	const best = DIMENSIONS.map(() => new Array<number>(scenario.nodes.length).fill(none));
+	const worst = DIMENSIONS.map(() => new Array<number>(scenario.nodes.length).fill(Infinity));
+	for (const node of order) {
+		if (scenario.nodes[node].choices.length === 0) {
+			longest[node] = 0;
+			shortest[node] = 0;
+			DIMENSIONS.forEach((_, d) => {
+				best[d][node] = 0;
+				worst[d][node] = 0;
+			});
+			continue;
+		}
+		for (const edge of forward[node]) {
+			if (longest[edge.target] === none) continue; // leads nowhere that ends
+			longest[node] = Math.max(longest[node], isDecision[node] + longest[edge.target]);
+			shortest[node] = Math.min(shortest[node], isDecision[node] + shortest[edge.target]);
+			DIMENSIONS.forEach((dimension, d) => {
+				const value = edge.effects[dimension] ?? 0;
+				best[d][node] = Math.max(best[d][node], value + best[d][edge.target]);
+				worst[d][node] = Math.min(worst[d][node], value + worst[d][edge.target]);
+			});
+		}
+	}
+
+	const outcomes = Object.fromEntries([...OUTCOMES, 'byMood'].map((key) => [key, 0])) as ScenarioAnalysis['outcomes'];
+	let endings = 0;
+	for (const node of scenario.nodes) {
+		if (node.choices.length > 0) continue;
+		endings++;
+		outcomes[node.outcome ?? 'byMood']++;
+	}
+	const finite = (value: number) => (Number.isFinite(value) ? value : 0);
+	return {
+		nodes: scenario.nodes.length,
+		endings,
+		outcomes,
+		shortestDecisions: finite(shortest[0]),
+		longestDecisions: finite(longest[0]),
+		totals: Object.fromEntries(
+			DIMENSIONS.map((dimension, d) => [dimension, { best: finite(best[d][0]), worst: finite(worst[d][0]) }])
+		) as ScenarioAnalysis['totals'],
+		cyclic
+	};
+}

@@ -1,0 +1,133 @@
+import { closest, type DiagnosticList } from './diagnostics';
+import { COMPARATORS, type Comparator, type Condition, type Effects, type Subject } from './types';
+
+const SUBJECTS: Subject[] = ['empathy', 'flexibility', 'ownership', 'mood'];
+const LIMIT: Record<Subject, number> = { empathy: 3, flexibility: 3, ownership: 3, mood: 100 };
+
+/** Accept the typographic minus and dashes that word processors put in. */
+function normaliseSigns(text: string): string {
+	return text.replace(/[\u2212\u2013\u2014]/g, '-');
+}
+
+/**
+ * Parses `empathy +2, ownership -1, mood +15`. `column` is the file column of
+ * `text`'s first character, so each mistake points at its own token.
+ */
+export function parseEffects(
+	text: string,
+	line: number,
+	column: number,
+	diagnostics: DiagnosticList
+): Effects {
+	const effects: Effects = {};
+	let offset = 0;
+	for (const part of text.split(',')) {
+		const lead = part.length - part.trimStart().length;
+		const token = normaliseSigns(part.trim());
+		const at = column + offset + lead;
+		offset += part.length + 1;
+		if (token === '') continue;
+		const match = /^([A-Za-z][\w.-]*)\s*(.*)$/.exec(token);
+		const name = match?.[1].toLowerCase() ?? '';
+		if (!match || !(SUBJECTS as string[]).includes(name)) {
+			const suggestion = match ? closest(name, SUBJECTS) : undefined;
+			diagnostics.error(
+				'unknown-effect',
+				line,
+				at,
+				`Unknown effect \`${token}\`.`,
+				suggestion
+					? `Did you mean \`${suggestion}\`? Effects are empathy, flexibility, ownership (-3..+3) and mood (-100..+100).`
+					: 'Effects are empathy, flexibility, ownership (-3..+3) and mood (-100..+100), e.g. `empathy +2, mood -10`.'
+			);
+			continue;
+		}
+		const subject = name as Subject;
+		const valueText = match[2].replace(/\s+/g, '');
+		if (!/^[+-]?\d{1,6}$/.test(valueText)) {
+			diagnostics.error(
+				'bad-effect-value',
+				line,
+				at,
+				`\`${subject}\` needs a whole number, got \`${match[2] || 'nothing'}\`.`,
+				`Write a signed whole number, e.g. \`${subject} +1\` or \`${subject} -2\`.`
+			);
+			continue;
+		}
+		const value = Number(valueText);
+		if (Math.abs(value) > LIMIT[subject]) {
+			diagnostics.error(
+				'value-out-of-range',
+				line,
+				at,
+				`\`${subject} ${valueText}\` is out of range.`,
+				`\`${subject}\` goes from -${LIMIT[subject]} to +${LIMIT[subject]}.`
+			);
+			continue;
+		}
+		if (effects[subject] !== undefined) {
+			diagnostics.error(
+				'duplicate-effect',
+				line,
+				at,
+				`\`${subject}\` is given twice.`,
+				'Give each effect once; add the values together.'
+			);
+			continue;
+		}
+		effects[subject] = value;
+	}
+	return effects;
+}
+
+const CONDITION = /^(reply\.)?([a-z]+)\s*(<=|>=|==|!=|<|>)\s*([+-]?\d{1,6})$/i;
+
+/** Parses what follows `when`; undefined (with a diagnostic) when malformed. */
+export function parseCondition(
+	text: string,
+	line: number,
+	column: number,
+	diagnostics: DiagnosticList
+): Condition | undefined {
+	const token = normaliseSigns(text.trim());
+	const match = CONDITION.exec(token);
+	const subject = match?.[2].toLowerCase();
+	if (!match || !(SUBJECTS as string[]).includes(subject!)) {
+		const word = /^(?:reply\.)?([a-z]+)/i.exec(token)?.[1]?.toLowerCase();
+		const suggestion = word && !(SUBJECTS as string[]).includes(word) ? closest(word, SUBJECTS) : undefined;
+		diagnostics.error(
+			'bad-when',
+			line,
+			column,
+			`Cannot read the condition \`when ${token}\`.`,
+			(suggestion ? `Did you mean \`${suggestion}\`? ` : '') +
+				'Write `when <empathy|flexibility|ownership|mood> <op> <number>` with op one of < <= > >= == !=, e.g. `when mood < 40`.'
+		);
+		return undefined;
+	}
+	return {
+		scope: match[1] ? 'reply' : 'run',
+		subject: subject as Subject,
+		op: match[3] as Comparator,
+		value: Number(match[4])
+	};
+}
+
+export function compare(left: number, op: Comparator, right: number): boolean {
+	switch (op) {
+		case '<':
+			return left < right;
+		case '<=':
+			return left <= right;
+		case '>':
+			return left > right;
+		case '>=':
+			return left >= right;
+		case '==':
+			return left === right;
+		case '!=':
+			return left !== right;
+	}
+}
+
+export const isComparator = (op: string): op is Comparator => (COMPARATORS as readonly string[]).includes(op);

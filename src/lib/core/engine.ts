@@ -1,0 +1,293 @@
+import { compare } from './effects';
+import { scoreReply, type ReplyAssessment } from './rubric';
+import {
+	csatFromMood,
+	npsFromMood,
+	outcomeFromMood,
+	recommendFromMood,
+	scoreDimension,
+	type DimensionScore,
+	type NpsClass,
+	type ScoredDecision
+} from './scoring';
+import { lastCustomerLine } from './segments';
+import { DIMENSIONS, type Choice, type Condition, type Dimension, type Effects, type Outcome, type Scenario, type ScenarioNode } from './types';
+
+/** Bumped when the saved shape changes; older saves are read if at least `MIN_COMPATIBLE_RUN_VERSION`. */
+export const RUN_SAVE_VERSION = 1;
+export const MIN_COMPATIBLE_RUN_VERSION = 1;
+
+export type Totals = Record<Dimension, number>;
+
+/** One decision taken: everything needed to score and replay it without the old file. */
+export interface Step {
+	node: string;
+	/** Index into the node's choices. */
+	choice: number;
+	/** Indexes of the choices the trainee could see at that moment. */
+	available: number[];
+	/** What was applied: the authored effects, or the rubric's for a typed reply. */
+	effects: Effects;
+	/** Typed replies only, verbatim. */
+	reply?: string;
+	assessment?: ReplyAssessment;
+	moodBefore: number;
+	moodAfter: number;
+}
+
+/** A run in progress or finished. Plain JSON, stored as it is. */
+export interface RunState {
+	saveVersion: number;
+	scenarioId: string;
+	/** Hash of the file the run started on; a different file means a restart. */
+	scenarioHash: string;
+	node: string;
+	mood: number;
+	totals: Totals;
+	steps: Step[];
+	ended: boolean;
+	outcome?: Outcome;
+}
+
+export interface AvailableChoice {
+	index: number;
+	choice: Choice;
+}
+
+const clampMood = (mood: number) => Math.min(100, Math.max(0, Math.round(mood)));
+
+/** Looks a node up by id (cached per scenario). */
+export function findNode(scenario: Scenario, id: string): ScenarioNode | undefined {
+	let index = nodeIndexes.get(scenario);
+	if (!index) {
+		index = new Map(scenario.nodes.map((node) => [node.id, node]));
+		nodeIndexes.set(scenario, index);
+	}
+	return index.get(id);
+}
+const nodeIndexes = new WeakMap<Scenario, Map<string, ScenarioNode>>();
+
+function nodeOf(scenario: Scenario, id: string): ScenarioNode {
+	const node = findNode(scenario, id);
+	if (!node) throw new Error(`Run is at node "${id}", which this scenario does not have.`);
+	return node;
+}
+
+export function startRun(scenario: Scenario, identity: { scenarioId: string; scenarioHash: string }): RunState {
+	const state: RunState = {
+		saveVersion: RUN_SAVE_VERSION,
+		scenarioId: identity.scenarioId,
+		scenarioHash: identity.scenarioHash,
+		node: scenario.start,
+		mood: clampMood(scenario.meta.mood),
+		totals: { empathy: 0, flexibility: 0, ownership: 0 },
+		steps: [],
+		ended: false
+	};
+	return settle(scenario, state);
+}
+
+function conditionHolds(condition: Condition | undefined, state: RunState, reply?: ReplyAssessment): boolean {
+	if (!condition) return true;
+	if (condition.scope === 'reply') {
+		if (!reply) return true; // shown now, decided when the reply is scored
+		return compare(reply[condition.subject], condition.op, condition.value);
+	}
+	const left = condition.subject === 'mood' ? state.mood : state.totals[condition.subject];
+	return compare(left, condition.op, condition.value);
+}
+
+/**
+ * The replies the trainee can pick now, in file order. If every reply is
+ * hidden by its condition the trainee would be stuck, so all are offered
+ * (the checker warns the author about such nodes).
+ */
+export function availableChoices(scenario: Scenario, state: RunState): AvailableChoice[] {
+	if (state.ended) return [];
+	const node = nodeOf(scenario, state.node);
+	const all = node.choices.map((choice, index) => ({ index, choice }));
+	const shown = all.filter(({ choice }) => conditionHolds(choice.when, state));
+	return shown.length > 0 ? shown : all;
+}
+
+function applyStep(scenario: Scenario, state: RunState, step: Omit<Step, 'moodBefore' | 'moodAfter'>, target: string): RunState {
+	const mood = clampMood(state.mood + (step.effects.mood ?? 0));
+	const totals = { ...state.totals };
+	for (const dimension of DIMENSIONS) totals[dimension] += step.effects[dimension] ?? 0;
+	const next: RunState = {
+		...state,
+		node: target,
+		mood,
+		totals,
+		steps: [...state.steps, { ...step, moodBefore: state.mood, moodAfter: mood }]
+	};
+	return settle(scenario, next);
+}
+
+/** Marks the run ended when it stands on an ending. */
+function settle(scenario: Scenario, state: RunState): RunState {
+	const node = nodeOf(scenario, state.node);
+	if (node.choices.length > 0) return state;
+	return { ...state, ended: true, outcome: node.outcome ?? outcomeFromMood(state.mood) };
+}
+
+/** Picks a listed reply. Returns a new state; the old one is untouched. */
+export function choose(scenario: Scenario, state: RunState, choiceIndex: number): RunState {
+	const available = availableChoices(scenario, state);
+	const picked = available.find((option) => option.index === choiceIndex);
+	if (!picked) throw new Error(`Choice ${choiceIndex} is not available at "${state.node}".`);
+	if (picked.choice.free) throw new Error('A free reply needs its text: use submitReply.');
+	return applyStep(
+		scenario,
+		state,
+		{ node: state.node, choice: choiceIndex, available: available.map((option) => option.index), effects: { ...picked.choice.effects } },
+		picked.choice.target
+	);
+}
+
+/** Whether the current node takes a typed reply, and the label of its text box. */
+export function freeReplyPrompt(scenario: Scenario, state: RunState): string | undefined {
+	return availableChoices(scenario, state).find((option) => option.choice.free)?.choice.text;
+}
+
+/** Scores a reply in the context of the current node without advancing. */
+export function assessReplyHere(scenario: Scenario, state: RunState, text: string): ReplyAssessment {
+	const node = nodeOf(scenario, state.node);
+	const free = availableChoices(scenario, state).filter((option) => option.choice.free);
+	return scoreReply(text, {
+		customer: scenario.meta.customer,
+		policy: scenario.meta.policy,
+		customerLine: lastCustomerLine(node.body, scenario.meta.customer),
+		previousReplies: state.steps.flatMap((step) => (step.reply === undefined ? [] : [step.reply])),
+		cues: free.flatMap((option) => option.choice.cues)
+	});
+}
+
+/**
+ * Takes a typed reply: scores it with the rubric, then follows the first
+ * free reply whose `reply.` condition holds (the last one as fallback).
+ */
+export function submitReply(scenario: Scenario, state: RunState, text: string): RunState {
+	const available = availableChoices(scenario, state);
+	const free = available.filter((option) => option.choice.free);
+	if (free.length === 0) throw new Error(`"${state.node}" takes no typed reply.`);
+	const assessment = assessReplyHere(scenario, state, text);
+	const route = free.find((option) => conditionHolds(option.choice.when, state, assessment)) ?? free[free.length - 1];
+	const effects: Effects = {};
+	for (const dimension of DIMENSIONS) if (assessment[dimension] !== 0) effects[dimension] = assessment[dimension];
+	if (assessment.mood !== 0) effects.mood = assessment.mood;
+	return applyStep(
+		scenario,
+		state,
+		{
+			node: state.node,
+			choice: route.index,
+			available: available.map((option) => option.index),
+			effects,
+			reply: text,
+			assessment
+		},
+		route.choice.target
+	);
+}
+
+export interface RunScore {
+	dimensions: Record<Dimension, DimensionScore>;
+	outcome: Outcome | null;
+	finalMood: number;
+	csat: 1 | 2 | 3 | 4 | 5;
+	/** Likelihood to recommend, 0–10. */
+	recommend: number;
+	nps: NpsClass;
+}
+
+function valuesOf(effects: Effects): Record<Dimension, number> {
+	return { empathy: effects.empathy ?? 0, flexibility: effects.flexibility ?? 0, ownership: effects.ownership ?? 0 };
+}
+
+/**
+ * What was on offer at a step, as the scoring sees it: every listed reply's
+ * authored values, plus the typed reply's own score if one was typed (an
+ * untyped free reply has no value to compare with).
+ */
+function scoredDecision(scenario: Scenario, step: Step): ScoredDecision {
+	const node = findNode(scenario, step.node);
+	const offered = step.available
+		.map((index) => node?.choices[index])
+		.filter((choice): choice is Choice => choice !== undefined && !choice.free)
+		.map((choice) => valuesOf(choice.effects));
+	return { picked: valuesOf(step.effects), offered };
+}
+
+/** Scores a run (finished or not) on each dimension, with the simulated customer result. */
+export function scoreRun(scenario: Scenario, state: RunState): RunScore {
+	const decisions = state.steps.map((step) => scoredDecision(scenario, step));
+	const dimensions = Object.fromEntries(
+		DIMENSIONS.map((dimension) => [dimension, scoreDimension(decisions, dimension)])
+	) as Record<Dimension, DimensionScore>;
+	return {
+		dimensions,
+		outcome: state.ended ? (state.outcome ?? outcomeFromMood(state.mood)) : null,
+		finalMood: state.mood,
+		csat: csatFromMood(state.mood),
+		recommend: recommendFromMood(state.mood),
+		nps: npsFromMood(state.mood)
+	};
+}
+
+export interface BetterReply {
+	index: number;
+	text: string;
+	value: number;
+}
+
+/** One decision replayed for the debrief. */
+export interface DecisionReview {
+	step: Step;
+	node: ScenarioNode;
+	choice: Choice;
+	/** Per dimension, the reply on offer that would have scored best, when it beats the one picked. */
+	better: Partial<Record<Dimension, BetterReply>>;
+}
+
+export function reviewRun(scenario: Scenario, state: RunState): DecisionReview[] {
+	return state.steps.flatMap((step) => {
+		const node = findNode(scenario, step.node);
+		const choice = node?.choices[step.choice];
+		if (!node || !choice) return [];
+		const picked = valuesOf(step.effects);
+		const better: Partial<Record<Dimension, BetterReply>> = {};
+		for (const dimension of DIMENSIONS) {
+			for (const index of step.available) {
+				const option = node.choices[index];
+				if (!option || option.free || index === step.choice) continue;
+				const value = option.effects[dimension] ?? 0;
+				if (value > picked[dimension] && value > (better[dimension]?.value ?? -Infinity)) {
+					better[dimension] = { index, text: option.text, value };
+				}
+			}
+		}
+		return [{ step, node, choice, better }];
+	});
+}
+
+/** Reads a stored run; null when it is not one or is too old or too new to read. */
+export function readRunState(value: unknown): RunState | null {
+	if (!value || typeof value !== 'object') return null;
+	const state = value as Partial<RunState>;
+	if (
+		typeof state.saveVersion !== 'number' ||
+		state.saveVersion < MIN_COMPATIBLE_RUN_VERSION ||
+		state.saveVersion > RUN_SAVE_VERSION ||
+		typeof state.scenarioId !== 'string' ||
+		typeof state.scenarioHash !== 'string' ||
+		typeof state.node !== 'string' ||
+		typeof state.mood !== 'number' ||
+		!Array.isArray(state.steps) ||
+		!state.totals ||
+		typeof state.ended !== 'boolean'
+	) {
+		return null;
+	}
+	return state as RunState;
+}

@@ -1,0 +1,159 @@
+import { isMap, isScalar, parseDocument } from 'yaml';
+import { closest, type DiagnosticList } from './diagnostics';
+import type { ScenarioMeta } from './types';
+
+const KNOWN_FIELDS = ['title', 'customer', 'summary', 'difficulty', 'minutes', 'tags', 'mood', 'policy'];
+/** A handful of aliases is normal YAML; thousands is a "billion laughs" bomb. */
+const MAX_ALIASES = 50;
+
+type FrontMatter = Omit<ScenarioMeta, 'briefing'>;
+
+/**
+ * Reads the YAML between the `---` fences. `firstLine` is the file line of the
+ * YAML's first line, so every diagnostic points into the file.
+ */
+export function readFrontMatter(yamlText: string, firstLine: number, diagnostics: DiagnosticList): FrontMatter | null {
+	const lineStarts = [0];
+	for (let i = 0; i < yamlText.length; i++) if (yamlText.charCodeAt(i) === 10) lineStarts.push(i + 1);
+	const position = (offset: number) => {
+		let low = 0;
+		let high = lineStarts.length - 1;
+		while (low < high) {
+			const mid = (low + high + 1) >> 1;
+			if (lineStarts[mid] <= offset) low = mid;
+			else high = mid - 1;
+		}
+		return { line: firstLine + low, column: offset - lineStarts[low] + 1 };
+	};
+
+	const document = parseDocument(yamlText, { uniqueKeys: true, prettyErrors: false });
+	for (const error of document.errors) {
+		const at = position(error.pos[0]);
+		diagnostics.error(
+			'front-matter-yaml',
+			at.line,
+			at.column,
+			`The front matter is not valid YAML: ${firstSentence(error.message)}`,
+			'Check indentation and quoting: text with a colon (:) or starting with [ { * & ! | > needs "quotes".'
+		);
+	}
+	if (document.errors.length > 0) return null;
+
+	let data: unknown;
+	try {
+		data = document.toJS({ maxAliasCount: MAX_ALIASES });
+	} catch (error) {
+		diagnostics.error(
+			'front-matter-yaml',
+			firstLine,
+			1,
+			`The front matter could not be read: ${firstSentence(String((error as Error)?.message ?? error))}`,
+			'Remove YAML anchors and aliases (& and *); write each value out in full.'
+		);
+		return null;
+	}
+	if (data === null || data === undefined || typeof data !== 'object' || Array.isArray(data) || !isMap(document.contents)) {
+		diagnostics.error(
+			'front-matter-yaml',
+			firstLine,
+			1,
+			'The front matter must be a list of `field: value` lines.',
+			'Write at least `title:`, `customer:` and `summary:`, one per line.'
+		);
+		return null;
+	}
+
+	const fieldLine = new Map<string, { line: number; column: number }>();
+	for (const pair of document.contents.items) {
+		if (isScalar(pair.key) && pair.key.range) fieldLine.set(String(pair.key.value), position(pair.key.range[0]));
+		if (isScalar(pair.value) && pair.value.range && isScalar(pair.key)) {
+			fieldLine.set(`${String(pair.key.value)}:value`, position(pair.value.range[0]));
+		}
+	}
+	const record = data as Record<string, unknown>;
+	const at = (field: string) => fieldLine.get(`${field}:value`) ?? fieldLine.get(field) ?? { line: firstLine, column: 1 };
+	let ok = true;
+	const invalid = (field: string, message: string, hint: string) => {
+		const where = at(field);
+		diagnostics.error('front-matter-field-invalid', where.line, where.column, message, hint);
+		ok = false;
+	};
+
+	const text = (field: 'title' | 'customer' | 'summary', example: string): string => {
+		const value = record[field];
+		if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) {
+			diagnostics.error(
+				'front-matter-field-missing',
+				firstLine,
+				1,
+				`The front matter has no \`${field}\`.`,
+				`Add a line such as \`${field}: ${example}\`.`
+			);
+			ok = false;
+			return '';
+		}
+		if (typeof value !== 'string' && typeof value !== 'number') {
+			invalid(field, `\`${field}\` must be plain text.`, `Write it on one line, e.g. \`${field}: ${example}\`.`);
+			return '';
+		}
+		return String(value).trim();
+	};
+	const title = text('title', 'The Third Call');
+	const customer = text('customer', 'Dana Whitfield');
+	const summary = text('summary', 'Her gift arrived broken and she has been transferred twice.');
+
+	const integer = (field: string, fallback: number, min: number, max: number): number => {
+		const value = record[field];
+		if (value === undefined || value === null) return fallback;
+		if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+			invalid(field, `\`${field}\` must be a whole number from ${min} to ${max}.`, `Write e.g. \`${field}: ${fallback}\`.`);
+			return fallback;
+		}
+		return value;
+	};
+	const difficulty = integer('difficulty', 1, 1, 3) as 1 | 2 | 3;
+	const mood = integer('mood', 50, 0, 100);
+
+	let minutes: number | undefined;
+	if (record.minutes !== undefined && record.minutes !== null) {
+		if (typeof record.minutes !== 'number' || !(record.minutes > 0) || record.minutes > 600) {
+			invalid('minutes', '`minutes` must be a positive number of minutes.', 'Write e.g. `minutes: 6`.');
+		} else minutes = record.minutes;
+	}
+
+	let tags: string[] = [];
+	const rawTags = record.tags;
+	if (typeof rawTags === 'string') tags = rawTags.split(',').map((tag) => tag.trim()).filter(Boolean);
+	else if (Array.isArray(rawTags) && rawTags.every((tag) => typeof tag === 'string' || typeof tag === 'number')) {
+		tags = rawTags.map((tag) => String(tag).trim()).filter(Boolean);
+	} else if (rawTags !== undefined && rawTags !== null) {
+		invalid('tags', '`tags` must be a list of words.', 'Write e.g. `tags: [ownership, phone]`.');
+	}
+
+	let policy: string | undefined;
+	if (record.policy !== undefined && record.policy !== null) {
+		if (typeof record.policy !== 'string' && typeof record.policy !== 'number') {
+			invalid('policy', '`policy` must be text.', 'Write `policy: |` and the policy on the following, indented lines.');
+		} else policy = String(record.policy).trim() || undefined;
+	}
+
+	for (const field of Object.keys(record)) {
+		if (KNOWN_FIELDS.includes(field)) continue;
+		const where = fieldLine.get(field) ?? { line: firstLine, column: 1 };
+		const suggestion = closest(field, KNOWN_FIELDS);
+		diagnostics.warning(
+			'front-matter-field-unknown',
+			where.line,
+			where.column,
+			`Unknown front matter field \`${field}\`; it is ignored.`,
+			suggestion ? `Did you mean \`${suggestion}\`?` : `Known fields: ${KNOWN_FIELDS.join(', ')}.`
+		);
+	}
+
+	return ok ? { title, customer, summary, difficulty, minutes, tags, mood, policy } : null;
+}
+
+function firstSentence(message: string): string {
+	const line = message.split('\n')[0].trim();
+	return line.length > 160 ? `${line.slice(0, 157)}…` : line;
+}

@@ -1,0 +1,45 @@
+/**
+ * The public API of the Service Drill core: pure TypeScript, no Svelte, DOM or storage.
+ * Parse and lint scenarios, run them, score runs and typed replies.
+ */
+export { parseScenario, MAX_NODES, MAX_SOURCE_CHARS, type ParseResult } from './parse';
+export { slugify, plainInline } from './slug';
+export { splitSegments, isCustomerSpeaker, lastCustomerLine, type Segment } from './segments';
+export { hashSource } from './hash';
+export {
+	RUN_SAVE_VERSION,
+	MIN_COMPATIBLE_RUN_VERSION,
+	startRun,
+	availableChoices,
+	choose,
+	submitReply,
+	assessReplyHere,
+	freeReplyPrompt,
+	findNode,
+	scoreRun,
+	reviewRun,
+	readRunState,
+	type RunState,
+	type Step,
+	type Totals,
+	type AvailableChoice,
+	type RunScore,
+	type DecisionReview,
+	type BetterReply
+} from './engine';
+export {
+	bandFor,
+	BAND_LABEL,
+	outcomeFromMood,
+	csatFromMood,
+	npsFromMood,
+	recommendFromMood,
+	scoreDimension,
+	type Band,
+	type NpsClass,
+	type DimensionScore,
+	type ScoredDecision
+} from './scoring';
+export { scoreReply, MAX_REPLY_CHARS, type ReplyContext, type ReplyAssessment, type Evidence } from './rubric';
+export { analyseScenario, type ScenarioAnalysis } from './analyse';
+export * from './types';

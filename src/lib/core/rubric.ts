@@ -1,0 +1,328 @@
+import { editDistance } from './diagnostics';
+import { ACRONYMS, COMMON_WORDS, GROUP_CAP, NAME_CONTEXT, NEGATORS, NOT_NAMES, RULES } from './rubric-rules';
+import { DIMENSIONS, type Cue, type Dimension, type Subject } from './types';
+
+/** Longer replies are scored on their first this-many characters. */
+export const MAX_REPLY_CHARS = 1500;
+
+export interface ReplyContext {
+	/** The customer's full name, as in the scenario's front matter. */
+	customer: string;
+	policy?: string;
+	/** The customer's last line before this reply. */
+	customerLine?: string;
+	/** The trainee's earlier typed replies in this run. */
+	previousReplies?: string[];
+	/** The author's cues for this reply. */
+	cues?: Cue[];
+}
+
+/** A phrase that counted, where it is, and why. */
+export interface Evidence {
+	phrase: string;
+	/** Character offsets in the reply: `reply.slice(start, end) === phrase`. */
+	start: number;
+	end: number;
+	dimension: Subject;
+	weight: number;
+	reason: string;
+}
+
+export interface ReplyAssessment {
+	/** Each −3..+3, like an authored choice. */
+	empathy: number;
+	flexibility: number;
+	ownership: number;
+	/** The customer's mood change, −100..+100. */
+	mood: number;
+	evidence: Evidence[];
+	/** Plain-language remarks on the whole reply (empty, not English, cut short …). */
+	notes: string[];
+}
+
+const clamp = (value: number, low: number, high: number) => Math.min(high, Math.max(low, value));
+
+/** Lower case and straight apostrophes, without changing any offset. */
+function normalise(text: string): string {
+	return text.replace(/[A-Z]/g, (c) => c.toLowerCase()).replace(/[\u2018\u2019\u02bc]/g, "'");
+}
+
+const empty = (notes: string[], mood = 0): ReplyAssessment => ({ empathy: 0, flexibility: 0, ownership: 0, mood, evidence: [], notes });
+
+/**
+ * Scores a typed reply on empathy, policy flexibility and ownership, offline
+ * and in well under a millisecond, with the phrases that counted and why.
+ * @example scoreReply("I'm so sorry, Dana. I'll email a prepaid label today.", { customer: 'Dana Whitfield' })
+ *          // empathy > 0, ownership > 0, evidence: "I'm so sorry", "Dana", "I'll email … today"
+ */
+export function scoreReply(reply: string, context: ReplyContext): ReplyAssessment {
+	const raw = typeof reply === 'string' ? reply : '';
+	const notes: string[] = [];
+	const text = raw.length > MAX_REPLY_CHARS ? raw.slice(0, MAX_REPLY_CHARS) : raw;
+	if (raw.length > MAX_REPLY_CHARS) notes.push(`Only the first ${MAX_REPLY_CHARS} characters were scored; customers rarely read more.`);
+	if (text.trim() === '') return empty(['No reply was typed, so nothing could be scored. Silence leaves the customer waiting.'], -10);
+
+	const words = text.match(/[\p{L}']+/gu) ?? [];
+	const latinLetters = (text.match(/[A-Za-z]/g) ?? []).length;
+	const allLetters = (text.match(/\p{L}/gu) ?? []).length;
+	const known = words.filter((word) => COMMON_WORDS.has(normalise(word).replace(/'.*$/, ''))).length;
+	if (allLetters === 0 || latinLetters / allLetters < 0.5 || (words.length >= 3 && known / words.length < 0.15)) {
+		return empty([
+			...notes,
+			"This reply doesn't read as English, so it could not be scored. Reply in English, in full sentences."
+		]);
+	}
+
+	const lower = normalise(text);
+	const found: Evidence[] = [];
+	const groupTotals = new Map<string, number>();
+	const take = (evidence: Evidence, group: string) => {
+		const cap = GROUP_CAP[group] ?? 3;
+		const sofar = groupTotals.get(group) ?? 0;
+		const allowed = evidence.weight > 0 ? Math.min(evidence.weight, cap - sofar) : Math.max(evidence.weight, -cap - sofar);
+		groupTotals.set(group, sofar + allowed);
+		found.push({ ...evidence, weight: allowed });
+	};
+	const overlaps = (start: number, end: number, dimension: Subject) =>
+		found.some((e) => e.dimension === dimension && e.start < end && start < e.end);
+
+	for (const rule of RULES) {
+		rule.pattern.lastIndex = 0;
+		for (let match = rule.pattern.exec(lower); match; match = rule.pattern.exec(lower)) {
+			if (match[0].length === 0) {
+				rule.pattern.lastIndex++;
+				continue;
+			}
+			const start = match.index;
+			const end = start + match[0].length;
+			if (overlaps(start, end, rule.dimension)) continue;
+			const evidence: Evidence = { phrase: text.slice(start, end), start, end, dimension: rule.dimension, weight: rule.weight, reason: rule.reason };
+			if (rule.weight > 0 && rule.negated && isNegated(lower, start, match[0])) {
+				if (rule.negated === 'ignore') continue;
+				take({ ...evidence, ...withNegation(text, lower, evidence), weight: rule.negated.weight, reason: rule.negated.reason }, `${rule.group}-negated`);
+				continue;
+			}
+			take(evidence, rule.group);
+			if (rule.softWall) softWalls.add(found[found.length - 1]);
+		}
+	}
+
+	for (const cue of context.cues ?? []) applyCue(cue, text, lower, found);
+
+	nameEvidence(text, context.customer, found);
+	shoutingEvidence(text, found);
+	questionEvidence(text, lower, context.customerLine, found);
+	repetitionEvidence(text, lower, context.previousReplies ?? [], found);
+
+	// Stating the rule is fine when the same reply offers a way forward.
+	const offersWay = found.some((e) => e.dimension === 'flexibility' && e.weight > 0);
+	for (const e of found) {
+		if (offersWay && softWalls.has(e)) {
+			e.weight = 0;
+			e.reason = 'Stating the rule is fine here, because the reply also offers a way forward.';
+		}
+	}
+	softWalls.clear();
+
+	const totals: Record<Subject, number> = { empathy: 0, flexibility: 0, ownership: 0, mood: 0 };
+	for (const e of found) totals[e.dimension] += e.weight;
+	const scores = Object.fromEntries(DIMENSIONS.map((d) => [d, clamp(totals[d], -3, 3)])) as Record<Dimension, number>;
+	// The customer hears empathy first; promises and options then move them.
+	const mood = clamp(Math.round(6 * scores.empathy + 4 * scores.ownership + 4 * scores.flexibility + totals.mood), -100, 100);
+
+	if (words.length <= 2) notes.push('A one- or two-word reply gives the customer nothing to hold on to.');
+	found.sort((a, b) => a.start - b.start);
+	return { ...scores, mood, evidence: found, notes };
+}
+
+/** Evidence objects that are walls only when nothing else is offered (per call). */
+const softWalls = new Set<Evidence>();
+
+function isNegated(lower: string, start: number, phrase: string): boolean {
+	if (/\b(?:not|never|no)\b/.test(phrase) && !/\b(?:no (?:wonder|need|problem)|not (?:the|good|ok|okay|acceptable|on|what))\b/.test(phrase)) {
+		// The phrase carries its own "not" only when written that way in the rule.
+		return false;
+	}
+	const before = lower.slice(Math.max(0, start - 30), start);
+	const clause = before.split(/[.,;!?:]|\bbut\b|\band\b/).pop() ?? '';
+	const lastWords = clause.trim().split(/\s+/).slice(-3).join(' ');
+	return NEGATORS.test(lastWords) || /\bi'?m not\s*$|\bi am not\s*$/.test(clause);
+}
+
+/** Widens a negated phrase back to its negating word, so the trainee sees what flipped it. */
+function withNegation(text: string, lower: string, evidence: Evidence): Pick<Evidence, 'start' | 'phrase'> {
+	const before = lower.slice(Math.max(0, evidence.start - 30), evidence.start);
+	const match = /\b(?:not|never|no|can'?t|cannot|won'?t|don'?t|didn'?t|doesn'?t|isn'?t|wasn'?t|aren'?t|hardly|unable)\b[^.,;!?]*$/.exec(before);
+	if (!match) return { start: evidence.start, phrase: evidence.phrase };
+	const start = evidence.start - (before.length - match.index);
+	return { start, phrase: text.slice(start, evidence.end) };
+}
+
+function applyCue(cue: Cue, text: string, lower: string, found: Evidence[]) {
+	for (const phrase of cue.phrases) {
+		const at = findWord(lower, normalise(phrase));
+		if (at < 0) continue;
+		const negated = cue.kind === 'look-for' && isNegated(lower, at, phrase);
+		for (const [dimension, weight] of Object.entries(cue.effects) as [Subject, number][]) {
+			if (!weight) continue;
+			found.push({
+				phrase: text.slice(at, at + phrase.length),
+				start: at,
+				end: at + phrase.length,
+				dimension,
+				weight: negated ? 0 : weight,
+				reason: negated
+					? 'The scenario looks for this, but the reply negates it.'
+					: weight > 0
+						? 'This scenario rewards this phrase: it is the remedy the situation calls for.'
+						: 'This scenario counts this phrase against the reply.'
+			});
+		}
+		return;
+	}
+}
+
+/** Index of `needle` in `haystack` as whole words, or -1. */
+function findWord(haystack: string, needle: string): number {
+	let from = 0;
+	while (needle && from <= haystack.length) {
+		const at = haystack.indexOf(needle, from);
+		if (at < 0) return -1;
+		const before = at === 0 ? ' ' : haystack[at - 1];
+		const after = haystack[at + needle.length] ?? ' ';
+		if (!/[\p{L}\p{N}]/u.test(before) && !/[\p{L}\p{N}]/u.test(after)) return at;
+		from = at + 1;
+	}
+	return -1;
+}
+
+/** The customer's name used right earns a point; a wrong or misspelt one costs two. */
+function nameEvidence(text: string, customer: string, found: Evidence[]) {
+	const parts = customer
+		.split(/\s+/)
+		.map((part) => part.replace(/[^\p{L}'-]/gu, ''))
+		.filter((part) => part.length > 1);
+	if (parts.length === 0) return;
+	const lowerParts = parts.map((part) => part.toLowerCase());
+	let usedRight = false;
+	const wrong: { start: number; word: string }[] = [];
+
+	const consider = (word: string, start: number, fromGreeting: boolean) => {
+		const lowerWord = word.toLowerCase().replace(/'s$/, '');
+		if (lowerParts.includes(lowerWord)) {
+			if (!usedRight) {
+				found.push({ phrase: word, start, end: start + word.length, dimension: 'empathy', weight: 1, reason: "Using the customer's name, spelled right, makes it personal." });
+			}
+			usedRight = true;
+			return;
+		}
+		const close = lowerParts.some((part) => part.length >= 3 && lowerWord.length >= 3 && editDistance(part, lowerWord) <= (part.length >= 6 ? 2 : 1));
+		if (close || (fromGreeting && !NOT_NAMES.has(word))) wrong.push({ start, word });
+	};
+
+	NAME_CONTEXT.lastIndex = 0;
+	for (let match = NAME_CONTEXT.exec(text); match; match = NAME_CONTEXT.exec(text)) {
+		const word = match[1];
+		consider(word, match.index + match[0].length - word.length, true);
+	}
+	// Elsewhere: capitalised words that are the name, or nearly the name.
+	for (const match of text.matchAll(/\b[A-Z][\p{L}'-]{1,30}/gu)) {
+		const start = match.index!;
+		if (found.some((e) => e.start === start) || wrong.some((w) => w.start === start)) continue;
+		consider(match[0], start, false);
+	}
+	for (const { start, word } of wrong.slice(0, 1)) {
+		found.push({
+			phrase: word,
+			start,
+			end: start + word.length,
+			dimension: 'empathy',
+			weight: -2,
+			reason: `The customer is ${customer}: a wrong or misspelt name tells them they are a case number.`
+		});
+	}
+}
+
+/** Two or more long words in capitals read as shouting. */
+function shoutingEvidence(text: string, found: Evidence[]) {
+	const shouted = [...text.matchAll(/\b[A-Z]{3,}\b/g)].filter((match) => !ACRONYMS.has(match[0]));
+	const letters = (text.match(/[A-Za-z]/g) ?? []).length;
+	const upper = (text.match(/[A-Z]/g) ?? []).length;
+	if (shouted.length >= 2 || (letters >= 12 && upper / letters > 0.6)) {
+		const first = shouted[0] ?? { index: 0, 0: text.slice(0, Math.min(text.length, 20)) };
+		found.push({
+			phrase: first[0],
+			start: first.index!,
+			end: first.index! + first[0].length,
+			dimension: 'empathy',
+			weight: -2,
+			reason: 'Words in capitals read as shouting.'
+		});
+	}
+}
+
+const STOP = new Set(
+	'what when where which while will would could should about there their them they your yours with have that this from into does doing just been being also then than because these those cant dont wont isnt were here very much really please thank thanks sorry okay going want anyone someone something anything know tell said told again still even ever like make made sure actually'.split(' ')
+);
+
+function keywords(text: string): Set<string> {
+	const result = new Set<string>();
+	for (const word of normalise(text).match(/[a-z]{4,}/g) ?? []) {
+		if (!STOP.has(word)) result.add(word.replace(/(?:ing|ed|es|s)$/, ''));
+	}
+	return result;
+}
+
+/** When the customer asked a question, a reply that does not touch it counts against empathy. */
+function questionEvidence(text: string, lower: string, customerLine: string | undefined, found: Evidence[]) {
+	if (!customerLine) return;
+	const questions = customerLine.match(/[^.!?]*\?/g);
+	if (!questions) return;
+	const question = questions[questions.length - 1].trim();
+	const asked = keywords(question);
+	const said = keywords(text);
+	const sharesWord = [...asked].some((word) => said.has(word));
+	const qLower = normalise(question);
+	const answersKind =
+		(/\b(when|how long|what time|how soon|by when)\b/.test(qLower) && /\b(today|tomorrow|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d|hour|minute|week|morning|afternoon|evening|now|soon)\b/.test(lower)) ||
+		(/^(?:\W*)(can|could|will|would|is|are|do|does|did|have|has)\b/.test(qLower) && /\b(yes|no|i can|we can|i will|i'?ll|you can|it is|it will|of course|absolutely|definitely|unfortunately)\b/.test(lower)) ||
+		(/\b(how much|what amount|cost)\b/.test(qLower) && /[£$€]|\d/.test(lower)) ||
+		(/\bwhy\b/.test(qLower) && /\b(because|reason|due to|since)\b/.test(lower));
+	if (sharesWord || answersKind) return;
+	found.push({
+		phrase: '',
+		start: 0,
+		end: 0,
+		dimension: 'empathy',
+		weight: -1,
+		reason: `The customer asked "${question.length > 90 ? question.slice(0, 87) + '…' : question}" and the reply does not answer it.`
+	});
+}
+
+function sentences(text: string): { start: number; end: number; key: string }[] {
+	const result: { start: number; end: number; key: string }[] = [];
+	for (const match of text.matchAll(/[^.!?\n]+[.!?]*/g)) {
+		const key = match[0].toLowerCase().replace(/[^a-z ]/g, '').replace(/\s+/g, ' ').trim();
+		if (key.split(' ').length >= 3) result.push({ start: match.index!, end: match.index! + match[0].length, key });
+	}
+	return result;
+}
+
+/** A stock phrase pasted again: the empathy it earned the first time no longer counts, and costs a point. */
+function repetitionEvidence(text: string, lower: string, previous: string[], found: Evidence[]) {
+	if (previous.length === 0) return;
+	const earlier = new Set(previous.flatMap((reply) => sentences(typeof reply === 'string' ? reply : '').map((s) => s.key)));
+	for (const sentence of sentences(lower)) {
+		if (!earlier.has(sentence.key)) continue;
+		const inside = found.filter((e) => e.dimension === 'empathy' && e.weight > 0 && e.start >= sentence.start && e.end <= sentence.end);
+		if (inside.length === 0) continue;
+		for (const e of inside) {
+			e.weight = 0;
+			e.reason = 'Said word for word in an earlier reply: the second time it sounds like a script.';
+		}
+		const phrase = text.slice(sentence.start, sentence.end).trim();
+		const start = text.indexOf(phrase, sentence.start);
+		found.push({ phrase, start, end: start + phrase.length, dimension: 'empathy', weight: -1, reason: 'Customer service by rote: the same stock line in every reply stops sounding sincere.' });
+		return;
+	}
+}

@@ -1,0 +1,135 @@
+/** The three scored dimensions of a reply. */
+export const DIMENSIONS = ['empathy', 'flexibility', 'ownership'] as const;
+export type Dimension = (typeof DIMENSIONS)[number];
+
+/** What a condition or an effect can refer to: a dimension or the customer's mood. */
+export type Subject = Dimension | 'mood';
+
+export const OUTCOMES = ['resolved', 'retained', 'escalated', 'lost'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+/** Signed changes a choice makes. A missing key means 0. */
+export type Effects = Partial<Record<Subject, number>>;
+
+export const COMPARATORS = ['<', '<=', '>', '>=', '==', '!='] as const;
+export type Comparator = (typeof COMPARATORS)[number];
+
+/**
+ * `when mood < 60`: hides a choice unless it holds.
+ * `scope: 'run'` compares the running totals (and current mood);
+ * `scope: 'reply'` compares the scores of the typed reply (free choices only).
+ */
+export interface Condition {
+	scope: 'run' | 'reply';
+	subject: Subject;
+	op: Comparator;
+	value: number;
+}
+
+/** A phrase list the author wants the free-text rubric to reward or penalise. */
+export interface Cue {
+	kind: 'look-for' | 'avoid';
+	phrases: string[];
+	effects: Effects;
+	line: number;
+}
+
+export interface Choice {
+	/** The trainee's reply as inline Markdown (the link text). */
+	text: string;
+	target: string;
+	effects: Effects;
+	/** The trainee types their own reply. */
+	free: boolean;
+	when?: Condition;
+	/** Coaching feedback as Markdown; empty when the author gave none. */
+	feedback: string;
+	/** Free choices only: scenario-specific phrases for the rubric. */
+	cues: Cue[];
+	/** Free choices only: a strong reply shown in the debrief. */
+	modelAnswer?: string;
+	/** 1-based line of the list item in the file. */
+	line: number;
+}
+
+export interface ScenarioNode {
+	id: string;
+	title: string;
+	/** Markdown, without the heading, the choice list and the `Outcome:` line. */
+	body: string;
+	choices: Choice[];
+	/** Endings only: the authored outcome, or the one implied by the final mood when absent. */
+	outcome?: Outcome;
+	/** True when the ending has an explicit `Outcome:` line. */
+	outcomeAuthored?: boolean;
+	line: number;
+}
+
+export interface ScenarioMeta {
+	title: string;
+	customer: string;
+	summary: string;
+	difficulty: 1 | 2 | 3;
+	minutes?: number;
+	tags: string[];
+	/** Starting mood, 0–100. */
+	mood: number;
+	policy?: string;
+	/** Markdown shown before the first node; may be empty. */
+	briefing: string;
+}
+
+export interface Scenario {
+	meta: ScenarioMeta;
+	start: string;
+	nodes: ScenarioNode[];
+}
+
+export type Severity = 'error' | 'warning';
+
+export interface Diagnostic {
+	severity: Severity;
+	code: DiagnosticCode;
+	message: string;
+	/** What the author can do about it. */
+	hint: string;
+	/** 1-based. */
+	line: number;
+	/** 1-based. */
+	column: number;
+}
+
+export type DiagnosticCode =
+	// front matter
+	| 'front-matter-missing'
+	| 'front-matter-unclosed'
+	| 'front-matter-yaml'
+	| 'front-matter-field-missing'
+	| 'front-matter-field-invalid'
+	| 'front-matter-field-unknown'
+	// structure
+	| 'file-too-large'
+	| 'too-many-nodes'
+	| 'no-nodes'
+	| 'empty-heading'
+	| 'duplicate-node'
+	| 'broken-link'
+	| 'unknown-effect'
+	| 'bad-effect-value'
+	| 'value-out-of-range'
+	| 'duplicate-effect'
+	| 'bad-when'
+	| 'bad-cue'
+	| 'bad-outcome'
+	| 'outcome-on-choice-node'
+	| 'reply-condition-on-fixed-choice'
+	| 'effects-on-free-choice'
+	// graph and content
+	| 'trap'
+	| 'unreachable'
+	| 'missing-feedback'
+	| 'dimension-unused'
+	| 'choices-not-last'
+	| 'stray-list-item'
+	| 'may-stall'
+	| 'free-no-fallback';
