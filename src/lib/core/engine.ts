@@ -11,7 +11,7 @@ import {
 	type ScoredDecision
 } from './scoring';
 import { lastCustomerLine } from './segments';
-import { DIMENSIONS, type Choice, type Condition, type Dimension, type Effects, type Outcome, type Scenario, type ScenarioNode } from './types';
+import { DIMENSIONS, type Choice, type Condition, type Cue, type Dimension, type Effects, type Outcome, type Scenario, type ScenarioNode } from './types';
 
 /** Bumped when the saved shape changes; older saves are read if at least `MIN_COMPATIBLE_RUN_VERSION`. */
 export const RUN_SAVE_VERSION = 1;
@@ -159,7 +159,18 @@ export function assessReplyHere(scenario: Scenario, state: RunState, text: strin
 		policy: scenario.meta.policy,
 		customerLine: lastCustomerLine(node.body, scenario.meta.customer),
 		previousReplies: state.steps.flatMap((step) => (step.reply === undefined ? [] : [step.reply])),
-		cues: free.flatMap((option) => option.choice.cues)
+		cues: uniqueCues(free.flatMap((option) => option.choice.cues))
+	});
+}
+
+/** Routed free replies often repeat the same cues; each phrase should count once. */
+function uniqueCues(cues: Cue[]): Cue[] {
+	const seen = new Set<string>();
+	return cues.filter((cue) => {
+		const key = `${cue.kind}|${cue.phrases.join('|')}|${JSON.stringify(cue.effects)}`;
+		if (seen.has(key)) return false;
+		seen.add(key);
+		return true;
 	});
 }
 

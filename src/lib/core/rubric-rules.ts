@@ -193,5 +193,5 @@ export const NAME_CONTEXT =
 
 /** Capitalised words after a greeting that are not names. */
 export const NOT_NAMES = new Set(
-	'There Again Team All Everyone Everybody Sir Madam Friend Mate Folks Guys You And For So I Thanks Thank Very Customer Dear Sorry Yes No Just Okay Ok Please The A It That This We'.split(' ')
+	'There Again Team All Everyone Everybody Sir Madam Friend Mate Folks Guys You And For So I Thanks Thank Very Customer Dear Sorry Yes No Just Okay Ok Please The A It That This We Mr Mrs Ms Miss Dr Mx Mister Good Morning Afternoon Evening'.split(' ')
 );

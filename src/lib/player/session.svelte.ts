@@ -1,0 +1,141 @@
+import {
+	availableChoices,
+	choose,
+	readRunState,
+	scoreRun,
+	startRun,
+	submitReply,
+	type RunState
+} from '$lib/core';
+import { loadBundledScenario, type LoadedScenario } from '$lib/scenarios/bundled';
+import type { Attempt } from '$lib/storage/db';
+import { abandonAttempt, openAttempt, recordStep, shouldAskToPersist, startAttempt } from '$lib/storage/progress';
+
+export type PlayerPhase = 'loading' | 'missing' | 'broken' | 'briefing' | 'changed' | 'playing' | 'ended';
+
+/**
+ * One scenario being played by one profile. Every decision is written to
+ * IndexedDB before the screen moves on, so a reload resumes exactly here.
+ */
+export class PlayerSession {
+	phase = $state<PlayerPhase>('loading');
+	loaded = $state.raw<LoadedScenario | null>(null);
+	attempt = $state.raw<Attempt | null>(null);
+	run = $state.raw<RunState | null>(null);
+	/** A write is in flight; choices are disabled until it lands. */
+	busy = $state(false);
+	/** What went wrong with the last action, shown next to the choices. */
+	problem = $state<string | undefined>(undefined);
+	/** Set once, after the first completed scenario, with what the browser said about keeping data. */
+	persistNote = $state<string | undefined>(undefined);
+
+	scenario = $derived(this.loaded?.scenario ?? null);
+	coach = $derived(this.attempt?.mode !== 'exam');
+	choices = $derived(this.scenario && this.run ? availableChoices(this.scenario, this.run) : []);
+	score = $derived(this.scenario && this.run?.ended ? scoreRun(this.scenario, this.run) : null);
+
+	constructor(
+		private readonly profileId: string,
+		private readonly scenarioId: string,
+		private readonly onStorageError: (error: unknown) => void
+	) {}
+
+	async load(): Promise<void> {
+		const loaded = await loadBundledScenario(this.scenarioId);
+		this.loaded = loaded;
+		if (!loaded) {
+			this.phase = 'missing';
+			return;
+		}
+		if (!loaded.scenario) {
+			this.phase = 'broken';
+			return;
+		}
+		try {
+			const attempt = await openAttempt(this.profileId, this.scenarioId);
+			const state = attempt ? readRunState(attempt.state) : null;
+			if (attempt && state) {
+				this.attempt = attempt;
+				this.run = state;
+				this.phase = attempt.scenarioHash === loaded.hash ? 'playing' : 'changed';
+				return;
+			}
+		} catch (error) {
+			this.onStorageError(error);
+		}
+		this.phase = 'briefing';
+	}
+
+	/** Begins a fresh attempt (also after the file changed, or to play again). */
+	async begin(mode: Attempt['mode']): Promise<void> {
+		const loaded = this.loaded;
+		if (!loaded?.scenario || this.busy) return;
+		this.busy = true;
+		this.problem = undefined;
+		try {
+			if (this.attempt?.status === 'in-progress') await abandonAttempt(this.attempt.id);
+			const state = startRun(loaded.scenario, { scenarioId: loaded.id, scenarioHash: loaded.hash });
+			this.attempt = await startAttempt({
+				profileId: this.profileId,
+				scenarioId: loaded.id,
+				scenarioTitle: loaded.scenario.meta.title,
+				mode,
+				state
+			});
+			this.run = state;
+			this.phase = state.ended ? 'ended' : 'playing';
+		} catch (error) {
+			this.fail(error);
+		} finally {
+			this.busy = false;
+		}
+	}
+
+	pick(choiceIndex: number): Promise<void> {
+		return this.advance((scenario, run) => choose(scenario, run, choiceIndex));
+	}
+
+	reply(text: string): Promise<void> {
+		return this.advance((scenario, run) => submitReply(scenario, run, text));
+	}
+
+	private async advance(step: (scenario: NonNullable<PlayerSession['scenario']>, run: RunState) => RunState) {
+		const scenario = this.scenario;
+		const run = this.run;
+		const attempt = this.attempt;
+		if (!scenario || !run || !attempt || this.busy || run.ended) return;
+		this.busy = true;
+		this.problem = undefined;
+		try {
+			const next = step(scenario, run);
+			// Commit first; only then show the result.
+			this.attempt = await recordStep(attempt.id, scenario, next);
+			this.run = next;
+			if (next.ended) {
+				this.phase = 'ended';
+				void this.askToPersist();
+			}
+		} catch (error) {
+			this.fail(error);
+		} finally {
+			this.busy = false;
+		}
+	}
+
+	private fail(error: unknown) {
+		this.onStorageError(error);
+		this.problem = 'That reply could not be saved, so the conversation has not moved on. See the message at the top of the page.';
+	}
+
+	private async askToPersist() {
+		try {
+			if (!(await shouldAskToPersist()) || !navigator.storage?.persist) return;
+			const granted = (await navigator.storage.persisted?.()) || (await navigator.storage.persist());
+			this.persistNote = granted
+				? 'Your browser has agreed to keep your progress on this device.'
+				: 'Your progress lives in this browser only. The browser may clear it if space runs low or the site is unused for a long time.';
+		} catch (error) {
+			this.onStorageError(error);
+		}
+	}
+}

@@ -1,0 +1,46 @@
+import { DIMENSIONS, type Dimension } from '$lib/core';
+import type { Attempt } from './db';
+
+export interface ScenarioProgress {
+	scenarioId: string;
+	status: 'new' | 'in-progress' | 'completed';
+	attempts: number;
+	completed: number;
+	/** Best score per dimension over completed attempts (null: never assessed). */
+	best: Record<Dimension, number | null>;
+	latest?: Attempt;
+	lastPlayed?: number;
+}
+
+/** Per-scenario progress from a profile's attempts (newest first or any order). */
+export function summariseProgress(attempts: Attempt[]): Map<string, ScenarioProgress> {
+	const byScenario = new Map<string, ScenarioProgress>();
+	const ordered = [...attempts].sort((a, b) => b.updatedAt - a.updatedAt);
+	for (const attempt of ordered) {
+		let entry = byScenario.get(attempt.scenarioId);
+		if (!entry) {
+			entry = {
+				scenarioId: attempt.scenarioId,
+				status: 'new',
+				attempts: 0,
+				completed: 0,
+				best: { empathy: null, flexibility: null, ownership: null },
+				lastPlayed: attempt.updatedAt
+			};
+			byScenario.set(attempt.scenarioId, entry);
+		}
+		if (attempt.status === 'abandoned') continue;
+		entry.attempts++;
+		if (attempt.status === 'in-progress') entry.status = 'in-progress';
+		if (attempt.status === 'completed' && attempt.score) {
+			entry.completed++;
+			entry.latest ??= attempt;
+			if (entry.status === 'new') entry.status = 'completed';
+			for (const dimension of DIMENSIONS) {
+				const value = attempt.score.dimensions[dimension].score;
+				if (value !== null && (entry.best[dimension] === null || value > entry.best[dimension]!)) entry.best[dimension] = value;
+			}
+		}
+	}
+	return byScenario;
+}
