@@ -120,7 +120,7 @@ export function parseScenario(source: string): ParseResult {
 		nodes.push(readNode(lines, inFence, heading.line, end, id, plainInline(heading.text), links, diagnostics));
 	}
 
-	if (nodes.length === 0 && !diagnostics.items.some((d) => d.code === 'empty-heading' || d.code === 'duplicate-node')) {
+	if (nodes.length === 0 && !diagnostics.items.some((d) => d.code === 'empty-heading' || d.code === 'duplicate-node' || d.code === 'front-matter-unclosed')) {
 		diagnostics.error(
 			'no-nodes',
 			Math.min(bodyStart + 1, lines.length),
@@ -365,8 +365,10 @@ function readNode(
 		if (!match) continue;
 		removed.add(i);
 		const word = match[1].replace(/[*_.!`]/g, '').trim().toLowerCase();
-		if ((OUTCOMES as readonly string[]).includes(word)) node.outcome = word as Outcome;
-		else {
+		if ((OUTCOMES as readonly string[]).includes(word)) {
+			node.outcome = word as Outcome;
+			node.outcomeAuthored = true;
+		} else {
 			const suggestion = closest(word, OUTCOMES);
 			diagnostics.error(
 				'bad-outcome',
@@ -385,6 +387,7 @@ function readNode(
 				'Move the `Outcome:` line to an ending (a node without replies).'
 			);
 			node.outcome = undefined;
+			node.outcomeAuthored = undefined;
 		}
 	}
 
@@ -415,7 +418,8 @@ function readChoice(
 
 	// `effects [when condition]` after the link
 	const tail = content.slice(link.end);
-	const whenAt = tail.search(/(^|[\s,])when(\s|$)/i);
+	const whenMatch = /(^|[\s,])when(\s|$)/i.exec(tail);
+	const whenAt = whenMatch ? whenMatch.index : -1;
 	const effectsText = whenAt < 0 ? tail : tail.slice(0, whenAt);
 	const tailColumn = contentColumn + link.end + 1;
 	const effectsTrimmed = effectsText.trim();
@@ -436,7 +440,8 @@ function readChoice(
 		choice.effects = parseEffects(effectsTrimmed.replace(/,\s*$/, ''), line, tailColumn + lead, diagnostics);
 	}
 	if (whenAt >= 0) {
-		const keyword = tail.indexOf('when', whenAt) + 4;
+		// `When` and `WHEN` too: the keyword is matched case-insensitively above
+		const keyword = whenAt + whenMatch![1].length + 4;
 		const conditionText = tail.slice(keyword);
 		const lead = conditionText.length - conditionText.trimStart().length;
 		choice.when = parseCondition(conditionText, line, tailColumn + keyword + lead, diagnostics);

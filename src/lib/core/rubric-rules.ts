@@ -11,8 +11,8 @@ export interface Rule {
 	group: string;
 	pattern: RegExp;
 	reason: string;
-	/** Positive phrases only: what a negation just before it ("not", "can't") turns it into. */
-	negated?: { weight: number; reason: string } | 'ignore';
+	/** Positive phrases only: what a negation just before it ("not", "can't") turns it into; 'keep' when the phrase carries its own negation. */
+	negated?: { weight: number; reason: string } | 'ignore' | 'keep';
 	/** A wall that is fine when the reply also offers a way forward. */
 	softWall?: boolean;
 }
@@ -35,13 +35,24 @@ export const GROUP_CAP: Record<string, number> = {
 const V = (source: string) => new RegExp(source, 'g');
 
 const FEELING =
-	'(?:frustrating|exhausting|stressful|awful|upsetting|horrible|difficult|hard|annoying|worrying|disappointing|terrible|infuriating|maddening|unacceptable|a nightmare|a pain|rubbish|scary|frightening|heartbreaking|a lot to deal with|not good enough|not ok|not okay|inconvenient|tiring|draining|unfair)';
+	'(?:frustrating|exhausting|stressful|awful|upsetting|horrible|difficult|hard|annoying|worrying|disappointing|terrible|infuriating|maddening|unacceptable|a nightmare|a pain|rubbish|scary|frightening|heartbreaking|a lot to deal with|fed up|not good enough|not ok|not okay|inconvenient|tiring|draining|unfair)';
 const TIME =
 	"(?:today|tonight|tomorrow|this (?:morning|afternoon|evening|week)|right now|now|straight away|right away|immediately|asap|within (?:the |an |a |\\d+ )?(?:hour|minutes?|hours|days?|\\d+)|by (?:\\d|noon|midday|the end|end of|tomorrow|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|close)|before (?:\\d|noon|midday|the end|you|close|friday|monday|tomorrow)|at \\d|\\d{1,2}(?::\\d\\d)? ?(?:am|pm)|(?:on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|first thing|end of (?:the )?day|in the next|while you(?:'re| are) (?:on the (?:line|phone)|here|waiting)|while we(?:'re| are) (?:talking|on)|in (?:\\d+|a few|five|ten|two) (?:minutes|mins|hours|days))";
-const ACTION =
-	'(?:send|email|e-mail|call|ring|phone|refund|arrange|book|replace|ship|post|credit|sort|fix|process|issue|check|look into|chase|reverse|cancel|waive|update|text|message|confirm|follow up|reorder|order|courier|collect|deliver|set up|raise|log|escalate|reset|restore|reconnect|move|transfer the|add|apply|get|find|speak|personally|make sure|take care|handle|stay|keep|reserve|hold|put|write|investigate|contact the|contact them|push|expedite|prioriti[sz]e|upgrade|swap|exchange|organise|organize|schedule|note)';
+/** Concrete things a trainee can do for the customer (vague ones like "look into" are left out). */
+const CONCRETE =
+	'(?:send|email|e-mail|call you|ring you|phone you|text you|refund|arrange|book|replace|ship|post|credit|process|issue|chase|reverse|cancel|waive|reorder|order|courier|collect|deliver|set (?:it |that |this )?up|raise|log|reset|restore|reconnect|reserve|hold|expedite|prioriti[sz]e|upgrade|swap|exchange|organise|organize|schedule|open|correct|refund|put (?:it|you|the|a)|add|apply|fix|sort)';
 
 export const RULES: Rule[] = [
+	// A form-letter line claims the span first, so the apology inside it earns nothing.
+	{
+		dimension: 'empathy',
+		weight: 0,
+		group: 'form-letter',
+		pattern: V(
+			String.raw`\b(?:(?:we|i) (?:apologi[sz]e|are sorry|regret|'?re sorry)(?: for| about)? (?:any|the) (?:inconvenience|trouble|issues?|disruption)(?: (?:this|that) (?:may have|might have|has|may|might|will have) (?:caused|cause))?(?: caused)?|sorry for (?:any|the) (?:inconvenience|trouble|disruption)(?: caused)?|your (?:call|business|custom|feedback) is (?:important|valuable|valued)(?: to us)?|we value your (?:business|custom|feedback)|dear (?:valued )?customer|dear sir(?:\/| or )madam|please do not hesitate to contact(?: us)?|kind regards,? the \w+ team|thank you for contacting (?:us|[a-z]+ support)|thank you for your (?:email|message|enquiry|inquiry))\b`
+		),
+		reason: 'A form-letter line reads as a template, not a person: it earns nothing.'
+	},
 	// ── empathy + ──
 	{
 		dimension: 'empathy',
@@ -56,7 +67,7 @@ export const RULES: Rule[] = [
 		weight: 2,
 		group: 'acknowledge',
 		pattern: V(
-			String.raw`\b(?:i (?:completely |totally |really |fully |can |do |absolutely )?(?:understand|get) (?:why|how|that|what|your|you)|i can (?:see|imagine|hear|understand) (?:why|how|that|what|your|you|it)|i can only imagine|i hear you|(?:that|this|it) (?:sounds|must (?:be|have been|feel)|is|was|has been|'s|must've been) (?:so |really |very |incredibly |extremely |genuinely |completely |truly |such |utterly )?${FEELING}|(?:you(?:'re| are| have been|'ve been) (?:right|absolutely right|completely right)|you have every right|(?:no|little) wonder you|anyone would be (?:upset|frustrated|angry|annoyed|worried)|i'?d be (?:upset|frustrated|angry|annoyed|furious|worried|livid) too|understandably|you shouldn'?t have (?:had )?to|(?:that|this) shouldn'?t have happened|(?:what|how) a (?:stressful|horrible|awful|frustrating|difficult) )|(?:i'?m|i am) (?:so |really |very )?(?:glad you (?:told|called|reached|let)|sorry to hear|here to help)|that'?s not (?:the (?:service|experience) you|good enough|acceptable|okay|ok|on)|thank you for (?:your patience|waiting|bearing with|telling|letting|explaining|flagging|bringing|raising|being|sticking|your understanding|giving)|i know (?:how|this|that|it'?s|you'?ve|you have))`
+			String.raw`\b(?:i (?:completely |totally |really |fully |can |do |absolutely )?(?:understand|get) (?:why|how|that|what|your|you)|i can (?:see|imagine|hear|understand) (?:why|how|that|what|your|you|it)|i can only imagine|i hear you|(?:that|this|it) (?:sounds|must (?:be|have been|feel)|is|was|has been|'s|must've been) (?:so |really |very |incredibly |extremely |genuinely |completely |truly |such |utterly )?${FEELING}|(?:you(?:'re| are| have been|'ve been) (?:right|absolutely right|completely right)|you(?:'ve| have) (?:got )?every right|you(?:'?re| are) (?:entitled|right) to be|(?:no|little) wonder you|anyone would be (?:upset|frustrated|angry|annoyed|worried)|i'?d be (?:upset|frustrated|angry|annoyed|furious|worried|livid) too|understandably|you shouldn'?t have (?:had )?to|(?:that|this) shouldn'?t have happened|(?:what|how) a (?:stressful|horrible|awful|frustrating|difficult) )|(?:i'?m|i am) (?:so |really |very )?(?:glad you (?:told|called|reached|let)|sorry to hear|here to help)|that'?s not (?:the (?:service|experience) you|good enough|acceptable|okay|ok|on)|thank you for (?:your patience|waiting|bearing with|telling|letting|explaining|flagging|bringing|raising|being|sticking|your understanding|giving)|i know (?:how|this|that|it'?s|you'?ve|you have))`
 		),
 		reason: 'Acknowledging how the customer feels shows you are listening.',
 		negated: 'ignore'
@@ -75,7 +86,7 @@ export const RULES: Rule[] = [
 		weight: -2,
 		group: 'dismissive',
 		pattern: V(
-			String.raw`\b(?:calm down|relax|chill out|settle down|you (?:should|shouldn'?t|could|ought to) (?:have|'?ve)|you should'?ve|as i (?:already |just |have |'?ve )*(?:said|told you|explained|mentioned|stated)|like i (?:said|told you)|i(?:'?ve| have) already (?:told|explained|said)|that'?s (?:simply |just )?(?:not true|untrue|wrong|incorrect|not what happened)|you(?:'re| are) (?:wrong|mistaken|confused|overreacting|being (?:rude|unreasonable|difficult|dramatic))|(?:not|isn'?t) (?:my|our) problem|whatever|deal with it|it'?s not (?:a|that) big (?:of a )?deal|no need to (?:shout|be rude|get (?:upset|angry|worked up)|raise your voice)|if you had (?:read|checked|bothered|listened|looked)|you need to (?:listen|calm|understand|read|be patient)|what do you (?:want|expect) me to do|(?:with|to) all due respect|i don'?t (?:make|write) the rules|read the (?:terms|small print|fine print)|you didn'?t read|it(?:'s| is| was) your (?:own )?(?:fault|responsibility|problem)|your fault|not sorry|shut up|stop (?:shouting|yelling|complaining)|honestly,? i don'?t know what you expect|take it or leave it|that'?s life|that'?s just how it is|it is what it is|not the end of the world|you people)\b`
+			String.raw`\b(?:calm down|relax|chill out|settle down|you (?:should|shouldn'?t|could|ought to) (?:have|'?ve)|you should'?ve|as i (?:already |just |have |'?ve )*(?:said|told you|explained|mentioned|stated)|like i (?:said|told you)|i(?:'?ve| have) already (?:told|explained|said)|that'?s (?:simply |just )?(?:not true|untrue|wrong|incorrect|not what happened)|you(?:'re| are) (?:wrong|mistaken|confused|overreacting|being (?:rude|unreasonable|difficult|dramatic))|(?:not|isn'?t) (?:my|our) problem|whatever|deal with it|it'?s not (?:a|that) big (?:of a )?deal|no need to (?:shout|be rude|get (?:upset|angry|worked up)|raise your voice)|if you had (?:read|checked|bothered|listened|looked)|you need to (?:listen|calm|understand|read|be patient)|what do you (?:want|expect) me to do|(?:with|to) all due respect|i don'?t (?:make|write) the rules|read the (?:terms|small print|fine print)|you didn'?t read|it(?:'s| is| was) your (?:own )?(?:fault|responsibility|problem)|your fault|not sorry|not my fault|you must have|seriously(?=\?)|(?:works|working|it'?s fine|fine) (?:fine |ok |okay )?(?:on|at|for) (?:my|our) end|something (?:on|at) your (?:side|end)|shut up|stop (?:shouting|yelling|complaining)|honestly,? i don'?t know what you expect|take it or leave it|that'?s life|that'?s just how it is|it is what it is|not the end of the world|you people)\b`
 		),
 		reason: 'Dismissive or combative words put the customer on the defensive.'
 	},
@@ -84,18 +95,9 @@ export const RULES: Rule[] = [
 		weight: -2,
 		group: 'sarcasm',
 		pattern: V(
-			String.raw`(?:\boh,? (?:great|wonderful|brilliant|perfect|joy|fantastic|lovely|fab)\b|\bhow (?:unusual|surprising|shocking|original|novel)\b|\byeah,? right\b|\bwhat a (?:surprise|shock)\b|\bsure you (?:did|have|were|are)\b|\bshocking,? i know\b|\bwho would have thought\b|\bcongratulations\b|\bwell done you\b|\bnever heard that one before\b|\bbecause that always works\b|\bgood for you\b|\bthanks a lot\b(?! for)|\bwow,? (?:just )?wow\b)`
+			String.raw`(?:\boh,? (?:great|wonderful|brilliant|perfect|joy|fantastic|lovely|fab)\b|\bhow (?:unusual|surprising|shocking|original|novel)\b|\byeah,? right\b|\bwhat a (?:surprise|shock)\b|\bsure you (?:did|have|were|are)\b|\bshocking,? i know\b|\bwho would have thought\b|\bcongratulations\b|\bwell done you\b|\bnever heard that one before\b|\bbecause that always works\b|\bgood for you\b|\bthanks a lot\b(?! for)|\bwow,? (?:just )?wow\b|\bfunny how\b|\bwho (?:could|would) have (?:predicted|guessed|thought)\b|\boh (?:yes|no|sure|right),? (?:because|a|another|the|of course)\b|\byou must (?:really )?(?:love|enjoy|like)\b|\bi'?m sure (?:the|you|your|he|she|it|they)\b[^.!?]{0,30}?\b(?:survive|relaxing|fine|enjoy|lovely|love)|\breally made (?:our|my) (?:day|week)\b|\bthanks? (?:you )?(?:so|very) much for the (?:lovely|wonderful|glowing|kind)\b|\boh,? (?:dear|no),? (?:a|another)\b)`
 		),
 		reason: 'Sarcasm always reads as mockery in service, even when meant lightly.'
-	},
-	{
-		dimension: 'empathy',
-		weight: -1,
-		group: 'form-letter',
-		pattern: V(
-			String.raw`\b(?:(?:we|i) (?:apologi[sz]e|are sorry|regret) for any (?:inconvenience|trouble|issues?)(?: (?:this|that) (?:may have|might have|has|may|might) (?:caused|cause))?|your (?:call|business|custom|feedback) is (?:important|valuable|valued)(?: to us)?|we value your (?:business|custom|feedback)|dear (?:valued )?customer|dear sir(?:\/| or )madam|please do not hesitate to contact|kind regards,? the \w+ team|thank you for contacting (?:us|[a-z]+ support))\b`
-		),
-		reason: 'A form-letter line reads as a template, not a person.'
 	},
 	// ── ownership + ──
 	{
@@ -103,20 +105,25 @@ export const RULES: Rule[] = [
 		weight: 2,
 		group: 'commit',
 		pattern: V(
-			String.raw`\b(?:i'?ll|i will|i am going to|i'?m going to|i shall)(?: personally| myself| now| also| then| just| definitely)? (?!not\b|never\b|need\b|have to\b|try\b|pass\b|transfer\b|forward\b|put you through\b|hand\b)${ACTION}\b[^.!?\n]{0,80}?${TIME}`
+			String.raw`\b(?:(?:i'?ll|i will|i am going to|i'?m going to|i shall)(?: personally| myself| now| also| then| just| definitely| have)? (?!not\b|never\b|need\b|have to\b|try\b|pass\b|transfer\b|forward\b|put you through\b|hand\b|look into\b|see\b|think\b|get back\b)[a-z]+|i'?m (?:personally )?(?!not\b|afraid\b|sorry\b|going\b|unable\b|able\b|trying\b|transferring\b|passing\b)[a-z]+ing)\b[^.!?\n]{0,80}?${TIME}`
 		),
-		reason: 'A first-person promise with a concrete step and time is ownership.',
-		negated: 'ignore'
+		reason: 'A first-person promise with a concrete step and a time is ownership.'
+	},
+	{
+		dimension: 'ownership',
+		weight: 2,
+		group: 'commit',
+		pattern: V(String.raw`\b(?:i'?ll|i will|i'?m going to|i am going to) stay (?:on the (?:line|phone|call)|with you)|\bi(?:'?m| am) (?:not going to|never going to|going to stop|not) (?:transfer|pass|hand) you|\bi (?:won'?t|will not) (?:be )?(?:transfer(?:ring)?|pass(?:ing)?|hand(?:ing)?) you`),
+		reason: 'Staying with the customer instead of passing them on is ownership.'
 	},
 	{
 		dimension: 'ownership',
 		weight: 1,
 		group: 'commit',
 		pattern: V(
-			String.raw`\b(?:(?:i'?ll|i will|i am going to|i'?m going to)(?: personally| myself| now| also| then| just| definitely)? (?!not\b|never\b|need\b|have to\b|try\b|pass\b|transfer\b|forward\b|put you through\b|hand\b|let\b|be (?:transferring|passing))${ACTION}|let me (?:${ACTION}|fix|sort|look|see|find|dig|chase|get|take|do)|(?:i'?ve|i have) (?:just |already |now )?(?:sent|booked|arranged|issued|processed|refunded|ordered|logged|credited|cancelled|raised|added|applied|updated|fixed|emailed|called|set up|reserved|reversed|flagged|waived|reordered|put|made|checked|confirmed|spoken|found|escalated)|leave it with me|i'?m on it|i(?:'?ll| will) (?:take care of|look after|own|handle|deal with|make sure|see (?:this|it) through|keep you (?:updated|posted|informed))|(?:i'?ll|i will) stay (?:on the (?:line|phone|call)|with you)|i(?:'?m| am) (?:not going to|going to stay|staying)|i (?:won'?t|will not) (?:transfer|pass|hand) you|(?:my|our) (?:mistake|fault|error)|(?:we|i) (?:got (?:this|it) wrong|dropped the ball|messed up|made a mistake|let you down)|i take (?:full )?responsibility|that'?s on (?:me|us))\b`
+			String.raw`\b(?:(?:i'?ll|i will|i am going to|i'?m going to)(?: personally| myself| now| also| then| just| definitely)? ${CONCRETE}|let me (?:${CONCRETE}|fix|sort)|(?:i'?ve|i have) (?:just |already |now )?(?:sent|booked|arranged|issued|processed|refunded|ordered|logged|credited|cancelled|raised|added|applied|updated|fixed|emailed|called|set up|reserved|reversed|waived|reordered|opened)|leave it with me|i'?m on it|i(?:'?ll| will) (?:personally )?(?:take care of|look after|own|handle|deal with|make sure|see (?:this|it) through|keep you (?:updated|posted|informed)|sort (?:this|it)|fix (?:this|it))|(?:my|our) (?:mistake|fault|error)|(?:we|i) (?:got (?:this|it) wrong|dropped the ball|messed up|made a mistake|let you down)|i take (?:full )?responsibility|that'?s on (?:me|us)|(?:i|we) (?:chose|picked|hired|use) (?:them|the courier|that courier)|myself|personally)\b`
 		),
-		reason: 'Taking the next step yourself owns the problem.',
-		negated: 'ignore'
+		reason: 'Taking the next step yourself owns the problem.'
 	},
 	// ── ownership − ──
 	{
@@ -124,20 +131,28 @@ export const RULES: Rule[] = [
 		weight: -2,
 		group: 'pass-on',
 		pattern: V(
-			String.raw`\b(?:(?:you'?ll|you will|you'?d|you would|you) (?:need|have|must|should|want) to (?:call|contact|email|e-mail|speak|talk|ring|go|visit|get in touch|phone|reach|check|fill|raise|submit|write|take (?:it|this)|come back|wait|log|book|follow up|ask|complain|chat|try)|you (?:must|should) (?:call|contact|email|ring|speak|go|visit|phone|reach|check|fill|raise|submit|write|take (?:it|this)|come back|ask|try)|(?:please |you can |you could |try |best to )?(?:call|contact|email|ring|phone|speak to|reach out to|get in touch with) (?:our|the|your) (?:[\w-]+ )?(?:team|department|desk|line|office|company|courier|bank|manufacturer|supplier|head office|provider|store|branch|airline|helpline|support|carrier)|not my (?:department|job|area|responsibility|remit|call|decision)|(?:i'?ll|let me|i will|i can|i'?m going to|i am going to|i need to|i have to|i'?ve got to|i must) (?:just )?(?:transfer|put you through|pass you|forward you|redirect you|hand you (?:over|on)|pass (?:this|it|your \w+) (?:on|to)|send you (?:over|to)|escalate (?:this|it|you) to|refer you to)|transfer(?:ring)? you|someone (?:else )?(?:will|should|from|can|would) (?:\w+ )?(?:get back|be in touch|contact|call|reach|ring|email)|somebody will|(?:i'?ve|i have) (?:already )?passed (?:it|this|your \w+) on|(?:another|a different|the (?:relevant|right|appropriate|correct)) (?:department|team|person)|(?:is|are|'?s) back on \w*day|wait (?:for|until) (?:the manager|the owner|my manager|monday|they|head office)|(?:check|visit|see|look at|go to|read) (?:our|the) (?:website|faq|faqs|help (?:centre|center|page|section)|online form|app)|i (?:don'?t|do not) know(?!,? but| but| - but| yet)|(?:that'?s|it'?s|this is) (?:above|beyond) my (?:pay grade|authority)|(?:only )?(?:the|my) (?:manager|supervisor|owner) can)\b`
+			String.raw`\b(?:(?:you'?ll|you will|you'?d|you would|you) (?:need|have|must|should|want) to (?:call|contact|email|e-mail|speak|talk|ring|go|visit|get in touch|phone|reach|check|fill|raise|submit|write|take (?:it|this)|come back|wait|log|book|follow up|ask|complain|chat|try|report)|you (?:must|should|can|could) (?:call|contact|email|ring|speak|go|visit|phone|reach|check|fill|raise|submit|write|take (?:it|this)|come back|ask|try|report|chase)|(?:please |you can |you could |try |best to )?(?:call|contact|email|ring|phone|speak to|reach out to|get in touch with|chase) (?:our|the|your) (?:[\w-]+ )?(?:team|department|desk|line|office|company|courier|bank|manufacturer|supplier|head office|provider|store|branch|airline|helpline|support|carrier|centre|center)|i'?d (?:chase|call|contact|ring|email) (?:them|the)|not my (?:department|job|area|responsibility|remit|call|decision)|(?:i'?ll|let me|i will|i can|i'?m going to|i am going to|i need to|i have to|i'?ve got to|i must|we'?ll|i'?d) (?:just )?(?:transfer|put you through|pass you|forward you|redirect you|hand you (?:over|on)|pass (?:this|it|your \w+) (?:on|to)|send you (?:over|to)|escalate (?:this|it|you) to|refer you to)|(?:i'?ll|let me|i will|i can|i'?m going to|i am going to|i need to|i have to|i'?m|we'?ll|going to|have to) (?:just )?transfer(?:ring)? you|someone\b[^.!?]{0,40}?\b(?:will|should|would|can|'ll)\b[^.!?]{0,15}?\b(?:get back|be in touch|contact|call|ring|email|reach|look into)|somebody will|(?:i'?ve|i have|we'?ve|we have) (?:already )?(?:passed|forwarded|sent) (?:it|this|your \w+) (?:on|to)|(?:another|a different|the (?:relevant|right|appropriate|correct)) (?:department|team)|(?:is|are|'?s) back on \w*day|wait (?:for|until) (?:the manager|the owner|my manager|monday|they|head office)|(?:check|visit|see|look at|go to|read|use) (?:our|the) (?:website|faq|faqs|help (?:centre|center|page|section)|online form|app)|report (?:it|them|missing items) (?:through|via|on|in) (?:the|our)|i (?:don'?t|do not) know(?!,? but| but| - but| yet)|(?:that'?s|it'?s|this is) (?:above|beyond) my (?:pay grade|authority)|(?:only )?(?:the|my) (?:manager|supervisor|owner) can)\b`
 		),
-		reason: 'Sending the customer elsewhere passes the parcel instead of owning it.',
-		negated: 'ignore'
+		reason: 'Sending the customer elsewhere passes the parcel instead of owning it.'
 	},
 	{
 		dimension: 'ownership',
 		weight: -2,
 		group: 'blame',
 		pattern: V(
-			String.raw`\b(?:(?:it'?s|that'?s|this is|it was|that was|this was)(?: really| actually| just| all)? (?:the )?(?:courier|carrier|warehouse|manufacturer|supplier|system|computer|delivery (?:company|firm|driver|team)|head office|previous agent|other (?:team|department|agent)|bank|post office|royal mail|driver|kitchen|it department|billing(?: team)?|accounts|engineers?|network|third party|software|payment provider|chef|waiter|hotel|airline|airport)(?:'s)? (?:fault|problem|responsibility|mistake|issue|error|doing)|(?:blame|fault of) (?:the|our) \w+|(?:the )?(?:courier|carrier|warehouse|manufacturer|supplier|delivery (?:company|firm|driver)|head office|post office|royal mail|billing team|accounts team|engineers|network team|payment provider|kitchen|system|it team) (?:handles|deals with|is responsible|are responsible|look after|looks after|take care of|takes care of|manages|controls|decides|sets|messed up|lost|broke|made the mistake|got it wrong)|out of (?:my|our) hands|nothing to do with (?:me|us)|not (?:our|my) (?:responsibility|fault|doing)|(?:we|i) (?:can'?t|cannot) be held responsible|(?:we(?:'re| are)|i(?:'m| am)) (?:so |really |very )?(?:short[- ]staffed|understaffed|swamped|rushed off our feet)|(?:our|the) system (?:is|was) (?:terrible|rubbish|awful|useless|a nightmare|down|broken|playing up)|(?:my|a) colleague (?:should|must|didn'?t|did not|forgot|messed)|(?:they|he|she) (?:should have|shouldn'?t have|didn'?t|did not|never) (?:told|promised|said|passed|logged|noted|sent|updated))\b`
+			String.raw`\b(?:(?:it'?s|that'?s|this is|it was|that was|this was)(?: really| actually| just| all)? (?:the )?(?:courier|carrier|warehouse|manufacturer|supplier|system|computer|delivery (?:company|firm|driver|team)|head office|previous agent|other (?:team|department|agent)|bank|post office|royal mail|driver|kitchen|it department|billing(?: team)?|accounts|engineers?|network|third party|software|payment provider|chef|waiter|hotel|airline|airport)(?:'s)? (?:fault|problem|responsibility|mistake|issue|error|doing)|(?:blame|fault of) (?:the|our) \w+|(?:the )?(?!my\b|our\b)[a-z]+'s (?:responsibility|fault)|(?:the )?(?:courier|carrier|warehouse|manufacturer|supplier|delivery (?:company|firm|driver)|head office|post office|royal mail|billing team|accounts team|engineers|network team|payment provider|kitchen|system|it team|repair centre|host|pickers|store pickers) (?:handles|deals with|is responsible|are responsible|look after|looks after|take care of|takes care of|manages|controls|decides|sets|messed up|lost|broke|made (?:the|that) (?:mistake|call|decision)|got it wrong|must have)|made (?:that|the) (?:call|decision),? not me|(?:it'?s|that'?s|it was|that was|it is) (?:all )?(?:their|his|her|its) (?:fault|problem|responsibility|mistake)|(?:is|are|was|were) (?:decided|handled|set|controlled|managed|dealt with) by|(?:isn'?t|aren'?t|not) something (?:we|i) (?:control|can control|handle)|(?:we|i) (?:can'?t|cannot|don'?t) control (?:that|this|it|the)|(?:is|'s|was) down to (?:the|your|their)|not (?:really )?(?:down to|up to) (?:us|me)|a separate (?:company|team|department|business)|take (?:it|that|this) up with|one to take up with|nothing to do with|(?:on|at) your (?:side|end)|your (?:employer|bank|provider)'?s? (?:payroll|fault|problem|delay|mistake)|you (?:should|shouldn'?t)(?: have|'?ve)|you must have|out of (?:my|our) hands|not (?:our|my) (?:responsibility|fault|doing)|(?:we|i) (?:can'?t|cannot) be held responsible|(?:we(?:'re| are)|i(?:'m| am)) (?:so |really |very )?(?:short[- ]staffed|understaffed|swamped|rushed off our feet)|(?:our|the) system (?:is|was) (?:terrible|rubbish|awful|useless|a nightmare|down|broken|playing up)|(?:my|a) colleague (?:should|must|didn'?t|did not|forgot|messed)|(?:they|he|she) (?:should have|shouldn'?t have|didn'?t|did not|never) (?:told|promised|said|passed|logged|noted|sent|updated))\b`
 		),
-		reason: 'Blaming a third party, a colleague or the system is still not owning it.',
-		negated: 'ignore'
+		reason: 'Blaming a third party, a colleague, the system or the customer is still not owning it.'
+	},
+	// ── flexibility − (hard walls claim their words before the offers below) ──
+	{
+		dimension: 'flexibility',
+		weight: -2,
+		group: 'wall',
+		pattern: V(
+			String.raw`\b(?:rules are rules|(?:there'?s|there is|that'?s) (?:absolutely |really |honestly |simply )?nothing (?:more )?(?:i|we) can do|nothing (?:more )?(?:i|we) can do|no exceptions|(?:my|our) hands are tied|computer says no|(?:there'?s|there is) no way|it'?s (?:just )?(?:not|never) (?:going to|gonna) happen|(?:i|we) (?:don'?t|do not) (?:do|make|give) (?:exceptions|refunds)|impossible|(?:i|we)(?:'m| am|'re| are) not (?:able|going) to (?:make an exception|bend|break)|the answer is no|my answer is no|that'?s final|end of story|no can do|(?:isn'?t|is not) (?:much|anything) (?:more )?(?:we|i) can do|nothing more to (?:discuss|say|add)|(?:the )?(?:charge|fee|decision|price) (?:stands|is final|is non-negotiable)|i'?m sorry,? but no|^\s*(?:sorry,? )?(?:but )?(?:no|nope|nah)[.!]?\s*$)\b`
+		),
+		reason: 'A flat refusal hides behind the rule instead of looking for a way.'
 	},
 	// ── flexibility + ──
 	{
@@ -145,40 +160,49 @@ export const RULES: Rule[] = [
 		weight: 2,
 		group: 'flex',
 		pattern: V(
-			String.raw`\b(?:let me see what (?:i|we) can do|(?:i|we)(?:'?ll| will| can| could|'?m going to| am going to| have| are going to|'?ve)? (?:make|making|made) an exception|(?:what|something) (?:i|we) (?:can|could) (?:do|offer)(?: instead| is| for you)?|(?:how about|would it help if|would you (?:like|prefer)|another option|alternatively|an alternative|one option|other option|what if (?:i|we)|instead,? (?:i|we) can|the best i can do|what i can do is|here'?s what i can do|i can offer|we can offer|i could offer|i can give you|i can arrange|i can do|i could do|i can waive|i'?ll waive|we'?ll waive|waive (?:the|your|that)|as a (?:one-off|gesture|goodwill)|(?:a|as) goodwill|on this occasion|given (?:your|the|these) (?:circumstances|situation)|in (?:your|this) (?:case|situation)|bend the rules?|override|i'?ll authori[sz]e|i can authori[sz]e|i'?m happy to|i would be happy to|i'?d be happy to|work something out|find a way|find (?:you )?a solution|there(?:'s| is) (?:a|another) way|what we can do|a workaround|get around|partial refund|store credit|exchange it|swap it|upgrade you|a voucher|compensation|we can still)|(?:i|we) (?:can|could|'?ll|will) (?:offer|give you|refund|credit|extend|replace|exchange|swap|discount|upgrade|honou?r|price match|match|cover|reimburse|comp|knock)\b)`
+			String.raw`\b(?:let me see what (?:i|we) can do|(?:i|we)(?:'?ll| will| can| could|'?m going to| am going to| have| are going to|'?ve)? (?:make|making|made) an exception|(?:what|something) (?:i|we) (?:can|could) (?:do|offer)(?: instead| is| for you)?|(?:how about|would it help if|would you (?:like|prefer)|another option|alternatively|an alternative|one option|other option|what if (?:i|we)|instead,? (?:i|we) can|the best i can do|what i can do is|here'?s what i can do|i can offer|we can offer|i could offer|i can give you|i can arrange|i can do|i could do|i can waive|i'?ll waive|we'?ll waive|waive (?:the|your|that)|as a (?:one-off|gesture|goodwill)|goodwill (?:gesture|credit|payment)|on this occasion|given (?:your|the|these) (?:circumstances|situation)|in (?:your|this) (?:case|situation)|bend the rules?|override|i'?ll authori[sz]e|i can authori[sz]e|i'?m happy to|i would be happy to|i'?d be happy to|work something out|find a way|find (?:you )?a solution|there(?:'s| is) (?:a|another) way|what we can do|a workaround|get around|partial refund|store credit|exchange it|swap it|upgrade you|a voucher|(?:offer|give|pay|arrange|send)(?: you)? (?:some )?compensation|we can still|i can (?:definitely |certainly )?help|(?:even|whether or not) (?:without|if you don'?t have|you have|you don'?t)|even though (?:it'?s|you'?re|we'?re) (?:outside|past|over|after|beyond)|(?:i'?m )?not going to hold (?:you|that) (?:to|against)|i won'?t hold (?:you|that)|what options (?:i|we) have|let me see what (?:options|i can|we can)|(?:look|see) (?:at|for) (?:options|alternatives|a way))|(?:i|we) (?:can|could|'?ll|will) (?:offer|give you|refund|credit|extend|replace|exchange|swap|discount|upgrade|honou?r|price match|match|cover|reimburse|comp|knock)\b)`
 		),
 		reason: 'Looking for a way within or around the rule is policy flexibility.',
 		negated: { weight: -2, reason: 'Refusing the exception outright is hiding behind the rule.' }
 	},
-	// ── flexibility − ──
 	{
 		dimension: 'flexibility',
-		weight: -2,
-		group: 'wall',
+		weight: 1,
+		group: 'flex',
 		pattern: V(
-			String.raw`\b(?:rules are rules|(?:there'?s|there is|that'?s) (?:absolutely |really |honestly |simply )?nothing (?:more )?(?:i|we) can do|nothing (?:more )?(?:i|we) can do|no exceptions|(?:my|our) hands are tied|computer says no|(?:there'?s|there is) no way|it'?s (?:just )?(?:not|never) (?:going to|gonna) happen|(?:i|we) (?:don'?t|do not) (?:do|make|give) (?:exceptions|refunds)|impossible|(?:i|we)(?:'m| am|'re| are) not (?:able|going) to (?:make an exception|bend|break)|the answer is no|my answer is no|that'?s final|end of story|no can do)\b`
+			String.raw`\b(?:normally|usually|technically|strictly|ordinarily|typically)\b[^.!?]{0,80}?\bbut\b(?! (?:i |we )?(?:can'?t|cannot|won'?t|unfortunately|not|no|that'?s|it'?s not|there'?s nothing))`
 		),
-		reason: 'A flat refusal hides behind the rule instead of looking for a way.'
+		reason: '"Normally…, but" names the rule and then bends it for this customer.',
+		negated: 'keep'
 	},
+	// ── flexibility − ──
 	{
 		dimension: 'flexibility',
 		weight: -1,
 		group: 'wall',
 		softWall: true,
 		pattern: V(
-			String.raw`\b(?:(?:our |the |company |store |hotel |bank )?polic(?:y|ies) (?:says|states|is|are|clearly|doesn'?t|does not|won'?t|will not|prevents|requires|only|means|dictates|strictly|don'?t|do not)|per (?:our|the) (?:policy|terms|rules)|(?:according to|under|as per|in line with|against|outside) (?:our|the|company) (?:polic(?:y|ies)|terms|rules|t&cs|guidelines)|(?:i|we)(?:'m| am|'re| are) (?:not|un) ?(?:allowed|permitted|authori[sz]ed|able) to|(?:i|we) (?:simply |just )?(?:can'?t|cannot|won'?t|will not) make (?:an|any) exception|not allowed|(?:i|we) (?:can'?t|cannot|can not|won'?t be able to|am unable to|are unable to|'m unable to) (?:\w+ )?(?:do|help|make|refund|accept|change|give|offer|process|override|waive|bend|return|exchange|issue|authori[sz]e|approve|book|move|cancel|extend|honou?r|take|let|allow)|(?:isn'?t|is not|not) (?:possible|something (?:i|we) can)|the system (?:won'?t|doesn'?t|does not|will not) (?:let|allow)|(?:only|strictly) within (?:\d+|thirty|fourteen|the)|i(?:'?m| am) afraid (?:not|that'?s|we|i)|unfortunately,? (?:that'?s|it'?s|this is|we|i) (?:not|can'?t|cannot|don'?t|do not|won'?t)|(?:it'?s|that'?s) (?:outside|out of|past|beyond) (?:the|our|your) (?:\d+[- ]day |return |returns |refund )?(?:window|policy|period|terms))`
+			String.raw`\b(?:(?:our |the |company |store |hotel |bank )?polic(?:y|ies) (?:says|states|is|are|clearly|doesn'?t|does not|won'?t|will not|prevents|requires|only|means|dictates|strictly|don'?t|do not)|per (?:our|the) (?:policy|terms|rules)|(?:according to|under|as per|in line with|against|outside) (?:our|the|company) (?:polic(?:y|ies)|terms|rules|t&cs|guidelines)|(?:i|we)(?:'m| am|'re| are) (?:not|un) ?(?:allowed|permitted|authori[sz]ed|able) to|(?:i|we) (?:simply |just )?(?:can'?t|cannot|won'?t|will not) make (?:an|any) exception|not allowed|(?:i|we) (?:can'?t|cannot|can not|won'?t be able to|am unable to|are unable to|'m unable to) (?:\w+ )?(?:do|help|make|refund|accept|change|give|offer|process|override|waive|bend|return|exchange|issue|authori[sz]e|approve|book|move|cancel|extend|honou?r|take|let|allow)|(?:isn'?t|is not|not) (?:possible|something (?:i|we) can)|the system (?:won'?t|doesn'?t|does not|will not) (?:let|allow)|(?:only|strictly) within (?:\d+|thirty|fourteen|the)|i(?:'?m| am) afraid (?:not|that'?s|we|i)|unfortunately,? (?:that'?s|it'?s|this is|we|i) (?:not|can'?t|cannot|don'?t|do not|won'?t)|(?:it'?s|that'?s) (?:outside|out of|past|beyond) (?:the|our|your) (?:\d+[- ]day |return |returns |refund )?(?:window|policy|period|terms)|(?:is|are) (?:non-?refundable|mandatory|compulsory|not (?:permitted|allowed|eligible|refundable)|only (?:paid|available|valid|possible|done|offered|given|refunded))|(?:aren'?t|isn'?t) (?:permitted|allowed|eligible|refundable)|(?:you'?re|you are) not eligible|that'?s (?:the|our|\w+'s) (?:policy|rule|rules)|(?:as per|under|according to|it says so in|it'?s in|set out in) (?:our |the |your )?(?:booking |delivery )?(?:terms|policy|rules|t&cs|conditions)|in (?:your|the|our) terms(?: and conditions)?|can'?t be (?:looked at|changed|refunded|done|moved|made|waived|reversed|processed|accepted)|(?:we|i) don'?t do|(?:have|has) to be (?:raised|reported|made|done|returned|claimed|booked) (?:within|before|by)|(?:window|deadline|period) (?:has |had )?(?:closed|passed|expired|ended)|(?:won'?t|doesn'?t|will not|can'?t) change (?:the|our) (?:policy|rules|terms)|,\s*so no\b|(?:is|are) for [^.!?]{0,30}? only|only go(?:es)? out|,\s*i'?m afraid\b)`
 		),
 		reason: 'Quoting the rule with nothing offered is a wall.'
 	}
 ];
 
 /** Words that mark a negated phrase when they come shortly before it in the same clause. */
-export const NEGATORS = /\b(?:not|never|no|can'?t|cannot|won'?t|don'?t|didn'?t|doesn'?t|isn'?t|wasn'?t|aren'?t|hardly|nor|neither|without|unable)\b/;
+export const NEGATORS = /\b(?:not|never|no|nothing|can'?t|cannot|won'?t|don'?t|didn'?t|doesn'?t|isn'?t|wasn'?t|aren'?t|hardly|nor|neither|without|unable)\b/;
 
 /** Common English words; a reply with almost none of them is gibberish or another language. */
 export const COMMON_WORDS = new Set(
-	`a about above after again all also am an and any are as at back be because been before being below but by can could did do does doing down during each else even ever every few for from further get got had has have having he her here hers him his how i if in into is it its just know let like make me more most my need no nor not now of off on once one only or other our out over own please really right same see she should so some sorry still such than thank thanks that the their them then there these they this those through to today tomorrow too under until up us very was way we well were what when where which while who why will with would yes yet you your yours call email help order refund money card account booking delivery policy sure time day week sorry understand happy able sort fix check send back new again look let okay ok hi hello dear apologies issue problem mistake change replace soon right away team manager customer service store item`.split(
+	`a about above across after again against all almost also always am an and any anyone anything are around as ask asked at away back be because been before being below best better between both but by came can cannot come could day days did do does doing done down during each either else enough even ever every everything few find first for found from further get gets getting give given go goes going gone good got great had has have having he hear heard help her here hers him his hold how however i if in instead into is it its just keep kind know last least left let like little long look looking lot made make many may maybe me mean might mine more most much must my myself need never new next no nor not nothing now of off often oh ok okay on once one only or other our ours out over own part people person place please point put quite rather really right said same say saying see seem seen she should show since so some someone something soon sorry still such sure take taken tell than thank thanks that the their them then there these they thing things think this those though through till time to today told tomorrow too took under understand until up upon us use used very wait want wanted was way we week well went were what whatever when where whether which while who whole why will wish with within without would yes yet you your yours yourself
+	call called calling email emailed order ordered refund refunded money card account booking booked delivery delivered policy happy able sort sorted fix fixed check checked send sent new again hi hello dear apologies apologise apologize issue issues problem problems mistake change changed replace replacement arrive arrived item items customer service store team manager number phone line hour hours minute minutes morning afternoon evening tonight monday tuesday wednesday thursday friday saturday sunday`.split(
 		/\s+/
+	)
+);
+
+/** Function words of other languages that English replies do not contain. */
+export const FOREIGN_WORDS = new Set(
+	'le la les des du une est nous vous je suis pas avec pour dans sur très merci bonjour désolé désolée el los las una por para con muy gracias lo siento usted está estamos que der die das und ist nicht ich wir sie ein eine mit für entschuldigung danke bitte il di che non per sono grazie scusi mi dispiace het een niet voor dank je não obrigado desculpe você com uma nie jest dziękuję przepraszam'.split(
+		' '
 	)
 );
 

@@ -1,5 +1,5 @@
 import { editDistance } from './diagnostics';
-import { ACRONYMS, COMMON_WORDS, GROUP_CAP, NAME_CONTEXT, NEGATORS, NOT_NAMES, RULES } from './rubric-rules';
+import { ACRONYMS, COMMON_WORDS, FOREIGN_WORDS, GROUP_CAP, NAME_CONTEXT, NEGATORS, NOT_NAMES, RULES } from './rubric-rules';
 import { DIMENSIONS, type Cue, type Dimension, type Subject } from './types';
 
 /** Longer replies are scored on their first this-many characters. */
@@ -63,14 +63,8 @@ export function scoreReply(reply: string, context: ReplyContext): ReplyAssessmen
 	if (text.trim() === '') return empty(['No reply was typed, so nothing could be scored. Silence leaves the customer waiting.'], -10);
 
 	const words = text.match(/[\p{L}']+/gu) ?? [];
-	const latinLetters = (text.match(/[A-Za-z]/g) ?? []).length;
-	const allLetters = (text.match(/\p{L}/gu) ?? []).length;
-	const known = words.filter((word) => COMMON_WORDS.has(normalise(word).replace(/'.*$/, ''))).length;
-	if (allLetters === 0 || latinLetters / allLetters < 0.5 || (words.length >= 3 && known / words.length < 0.15)) {
-		return empty([
-			...notes,
-			"This reply doesn't read as English, so it could not be scored. Reply in English, in full sentences."
-		]);
+	if (!readsAsEnglish(text, words)) {
+		return empty([...notes, "This reply doesn't read as English, so it could not be scored. Reply in English, in full sentences."]);
 	}
 
 	const lower = normalise(text);
@@ -97,8 +91,11 @@ export function scoreReply(reply: string, context: ReplyContext): ReplyAssessmen
 			const end = start + match[0].length;
 			if (overlaps(start, end, rule.dimension)) continue;
 			const evidence: Evidence = { phrase: text.slice(start, end), start, end, dimension: rule.dimension, weight: rule.weight, reason: rule.reason };
-			if (rule.weight > 0 && rule.negated && isNegated(lower, start, match[0])) {
-				if (rule.negated === 'ignore') continue;
+			const negated = rule.negated !== 'keep' && isNegated(lower, start, match[0]);
+			// "I won't transfer you", "it isn't true that there's nothing we can do": a negated fault is no fault.
+			if (rule.weight < 0 && negated) continue;
+			if (rule.weight > 0 && negated) {
+				if (!rule.negated || rule.negated === 'ignore') continue;
 				take({ ...evidence, ...withNegation(text, lower, evidence), weight: rule.negated.weight, reason: rule.negated.reason }, `${rule.group}-negated`);
 				continue;
 			}
@@ -135,6 +132,22 @@ export function scoreReply(reply: string, context: ReplyContext): ReplyAssessmen
 	return { ...scores, mood, evidence: found, notes };
 }
 
+const VOWEL = /[aeiouy]/;
+
+/** Non-Latin script, another language's function words, or keyboard mashing: not scored. */
+function readsAsEnglish(text: string, words: string[]): boolean {
+	const latin = (text.match(/[A-Za-z]/g) ?? []).length;
+	const letters = (text.match(/\p{L}/gu) ?? []).length;
+	if (letters === 0 || latin / letters < 0.5) return false;
+	const lowered = words.map((word) => normalise(word).replace(/'.*$/, ''));
+	const english = lowered.filter((word) => COMMON_WORDS.has(word)).length;
+	const foreign = lowered.filter((word) => FOREIGN_WORDS.has(word)).length;
+	if (foreign >= 2 && foreign > english) return false;
+	if (english > 0) return true;
+	const mashed = lowered.filter((word) => word.length >= 3 && (!VOWEL.test(word) || /[^aeiouy\W]{4,}/.test(word) || /q[^u]|[zx][zxjq]|[jq][zxkjw]|[kw][jqzx]/.test(word))).length;
+	return words.length <= 2 ? mashed === 0 : mashed < words.length / 2;
+}
+
 /** Evidence objects that are walls only when nothing else is offered (per call). */
 const softWalls = new Set<Evidence>();
 
@@ -143,10 +156,9 @@ function isNegated(lower: string, start: number, phrase: string): boolean {
 		// The phrase carries its own "not" only when written that way in the rule.
 		return false;
 	}
-	const before = lower.slice(Math.max(0, start - 30), start);
+	const before = lower.slice(Math.max(0, start - 32), start);
 	const clause = before.split(/[.,;!?:]|\bbut\b|\band\b/).pop() ?? '';
-	const lastWords = clause.trim().split(/\s+/).slice(-3).join(' ');
-	return NEGATORS.test(lastWords) || /\bi'?m not\s*$|\bi am not\s*$/.test(clause);
+	return NEGATORS.test(clause);
 }
 
 /** Widens a negated phrase back to its negating word, so the trainee sees what flipped it. */
@@ -216,6 +228,8 @@ function nameEvidence(text: string, customer: string, found: Evidence[]) {
 			usedRight = true;
 			return;
 		}
+		// A shortened first name (Bernie for Bernadette) is neither right nor wrong.
+		if (lowerWord.length >= 3 && lowerParts.some((part) => part.startsWith(lowerWord.slice(0, 3)) && !lowerParts.includes(lowerWord) && editDistance(part, lowerWord) > 2)) return;
 		const close = lowerParts.some((part) => part.length >= 3 && lowerWord.length >= 3 && editDistance(part, lowerWord) <= (part.length >= 6 ? 2 : 1));
 		if (close || (fromGreeting && !NOT_NAMES.has(word))) wrong.push({ start, word });
 	};
@@ -224,6 +238,14 @@ function nameEvidence(text: string, customer: string, found: Evidence[]) {
 	for (let match = NAME_CONTEXT.exec(text); match; match = NAME_CONTEXT.exec(text)) {
 		const word = match[1];
 		consider(word, match.index + match[0].length - word.length, true);
+	}
+	// A capitalised word said to the customer ("Shivon, your account…", "…, John.") is the name they heard.
+	const vocative = /^\s*([A-Z][\p{L}'-]{1,30}),|,\s*([A-Z][\p{L}'-]{1,30})\s*[.!?]*\s*$/gu;
+	for (const match of text.matchAll(vocative)) {
+		const word = match[1] ?? match[2];
+		if (NOT_NAMES.has(word) || COMMON_WORDS.has(word.toLowerCase()) || /ly$/.test(word)) continue;
+		const start = match.index! + match[0].indexOf(word);
+		if (!found.some((e) => e.start === start) && !wrong.some((w) => w.start === start)) consider(word, start, true);
 	}
 	// Elsewhere: capitalised words that are the name, or nearly the name.
 	for (const match of text.matchAll(/\b[A-Z][\p{L}'-]{1,30}/gu)) {
@@ -243,21 +265,16 @@ function nameEvidence(text: string, customer: string, found: Evidence[]) {
 	}
 }
 
-/** Two or more long words in capitals read as shouting. */
+/** Three or more words in capitals (not acronyms or ids), or a reply mostly in capitals, reads as shouting. */
 function shoutingEvidence(text: string, found: Evidence[]) {
-	const shouted = [...text.matchAll(/\b[A-Z]{3,}\b/g)].filter((match) => !ACRONYMS.has(match[0]));
+	const shouted = [...text.matchAll(/(?<![\w-])[A-Z]{3,}(?![\w-])/g)].filter((match) => !ACRONYMS.has(match[0]));
 	const letters = (text.match(/[A-Za-z]/g) ?? []).length;
 	const upper = (text.match(/[A-Z]/g) ?? []).length;
-	if (shouted.length >= 2 || (letters >= 12 && upper / letters > 0.6)) {
-		const first = shouted[0] ?? { index: 0, 0: text.slice(0, Math.min(text.length, 20)) };
-		found.push({
-			phrase: first[0],
-			start: first.index!,
-			end: first.index! + first[0].length,
-			dimension: 'empathy',
-			weight: -2,
-			reason: 'Words in capitals read as shouting.'
-		});
+	if (shouted.length >= 3 || (letters >= 12 && upper / letters > 0.6)) {
+		const first = shouted[0];
+		const start = first?.index ?? 0;
+		const phrase = first?.[0] ?? text.slice(0, Math.min(text.length, 20));
+		found.push({ phrase, start, end: start + phrase.length, dimension: 'empathy', weight: -2, reason: 'Words in capitals read as shouting.' });
 	}
 }
 
@@ -279,25 +296,36 @@ function questionEvidence(text: string, lower: string, customerLine: string | un
 	const questions = customerLine.match(/[^.!?]*\?/g);
 	if (!questions) return;
 	const question = questions[questions.length - 1].trim();
-	const asked = keywords(question);
-	const said = keywords(text);
-	const sharesWord = [...asked].some((word) => said.has(word));
-	const qLower = normalise(question);
-	const answersKind =
-		(/\b(when|how long|what time|how soon|by when)\b/.test(qLower) && /\b(today|tomorrow|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|\d|hour|minute|week|morning|afternoon|evening|now|soon)\b/.test(lower)) ||
-		(/^(?:\W*)(can|could|will|would|is|are|do|does|did|have|has)\b/.test(qLower) && /\b(yes|no|i can|we can|i will|i'?ll|you can|it is|it will|of course|absolutely|definitely|unfortunately)\b/.test(lower)) ||
-		(/\b(how much|what amount|cost)\b/.test(qLower) && /[£$€]|\d/.test(lower)) ||
-		(/\bwhy\b/.test(qLower) && /\b(because|reason|due to|since)\b/.test(lower));
-	if (sharesWord || answersKind) return;
-	found.push({
-		phrase: '',
-		start: 0,
-		end: 0,
-		dimension: 'empathy',
-		weight: -1,
-		reason: `The customer asked "${question.length > 90 ? question.slice(0, 87) + '…' : question}" and the reply does not answer it.`
-	});
+	const lastClause = question.split(/,|;|\s-\s/).pop()!.trim();
+	if (!answersQuestion(normalise(lastClause), lower, keywords(question), keywords(text))) {
+		found.push({
+			phrase: '',
+			start: 0,
+			end: 0,
+			dimension: 'empathy',
+			weight: -1,
+			reason: `The customer asked "${question.length > 90 ? question.slice(0, 87) + '…' : question}" and the reply does not answer it.`
+		});
+	}
 }
+
+const TIME_WORDS = /\b(today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|\d|hours?|minutes?|days?|weeks?|morning|afternoon|evening|now|soon|before|by|until|next|asap|straight away|right away)\b/;
+const YES_NO = /\b(yes|yeah|yep|no|nope|i can|we can|i will|we will|i'?ll|we'?ll|you can|you will|it is|it will|it won'?t|it isn'?t|of course|absolutely|definitely|certainly|sure|unfortunately|i'?m afraid|not|can'?t|cannot|won'?t|unable|allowed|possible|instead|exception)\b/;
+
+/** Whether a reply engages with the customer's question, by the kind of question it is. */
+function answersQuestion(question: string, reply: string, asked: Set<string>, said: Set<string>): boolean {
+	const overlap = [...asked].some((word) => said.has(word));
+	if (/\bwhy\b/.test(question)) return /\b(because|reason|due to|since|caused|that'?s why|the cause|happened|short[- ]staffed|off sick|mistake|error|fault)\b/.test(reply);
+	if (/\b(how much|what amount|cost|price)\b/.test(question)) return /[£$€]|\d|\bfree\b|\bnothing\b|\bno charge\b/.test(reply);
+	if (/\b(when|how long|what time|how soon|by when|before|in time|by (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight))\b/.test(question)) {
+		return TIME_WORDS.test(reply) || /\b(yes|no|i'?m afraid|unfortunately|can'?t|won'?t)\b/.test(reply);
+	}
+	if (/^\W*(can|could|will|would|is|are|do|does|did|have|has|should|shall|may|am|was|were|isn'?t|aren'?t|won'?t|can'?t|don'?t)\b/.test(question) || /\b(or not|yes or no)\b/.test(question)) {
+		return YES_NO.test(reply) || overlap;
+	}
+	return overlap;
+}
+
 
 function sentences(text: string): { start: number; end: number; key: string }[] {
 	const result: { start: number; end: number; key: string }[] = [];
@@ -308,7 +336,7 @@ function sentences(text: string): { start: number; end: number; key: string }[] 
 	return result;
 }
 
-/** A stock phrase pasted again: the empathy it earned the first time no longer counts, and costs a point. */
+/** A stock line pasted again ("customer service by rote"): the empathy it earned the first time no longer counts. */
 function repetitionEvidence(text: string, lower: string, previous: string[], found: Evidence[]) {
 	if (previous.length === 0) return;
 	const earlier = new Set(previous.flatMap((reply) => sentences(typeof reply === 'string' ? reply : '').map((s) => s.key)));
@@ -318,11 +346,7 @@ function repetitionEvidence(text: string, lower: string, previous: string[], fou
 		if (inside.length === 0) continue;
 		for (const e of inside) {
 			e.weight = 0;
-			e.reason = 'Said word for word in an earlier reply: the second time it sounds like a script.';
+			e.reason = 'Said word for word in an earlier reply: the second time it sounds like a script, so it earns nothing.';
 		}
-		const phrase = text.slice(sentence.start, sentence.end).trim();
-		const start = text.indexOf(phrase, sentence.start);
-		found.push({ phrase, start, end: start + phrase.length, dimension: 'empathy', weight: -1, reason: 'Customer service by rote: the same stock line in every reply stops sounding sincere.' });
-		return;
 	}
 }

@@ -1,0 +1,423 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { MAX_NODES, MAX_SOURCE_CHARS, parseScenario, slugify, type Diagnostic, type DiagnosticCode, type Scenario } from '../../src/lib/core';
+
+const FIXTURES = new URL('../fixtures/diagnostics/', import.meta.url);
+const expected = JSON.parse(readFileSync(new URL('expected.json', FIXTURES), 'utf8')) as Record<
+	string,
+	Pick<Diagnostic, 'severity' | 'code' | 'line' | 'column'>[]
+>;
+const fixtureFiles = readdirSync(FIXTURES)
+	.filter((name) => name.endsWith('.md'))
+	.sort();
+
+const position = ({ severity, code, line, column }: Diagnostic) => ({ severity, code, line, column });
+
+/** Every code the parser can emit; each must have at least one fixture (or a generated test below). */
+const EMITTABLE: DiagnosticCode[] = [
+	'front-matter-missing',
+	'front-matter-unclosed',
+	'front-matter-yaml',
+	'front-matter-field-missing',
+	'front-matter-field-invalid',
+	'front-matter-field-unknown',
+	'no-nodes',
+	'empty-heading',
+	'duplicate-node',
+	'broken-link',
+	'unknown-effect',
+	'bad-effect-value',
+	'value-out-of-range',
+	'duplicate-effect',
+	'bad-when',
+	'bad-cue',
+	'bad-outcome',
+	'outcome-on-choice-node',
+	'reply-condition-on-fixed-choice',
+	'effects-on-free-choice',
+	'trap',
+	'unreachable',
+	'missing-feedback',
+	'dimension-unused',
+	'choices-not-last',
+	'stray-list-item',
+	'may-stall',
+	'free-no-fallback'
+];
+
+describe('diagnostic fixtures', () => {
+	it('has an expectation for every fixture and a fixture for every expectation', () => {
+		expect(Object.keys(expected).sort()).toEqual(fixtureFiles);
+	});
+
+	it('covers every diagnostic code the parser can emit', () => {
+		const covered = new Set(Object.values(expected).flatMap((list) => list.map((d) => d.code)));
+		for (const code of EMITTABLE) expect(covered, code).toContain(code);
+	});
+
+	const cases = fixtureFiles.map((file) => {
+		const first = expected[file]?.[0];
+		return { file, title: first ? `${first.code} at ${first.line}:${first.column}` : 'nothing' };
+	});
+
+	it.each(cases)('$file reports $title', ({ file }) => {
+		const source = readFileSync(new URL(file, FIXTURES), 'utf8');
+		const { scenario, diagnostics } = parseScenario(source);
+		expect(diagnostics.map(position)).toEqual(expected[file]);
+		for (const diagnostic of diagnostics) {
+			expect(diagnostic.message.trim(), `${diagnostic.code} message`).not.toBe('');
+			expect(diagnostic.hint.trim(), `${diagnostic.code} hint`).not.toBe('');
+		}
+		const hasError = diagnostics.some((d) => d.severity === 'error');
+		if (hasError) expect(scenario).toBeNull();
+		else expect(scenario).not.toBeNull();
+	});
+
+	it('names every fixture after a code it reports', () => {
+		for (const file of fixtureFiles) {
+			const code = file.replace(/\.md$/, '');
+			expect(expected[file].map((d) => d.code), file).toContain(code);
+		}
+	});
+});
+
+describe('limits, generated in code', () => {
+	it('reports file-too-large at 1:1 for a file over MAX_SOURCE_CHARS', () => {
+		const { scenario, diagnostics } = parseScenario('x'.repeat(MAX_SOURCE_CHARS + 1));
+		expect(scenario).toBeNull();
+		expect(diagnostics.map(position)).toEqual([{ severity: 'error', code: 'file-too-large', line: 1, column: 1 }]);
+		expect(diagnostics[0].message).not.toBe('');
+		expect(diagnostics[0].hint).not.toBe('');
+	});
+
+	it('reports too-many-nodes at the first heading over the limit', () => {
+		const header = '---\ntitle: T\ncustomer: Dana Whitfield\nsummary: S.\n---\n';
+		const headings = Array.from({ length: MAX_NODES + 1 }, (_, i) => `## Node ${i}`).join('\n');
+		const { scenario, diagnostics } = parseScenario(header + headings);
+		expect(scenario).toBeNull();
+		// 5 front matter lines, then heading number MAX_NODES (0-based) on line 6 + MAX_NODES
+		expect(diagnostics.map(position)).toEqual([{ severity: 'error', code: 'too-many-nodes', line: 6 + MAX_NODES, column: 1 }]);
+	});
+});
+
+const FULL = `---
+title: The Shape Test
+customer: Dana Whitfield
+summary: Dana wants her broken vase put right.
+difficulty: 2
+minutes: 6
+tags: [ownership, phone]
+mood: 30
+policy: |
+  Refunds need a receipt.
+  Shipping is not refunded.
+---
+
+# The Shape Test
+
+You are on the phones at *Hearth & Hollow*.
+
+Your screen shows her order.
+
+## Start
+
+Dana's voice is tight.
+
+\`\`\`text
+## not a heading
+- [not a choice](#nowhere) empathy +3
+\`\`\`
+
+> **Dana:** "This is the third time I'm calling."
+
+- [I'm sorry you've been passed around, Dana. I'll stay with you.](#danas-refund) empathy +2, ownership +2, mood +15
+  > Naming the repeat calls shows you listened.
+  > Promising to stay ends the pass-the-parcel.
+- [Let me transfer you to returns.](#step-2-the-real-fix) ownership \u22122, mood -25
+  > A third transfer tells her nobody owns her problem.
+- [Shipping damage is the courier's fault.](#café--co--finally) empathy -2, flexibility -1, ownership -3, mood -30 when mood < 60
+  > Blaming a third party is still not owning it.
+- [Write your own reply](#danas-refund) free
+  > Own it: name her repeat calls.
+  - Look for "stay on the line", "I'll sort", \u201cmyself\u201d: ownership +2
+  - Avoid "transfer", "another department": ownership -2, mood -10
+  - Model answer: Dana, I'm so sorry you've had to call three times.
+    I'll sort it myself.
+
+## Dana's *refund*
+
+> **Dana:** "Fine."
+
+- [I'll refund it today.](#sorted) flexibility +2, ownership +1, mood +20 When empathy >= 2
+  > Concrete and in your own name.
+- [Refunds take ten days.](#step-2-the-real-fix) flexibility -2, mood -10
+  > A policy wall.
+
+## Step 2: the **real** fix!
+
+She sighs.
+
+Outcome: escalated
+
+## Café & Co. — "Finally"
+
+Outcome: lost
+
+## Sorted ##
+
+Dana thanks you.
+`;
+
+describe('a valid scenario', () => {
+	const result = parseScenario(FULL);
+	const scenario = result.scenario as Scenario;
+
+	it('parses without diagnostics', () => {
+		expect(result.diagnostics).toEqual([]);
+		expect(scenario).not.toBeNull();
+	});
+
+	it('reads the front matter', () => {
+		const { briefing, ...meta } = scenario.meta;
+		expect(meta).toEqual({
+			title: 'The Shape Test',
+			customer: 'Dana Whitfield',
+			summary: 'Dana wants her broken vase put right.',
+			difficulty: 2,
+			minutes: 6,
+			tags: ['ownership', 'phone'],
+			mood: 30,
+			policy: 'Refunds need a receipt.\nShipping is not refunded.'
+		});
+		expect(briefing).toBe('You are on the phones at *Hearth & Hollow*.\n\nYour screen shows her order.');
+	});
+
+	it('defaults difficulty, mood and tags, and leaves minutes and policy out', () => {
+		const { scenario: minimal, diagnostics } = parseScenario(`---
+title: Minimal
+customer: Sam Lee
+summary: The least a scenario needs.
+---
+## Start
+
+- [Hello Sam, sorry, I'll fix it.](#end) empathy +1, flexibility +1, ownership +1
+  > Good.
+- [Hello.](#end) empathy -1, flexibility -1, ownership -1
+  > Bare.
+
+## End
+`);
+		expect(diagnostics).toEqual([]);
+		expect(minimal!.meta).toEqual({
+			title: 'Minimal',
+			customer: 'Sam Lee',
+			summary: 'The least a scenario needs.',
+			difficulty: 1,
+			minutes: undefined,
+			tags: [],
+			mood: 50,
+			policy: undefined,
+			briefing: ''
+		});
+	});
+
+	it('reads tags written as a comma-separated string', () => {
+		const { scenario: s } = parseScenario(FULL.replace('tags: [ownership, phone]', 'tags: ownership, phone , '));
+		expect(s!.meta.tags).toEqual(['ownership', 'phone']);
+	});
+
+	it('starts at the first node and keeps the nodes in file order, with GitHub slugs as ids', () => {
+		expect(scenario.start).toBe('start');
+		expect(scenario.nodes.map((node) => node.id)).toEqual([
+			'start',
+			'danas-refund',
+			'step-2-the-real-fix',
+			'café--co--finally',
+			'sorted'
+		]);
+		expect(scenario.nodes.map((node) => node.title)).toEqual([
+			'Start',
+			"Dana's refund",
+			'Step 2: the real fix!',
+			'Café & Co. — "Finally"',
+			'Sorted'
+		]);
+		expect(scenario.nodes.map((node) => node.line)).toEqual([20, 45, 54, 60, 64]);
+	});
+
+	it('keeps a code fence, with a `## not a heading` line, in the body', () => {
+		const start = scenario.nodes[0];
+		expect(start.body).toBe(
+			[
+				"Dana's voice is tight.",
+				'',
+				'```text',
+				'## not a heading',
+				'- [not a choice](#nowhere) empathy +3',
+				'```',
+				'',
+				'> **Dana:** "This is the third time I\'m calling."'
+			].join('\n')
+		);
+		expect(scenario.nodes.some((node) => node.id === 'not-a-heading')).toBe(false);
+	});
+
+	it('reads choices with text, target, effects, free, when, feedback, cues and model answer', () => {
+		const [sorry, transfer, blame, own] = scenario.nodes[0].choices;
+		expect(scenario.nodes[0].choices).toHaveLength(4);
+		expect(sorry).toEqual({
+			text: "I'm sorry you've been passed around, Dana. I'll stay with you.",
+			target: 'danas-refund',
+			effects: { empathy: 2, ownership: 2, mood: 15 },
+			free: false,
+			feedback: 'Naming the repeat calls shows you listened.\nPromising to stay ends the pass-the-parcel.',
+			cues: [],
+			line: 31
+		});
+		expect(transfer.effects).toEqual({ ownership: -2, mood: -25 });
+		expect(transfer.target).toBe('step-2-the-real-fix');
+		expect(transfer.when).toBeUndefined();
+		expect(blame).toMatchObject({
+			target: 'café--co--finally',
+			effects: { empathy: -2, flexibility: -1, ownership: -3, mood: -30 },
+			when: { scope: 'run', subject: 'mood', op: '<', value: 60 },
+			feedback: 'Blaming a third party is still not owning it.'
+		});
+		expect(own).toEqual({
+			text: 'Write your own reply',
+			target: 'danas-refund',
+			effects: {},
+			free: true,
+			feedback: 'Own it: name her repeat calls.',
+			cues: [
+				{ kind: 'look-for', phrases: ['stay on the line', "i'll sort", 'myself'], effects: { ownership: 2 }, line: 40 },
+				{ kind: 'avoid', phrases: ['transfer', 'another department'], effects: { ownership: -2, mood: -10 }, line: 41 }
+			],
+			modelAnswer: "Dana, I'm so sorry you've had to call three times. I'll sort it myself.",
+			line: 38
+		});
+	});
+
+	it('reads a `When` condition whatever its case, and on a running total', () => {
+		const refund = scenario.nodes[1].choices[0];
+		expect(refund.effects).toEqual({ flexibility: 2, ownership: 1, mood: 20 });
+		expect(refund.when).toEqual({ scope: 'run', subject: 'empathy', op: '>=', value: 2 });
+	});
+
+	it('reads every comparator and reply conditions on free choices', () => {
+		const ops = ['<', '<=', '>', '>=', '==', '!='] as const;
+		const items = ops
+			.map((op, i) => `- [Reply ${i}](#end) free when reply.ownership ${op} ${i - 2}\n  > Feedback.`)
+			.join('\n');
+		const { scenario: s, diagnostics } = parseScenario(
+			`---\ntitle: T\ncustomer: Sam Lee\nsummary: S.\n---\n## Start\n\n${items}\n- [Fallback](#end) free\n\n## End\n`
+		);
+		expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+		expect(s!.nodes[0].choices.map((choice) => choice.when)).toEqual([
+			...ops.map((op, i) => ({ scope: 'reply', subject: 'ownership', op, value: i - 2 })),
+			undefined
+		]);
+	});
+
+	it('gives endings their authored outcome, and none when the outcome follows the mood', () => {
+		const byId = Object.fromEntries(scenario.nodes.map((node) => [node.id, node]));
+		expect(byId['step-2-the-real-fix'].outcome).toBe('escalated');
+		expect(byId['step-2-the-real-fix'].outcomeAuthored).toBe(true);
+		expect(byId['café--co--finally'].outcome).toBe('lost');
+		expect(byId['sorted'].outcome).toBeUndefined();
+		expect(byId['sorted'].outcomeAuthored).toBeFalsy();
+		expect(byId['start'].outcome).toBeUndefined();
+		// the Outcome: line is not part of the body
+		expect(byId['step-2-the-real-fix'].body).toBe('She sighs.');
+		expect(byId['café--co--finally'].body).toBe('');
+		expect(byId['sorted'].body).toBe('Dana thanks you.');
+	});
+
+	it('accepts the outcome in bold and in any case', () => {
+		for (const line of ['**Outcome:** Resolved', 'outcome: RESOLVED.', '__Outcome__: resolved']) {
+			const { scenario: s, diagnostics } = parseScenario(FULL.replace('Outcome: escalated', line));
+			expect(diagnostics, line).toEqual([]);
+			expect(s!.nodes[2].outcome, line).toBe('resolved');
+		}
+	});
+
+	it('gives the same result for CRLF line ends and a byte order mark', () => {
+		expect(parseScenario(FULL.replace(/\n/g, '\r\n'))).toEqual(result);
+		expect(parseScenario('\uFEFF' + FULL)).toEqual(result);
+		expect(parseScenario('\uFEFF' + FULL.replace(/\n/g, '\r\n'))).toEqual(result);
+	});
+});
+
+describe('slugs', () => {
+	it.each([
+		['A fresh start', 'a-fresh-start'],
+		["Dana's refund", 'danas-refund'],
+		["Dana's *third* call", 'danas-third-call'],
+		['The **real** fix!', 'the-real-fix'],
+		['Step 2: greet', 'step-2-greet'],
+		['`Code` and _underscore_ words', 'code-and-underscore-words'],
+		['snake_case_name', 'snake_case_name'],
+		['See [the docs](https://example.com)', 'see-the-docs'],
+		['A -- B', 'a----b'],
+		['Café & Co. — "Finally"', 'café--co--finally'],
+		['Why? Because.', 'why-because']
+	])('%s → %s', (heading, slug) => {
+		expect(slugify(heading)).toBe(slug);
+	});
+
+	it('links to headings with punctuation and emphasis by their slug', () => {
+		const source = `---
+title: T
+customer: Sam Lee
+summary: S.
+---
+## Start
+
+- [Go](#whats-next-sam) empathy +1, flexibility +1, ownership +1
+  > Good.
+- [Stop](#the-end) empathy -1, flexibility -1, ownership -1
+  > Bad.
+
+## What's *next*, Sam?
+
+- [On](#the-end) empathy +1
+  > Fine.
+
+## The end ##
+`;
+		const { scenario, diagnostics } = parseScenario(source);
+		expect(diagnostics).toEqual([]);
+		expect(scenario!.nodes.map((node) => node.id)).toEqual(['start', 'whats-next-sam', 'the-end']);
+	});
+});
+
+describe('errors and the scenario', () => {
+	it('returns no scenario whenever there is an error, and one when there are only warnings', () => {
+		const withError = parseScenario(FULL.replace('#sorted', '#sortd'));
+		expect(withError.diagnostics.some((d) => d.severity === 'error')).toBe(true);
+		expect(withError.scenario).toBeNull();
+
+		const withWarning = parseScenario(FULL.replace('  > Concrete and in your own name.\n', ''));
+		expect(withWarning.diagnostics.map((d) => d.code)).toEqual(['missing-feedback']);
+		expect(withWarning.scenario).not.toBeNull();
+	});
+
+	it('sorts diagnostics by position', () => {
+		const { diagnostics } = parseScenario(
+			FULL.replace('#sorted', '#sortd').replace('difficulty: 2', 'difficulty: 9').replace('Outcome: lost', 'Outcome: lots')
+		);
+		const keys = diagnostics.map((d) => d.line * 1e6 + d.column);
+		expect(keys).toEqual([...keys].sort((a, b) => a - b));
+		expect(diagnostics.map((d) => d.code)).toEqual(
+			expect.arrayContaining(['front-matter-field-invalid', 'broken-link', 'bad-outcome'])
+		);
+	});
+
+	it('never throws on a non-string', () => {
+		for (const value of [undefined, null, 42, {}, []]) {
+			const { scenario, diagnostics } = parseScenario(value as unknown as string);
+			expect(scenario).toBeNull();
+			expect(diagnostics.length).toBeGreaterThan(0);
+		}
+	});
+});

@@ -1,0 +1,55 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { DIMENSIONS, scoreReply, type Dimension, type ReplyContext } from '../../src/lib/core';
+
+interface Labelled {
+	id: string;
+	reply: string;
+	context: ReplyContext;
+	expected: Record<Dimension, '+' | '0' | '-'>;
+	note?: string;
+}
+
+const SIGN = (value: number) => (value > 0 ? '+' : value < 0 ? '-' : '0');
+
+export function agreement(items: Labelled[]) {
+	const result = Object.fromEntries(
+		DIMENSIONS.map((d) => [d, { agree: 0, total: 0, confusion: {} as Record<string, number>, misses: [] as string[] }])
+	) as Record<Dimension, { agree: number; total: number; confusion: Record<string, number>; misses: string[] }>;
+	for (const item of items) {
+		const assessment = scoreReply(item.reply, item.context);
+		for (const d of DIMENSIONS) {
+			const got = SIGN(assessment[d]);
+			const want = item.expected[d];
+			const entry = result[d];
+			entry.total++;
+			const key = `expected ${want} got ${got}`;
+			entry.confusion[key] = (entry.confusion[key] ?? 0) + 1;
+			if (got === want) entry.agree++;
+			else entry.misses.push(`${item.id} (${want}→${got}): ${item.reply.slice(0, 90)}`);
+		}
+	}
+	return result;
+}
+
+describe('the reply rubric against labelled replies', () => {
+	for (const file of ['labelled.json']) {
+		const items: Labelled[] = JSON.parse(readFileSync(`tests/fixtures/replies/${file}`, 'utf8'));
+		const result = agreement(items);
+		for (const d of DIMENSIONS) {
+			it(`agrees with the human sign on ${d} for at least 85% of ${file}`, () => {
+				const { agree, total, confusion } = result[d];
+				const rate = agree / total;
+				console.log(
+					`${file} ${d}: ${agree}/${total} = ${(100 * rate).toFixed(1)}% sign agreement; ` +
+						Object.entries(confusion)
+							.sort()
+							.map(([k, v]) => `${k}: ${v}`)
+							.join(', ')
+				);
+				expect(items.length).toBeGreaterThanOrEqual(200);
+				expect(rate).toBeGreaterThanOrEqual(0.85);
+			});
+		}
+	}
+});
