@@ -4,8 +4,9 @@
  * One line per diagnostic, `path:line:column: severity code message`, then a
  * summary per file. Exit code 1 on any error (or warning, with --strict), 2 on bad usage.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { analyseScenario, parseScenario, type Diagnostic } from '../lib/core/index.ts';
 
 export interface CheckReport {
@@ -106,4 +107,13 @@ export function main(argv: string[], cwd = process.cwd()): number {
 	return failed ? 1 : 0;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) process.exitCode = main(process.argv.slice(2));
+/** Run as a script (not imported): compare real paths, since a URL escapes spaces and the like and a path may go through a symlink. */
+function isScript(): boolean {
+	try {
+		return process.argv[1] !== undefined && realpathSync(fileURLToPath(import.meta.url)) === realpathSync(process.argv[1]);
+	} catch {
+		return false;
+	}
+}
+
+if (isScript()) process.exitCode = main(process.argv.slice(2));

@@ -11,7 +11,7 @@ import {
 	type ScoredDecision
 } from './scoring';
 import { lastCustomerLine } from './segments';
-import { DIMENSIONS, type Choice, type Condition, type Cue, type Dimension, type Effects, type Outcome, type Scenario, type ScenarioNode } from './types';
+import { DIMENSIONS, OUTCOMES, type Choice, type Condition, type Cue, type Dimension, type Effects, type Outcome, type Scenario, type ScenarioNode } from './types';
 
 /** Bumped when the saved shape changes; older saves are read if at least `MIN_COMPATIBLE_RUN_VERSION`. */
 export const RUN_SAVE_VERSION = 1;
@@ -296,9 +296,30 @@ export function readRunState(value: unknown): RunState | null {
 		typeof state.mood !== 'number' ||
 		!Array.isArray(state.steps) ||
 		!state.totals ||
-		typeof state.ended !== 'boolean'
+		typeof state.totals !== 'object' ||
+		!DIMENSIONS.every((dimension) => typeof state.totals![dimension] === 'number') ||
+		typeof state.ended !== 'boolean' ||
+		(state.outcome !== undefined && !(OUTCOMES as readonly unknown[]).includes(state.outcome)) ||
+		!state.steps.every(isStep)
 	) {
 		return null;
 	}
 	return state as RunState;
+}
+
+/** A stored step the scoring and the debrief can read without throwing. */
+function isStep(value: unknown): value is Step {
+	if (!value || typeof value !== 'object') return false;
+	const step = value as Partial<Step>;
+	return (
+		typeof step.node === 'string' &&
+		Number.isInteger(step.choice) &&
+		Array.isArray(step.available) &&
+		step.available.every((index) => Number.isInteger(index)) &&
+		!!step.effects &&
+		typeof step.effects === 'object' &&
+		typeof step.moodBefore === 'number' &&
+		typeof step.moodAfter === 'number' &&
+		(step.reply === undefined || typeof step.reply === 'string')
+	);
 }

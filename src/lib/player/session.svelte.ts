@@ -9,7 +9,7 @@ import {
 } from '$lib/core';
 import { loadBundledScenario, type LoadedScenario } from '$lib/scenarios/bundled';
 import type { Attempt } from '$lib/storage/db';
-import { abandonAttempt, openAttempt, recordStep, shouldAskToPersist, startAttempt } from '$lib/storage/progress';
+import { abandonAttempt, latestAttempt, recordStep, shouldAskToPersist, startAttempt } from '$lib/storage/progress';
 
 export type PlayerPhase = 'loading' | 'missing' | 'broken' | 'briefing' | 'changed' | 'playing' | 'ended';
 
@@ -52,12 +52,13 @@ export class PlayerSession {
 			return;
 		}
 		try {
-			const attempt = await openAttempt(this.profileId, this.scenarioId);
+			const attempt = await latestAttempt(this.profileId, this.scenarioId);
 			const state = attempt ? readRunState(attempt.state) : null;
-			if (attempt && state) {
+			const sameFile = attempt?.scenarioHash === loaded.hash;
+			if (attempt && state && (attempt.status === 'in-progress' || sameFile)) {
 				this.attempt = attempt;
 				this.run = state;
-				this.phase = attempt.scenarioHash === loaded.hash ? 'playing' : 'changed';
+				this.phase = !sameFile ? 'changed' : state.ended ? 'ended' : 'playing';
 				return;
 			}
 		} catch (error) {

@@ -51,8 +51,14 @@ export async function selectProfile(profileId: string): Promise<void> {
 
 /** The profile's unfinished attempt at a scenario, if any. */
 export async function openAttempt(profileId: string, scenarioId: string): Promise<Attempt | undefined> {
+	const latest = await latestAttempt(profileId, scenarioId);
+	return latest?.status === 'in-progress' ? latest : undefined;
+}
+
+/** The profile's latest attempt at a scenario that was not abandoned: one to resume, or one to debrief. */
+export async function latestAttempt(profileId: string, scenarioId: string): Promise<Attempt | undefined> {
 	const attempts = await database().attempts.where({ profileId, scenarioId }).toArray();
-	return attempts.filter((attempt) => attempt.status === 'in-progress').sort((a, b) => b.updatedAt - a.updatedAt)[0];
+	return attempts.filter((attempt) => attempt.status !== 'abandoned').sort((a, b) => b.updatedAt - a.updatedAt)[0];
 }
 
 export async function getAttempt(id: string): Promise<Attempt | undefined> {

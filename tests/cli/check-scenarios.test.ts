@@ -1,0 +1,286 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmdirSync, symlinkSync, unlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { checkPaths, main } from '../../src/cli/check-scenarios';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const FIXTURES = 'tests/fixtures/checker';
+const at = (...parts: string[]) => join(ROOT, ...parts);
+
+const DIAGNOSTIC = /^(\S+\.md):(\d+):(\d+): (error|warning) ([a-z]+(?:-[a-z]+)*) (\S.*)$/;
+const SUMMARY =
+	/^(\S+\.md): (\d+) nodes?, (\d+) endings? \(([^)]*)\), decisions shortest (\d+) \/ longest (\d+)(?: \(loops walked once\))?; achievable totals empathy ([+-]?\d+)\.\.([+-]?\d+), flexibility ([+-]?\d+)\.\.([+-]?\d+), ownership ([+-]?\d+)\.\.([+-]?\d+); (\d+) errors?, (\d+) warnings?$/;
+const NOT_PLAYABLE = /^(\S+\.md): not playable \((\d+) errors?, (\d+) warnings?\)$/;
+
+interface Run {
+	code: number;
+	out: string[];
+	err: string[];
+}
+
+/** Runs the checker in-process from the project root, capturing what it prints. */
+function run(...argv: string[]): Run {
+	const out: string[] = [];
+	const err: string[] = [];
+	const log = vi.spyOn(console, 'log').mockImplementation((...args: unknown[]) => void out.push(...args.map(String).join(' ').split('\n')));
+	const error = vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void err.push(...args.map(String).join(' ').split('\n')));
+	try {
+		return { code: main(argv, ROOT), out, err };
+	} finally {
+		log.mockRestore();
+		error.mockRestore();
+	}
+}
+
+/** 1-based line and column of `needle` in a fixture file. */
+function position(file: string, needle: string): { line: number; column: number } {
+	const lines = readFileSync(at(file), 'utf8').split('\n');
+	const line = lines.findIndex((text) => text.includes(needle));
+	if (line < 0) throw new Error(`${needle} not in ${file}`);
+	return { line: line + 1, column: lines[line].indexOf(needle) + 1 };
+}
+
+const diagnosticsOf = (lines: string[]) => lines.filter((line) => DIAGNOSTIC.test(line));
+const summariesOf = (lines: string[]) => lines.filter((line) => SUMMARY.test(line) || NOT_PLAYABLE.test(line));
+
+afterEach(() => {
+	vi.restoreAllMocks();
+});
+
+describe('the fixtures', () => {
+	it('are laid out as the tests expect', () => {
+		expect(readdirSync(at(FIXTURES, 'clean')).sort()).toEqual(['README.md', 'first-call.md', 'second-call.md']);
+		expect(readdirSync(at(FIXTURES, 'warnings')).sort()).toEqual(['no-feedback.md']);
+		expect(readdirSync(at(FIXTURES, 'broken')).sort()).toEqual(['README.md', 'bad.md', 'good.md']);
+	});
+});
+
+describe('a clean folder', () => {
+	it('passes, strict or not, with one exact summary per file and no diagnostics', () => {
+		for (const argv of [[`${FIXTURES}/clean`], ['--strict', `${FIXTURES}/clean`], [at(FIXTURES, 'clean'), '--strict']]) {
+			const { code, out, err } = run(...argv);
+			expect(code).toBe(0);
+			expect(err).toEqual([]);
+			expect(diagnosticsOf(out)).toEqual([]);
+			expect(out).toEqual([
+				`${FIXTURES}/clean/first-call.md: 3 nodes, 2 endings (1 resolved, 1 lost), decisions shortest 1 / longest 1; ` +
+					'achievable totals empathy -1..+2, flexibility -1..0, ownership -2..+2; 0 errors, 0 warnings',
+				`${FIXTURES}/clean/second-call.md: 4 nodes, 2 endings (1 retained, 1 by mood), decisions shortest 1 / longest 2; ` +
+					'achievable totals empathy -2..+2, flexibility -3..+3, ownership 0..+3; 0 errors, 0 warnings',
+				`2 files checked: 0 errors, 0 warnings${argv.includes('--strict') ? ' (strict: warnings fail)' : ''}`
+			]);
+		}
+	});
+
+	it('skips README.md (which is not a scenario and would fail)', () => {
+		const { out } = run(`${FIXTURES}/clean`);
+		expect(out.some((line) => /readme/i.test(line))).toBe(false);
+		expect(checkPaths([at(FIXTURES, 'clean')]).files).toBe(2);
+		// Named on its own, a README is checked like any file.
+		const readme = checkPaths([at(FIXTURES, 'clean', 'README.md')], { cwd: ROOT });
+		expect(readme.files).toBe(1);
+		expect(readme.errors).toBeGreaterThan(0);
+	});
+
+	it('checks a single file', () => {
+		const { code, out } = run(`${FIXTURES}/clean/second-call.md`);
+		expect(code).toBe(0);
+		expect(summariesOf(out)).toHaveLength(1);
+		expect(out[out.length - 1]).toBe('1 file checked: 0 errors, 0 warnings');
+	});
+});
+
+describe('a folder with warnings', () => {
+	const file = `${FIXTURES}/warnings/no-feedback.md`;
+	const expected = () => {
+		const noFeedback = position(file, "- [I'll fix it now.]");
+		const forgotten = position(file, '## Forgotten');
+		return [
+			`${file}:1:1: warning dimension-unused No reply changes flexibility, so this scenario cannot assess it.`,
+			`${file}:${noFeedback.line}:1: warning missing-feedback This reply has no coaching feedback.`,
+			`${file}:${forgotten.line}:1: warning unreachable No reply leads to \`forgotten\`, so no trainee will see it.`
+		];
+	};
+
+	it('passes without --strict and prints each diagnostic exactly', () => {
+		const { code, out, err } = run(`${FIXTURES}/warnings`);
+		expect(code).toBe(0);
+		expect(err).toEqual([]);
+		expect(diagnosticsOf(out)).toEqual(expected());
+		// Diagnostics come before their file's summary.
+		expect(out.slice(0, 3)).toEqual(expected());
+		const summary = SUMMARY.exec(out[3])!;
+		expect(summary).not.toBeNull();
+		expect(summary[1]).toBe(file);
+		expect(out[3]).toBe(
+			`${file}: 4 nodes, 3 endings (1 resolved, 1 lost, 1 by mood), decisions shortest 1 / longest 1; ` +
+				'achievable totals empathy 0..+1, flexibility 0..0, ownership -2..+2; 0 errors, 3 warnings'
+		);
+		expect(out[4]).toBe('1 file checked: 0 errors, 3 warnings. Add --hints to see how to fix each.');
+		expect(out).toHaveLength(5);
+	});
+
+	it('fails with --strict', () => {
+		const { code, out } = run('--strict', `${FIXTURES}/warnings`);
+		expect(code).toBe(1);
+		expect(diagnosticsOf(out)).toEqual(expected());
+		expect(out[out.length - 1]).toBe('1 file checked: 0 errors, 3 warnings (strict: warnings fail). Add --hints to see how to fix each.');
+	});
+
+	it('--hints adds a hint line after each diagnostic', () => {
+		const { code, out } = run('--hints', `${FIXTURES}/warnings`);
+		expect(code).toBe(0);
+		const diagnostics = expected();
+		for (const [i, line] of diagnostics.entries()) {
+			expect(out[i * 2]).toBe(line);
+			expect(out[i * 2 + 1]).toMatch(/^ {2}hint: \S.*$/);
+		}
+		expect(out[3]).toBe(
+			'  hint: Add a line under it, indented, starting with `> `, that says in a sentence or two why this reply helps or hurts.'
+		);
+		expect(out.filter((line) => line.startsWith('  hint: '))).toHaveLength(3);
+		expect(out[out.length - 1]).toBe('1 file checked: 0 errors, 3 warnings');
+	});
+});
+
+describe('a folder with a broken file and a good one', () => {
+	const bad = `${FIXTURES}/broken/bad.md`;
+	const good = `${FIXTURES}/broken/good.md`;
+	const expectedDiagnostics = () => {
+		const link = position(bad, '#middel');
+		const range = position(bad, 'ownership +5');
+		const middle = position(bad, '## Middle');
+		return [
+			`${bad}:${link.line}:${link.column}: error broken-link This reply links to \`#middel\`, but no heading makes that id.`,
+			`${bad}:${range.line}:${range.column}: error value-out-of-range \`ownership +5\` is out of range.`,
+			`${bad}:${middle.line}:1: warning unreachable No reply leads to \`middle\`, so no trainee will see it.`
+		];
+	};
+
+	for (const strict of [false, true]) {
+		it(`fails${strict ? ' with --strict' : ''}, and still summarises the good file`, () => {
+			const { code, out, err } = run(...(strict ? ['--strict'] : []), `${FIXTURES}/broken`);
+			expect(code).toBe(1);
+			expect(err).toEqual([]);
+			expect(diagnosticsOf(out)).toEqual(expectedDiagnostics());
+			expect(out).toContain(`${bad}: not playable (2 errors, 1 warning)`);
+			const goodSummary = out.find((line) => line.startsWith(`${good}: `));
+			expect(goodSummary).toBeDefined();
+			const match = SUMMARY.exec(goodSummary!)!;
+			expect(match).not.toBeNull();
+			expect(match.slice(2, 15)).toEqual(['2', '1', '1 by mood', '1', '1', '-1', '+1', '-1', '+1', '-1', '+2', '0', '0']);
+			expect(out.some((line) => /readme/i.test(line))).toBe(false);
+			expect(out[out.length - 1]).toBe(
+				`2 files checked: 2 errors, 1 warning${strict ? ' (strict: warnings fail)' : ''}. Add --hints to see how to fix each.`
+			);
+		});
+	}
+
+	it('--hints suggests the nearest node for a broken link', () => {
+		const { out } = run('--hints', `${FIXTURES}/broken`);
+		const link = out.findIndex((line) => line.includes(' error broken-link '));
+		expect(out[link + 1]).toMatch(/^ {2}hint: Did you mean `#middle`\?/);
+		expect(out.filter((line) => line.startsWith('  hint: '))).toHaveLength(3);
+	});
+
+	it('checkPaths counts errors, warnings and files', () => {
+		const report = checkPaths([at(FIXTURES, 'broken'), at(FIXTURES, 'clean')], { cwd: ROOT });
+		expect(report.files).toBe(4);
+		expect(report.errors).toBe(2);
+		expect(report.warnings).toBe(1);
+		expect(diagnosticsOf(report.lines)).toEqual(expectedDiagnostics());
+		expect(summariesOf(report.lines)).toHaveLength(4);
+		// Without a cwd, paths are shown as given.
+		const plain = checkPaths([at(FIXTURES, 'broken', 'bad.md')]);
+		expect(plain.lines[0].startsWith(`${at(FIXTURES, 'broken', 'bad.md')}:`)).toBe(true);
+	});
+});
+
+describe('bad usage', () => {
+	it('exits 2 for a missing path and checks nothing', () => {
+		const { code, out, err } = run(`${FIXTURES}/no-such-folder`);
+		expect(code).toBe(2);
+		expect(out).toEqual([]);
+		expect(err.join('\n')).toContain(`no such file or folder: ${FIXTURES}/no-such-folder`);
+	});
+
+	it('exits 2 when one of several paths is missing', () => {
+		const { code, out } = run(`${FIXTURES}/clean`, `${FIXTURES}/missing.md`);
+		expect(code).toBe(2);
+		expect(out).toEqual([]);
+	});
+
+	it('exits 2 for an unknown option, with the usage', () => {
+		const { code, out, err } = run('--stritc', `${FIXTURES}/clean`);
+		expect(code).toBe(2);
+		expect(out).toEqual([]);
+		expect(err.join('\n')).toContain('unknown option --stritc');
+		expect(err.join('\n')).toMatch(/usage: check-scenarios/);
+	});
+
+	it('exits 2 for --help, with the usage', () => {
+		const { code, err } = run('--help');
+		expect(code).toBe(2);
+		expect(err.join('\n')).toMatch(/usage: check-scenarios \[--strict\] \[--hints\]/);
+	});
+
+	it('exits 2 for a folder without scenario files', () => {
+		const { code, err } = run('tests/fixtures/security');
+		expect(code).toBe(2);
+		expect(err.join('\n')).toContain('no .md scenario files');
+	});
+});
+
+describe('the scenario library', () => {
+	it('passes with --strict', () => {
+		const { code, out, err } = run('--strict', at('scenarios'));
+		expect(err).toEqual([]);
+		expect(diagnosticsOf(out)).toEqual([]);
+		const files = readdirSync(at('scenarios')).filter((name) => name.endsWith('.md') && name.toLowerCase() !== 'readme.md');
+		const summaries = out.filter((line) => SUMMARY.test(line));
+		expect(summaries.map((line) => SUMMARY.exec(line)![1]).sort()).toEqual(files.map((name) => `scenarios/${name}`).sort());
+		expect(out[out.length - 1]).toBe(`${files.length} files checked: 0 errors, 0 warnings (strict: warnings fail)`);
+		expect(code).toBe(0);
+	});
+});
+
+describe('as a command', () => {
+	const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
+
+	it('exits 1 for the broken folder with --strict', () => {
+		const result = spawnSync(npx, ['tsx', 'src/cli/check-scenarios.ts', '--strict', 'tests/fixtures/checker/broken'], {
+			cwd: ROOT,
+			encoding: 'utf8',
+			timeout: 60_000
+		});
+		expect(result.error).toBeUndefined();
+		expect(result.status).toBe(1);
+		expect(result.stdout).toContain('tests/fixtures/checker/broken/bad.md: not playable (2 errors, 1 warning)');
+		expect(result.stdout).toMatch(/^tests\/fixtures\/checker\/broken\/good\.md: 2 nodes, /m);
+		expect(result.stdout).toContain('2 files checked: 2 errors, 1 warning (strict: warnings fail)');
+	}, 60_000);
+
+	it('still runs when the script path has a space in it (and goes through a symlink)', () => {
+		// Regression: the "am I the script" check compared import.meta.url with `file://` + argv[1],
+		// so from a path with a space the checker printed nothing and exited 0.
+		const dir = mkdtempSync(join(tmpdir(), 'service drill '));
+		const link = join(dir, 'check out');
+		symlinkSync(ROOT, link, 'dir');
+		try {
+			const result = spawnSync(npx, ['tsx', join(link, 'src', 'cli', 'check-scenarios.ts'), '--strict', 'tests/fixtures/checker/broken'], {
+				cwd: ROOT,
+				encoding: 'utf8',
+				timeout: 60_000
+			});
+			expect(result.error).toBeUndefined();
+			expect(result.stdout).toContain('2 files checked: 2 errors, 1 warning');
+			expect(result.status).toBe(1);
+		} finally {
+			unlinkSync(link);
+			rmdirSync(dir);
+		}
+	}, 60_000);
+});

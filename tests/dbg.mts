@@ -1,0 +1,23 @@
+import { chromium } from '@playwright/test';
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox','--disable-gpu'] });
+const p = await b.newPage();
+p.on('console', m => console.log('console:', m.text()));
+await p.goto('http://localhost:4173/');
+await p.getByLabel("Who's learning? Type your name").fill('Ada');
+await p.getByRole('button', { name: 'Add learner' }).click();
+await p.getByRole('link', { name: 'The Third Call' }).click();
+await p.getByRole('button', { name: 'Start the conversation' }).click();
+await p.getByRole('group', { name: 'Choices' }).waitFor();
+const dump = () => p.evaluate(async () => {
+  const open = indexedDB.open('service-drill');
+  const db: IDBDatabase = await new Promise((r) => (open.onsuccess = () => r(open.result)));
+  const all = await new Promise((r) => { const q = db.transaction('attempts').objectStore('attempts').getAll(); q.onsuccess = () => r(q.result); });
+  db.close();
+  return JSON.stringify(all).slice(0, 600);
+});
+console.log(await dump());
+await p.reload();
+await p.waitForTimeout(1500);
+console.log(await dump());
+console.log(await p.locator('main').innerText());
+await b.close();

@@ -1,0 +1,29 @@
+import { expect, test } from '@playwright/test';
+import { createLearner, playToEnd, startScenario } from './helpers';
+
+test('the library lists every scenario with its details and status', async ({ page }) => {
+	await createLearner(page, 'Lib Lee');
+	const cards = page.getByRole('article');
+	await expect(cards).toHaveCount(15);
+	const card = cards.filter({ hasText: 'Let Her Vent' });
+	await expect(card).toContainText('Customer:');
+	await expect(card).toContainText(/Difficulty 3 of 3/);
+	await expect(card).toContainText(/About \d+ min/);
+	await expect(card).toContainText('New');
+});
+
+test('two library scenarios played through the UI reach different endings', async ({ page }) => {
+	await createLearner(page, 'Ending Ed');
+	await startScenario(page, 'Copy and Paste');
+	await playToEnd(page, () => 0);
+	const first = await page.locator('.outcome').getAttribute('data-outcome');
+	await page.getByRole('link', { name: 'Library', exact: true }).click();
+	await startScenario(page, 'Not the Right Fit');
+	await playToEnd(page, (count) => count - 1, 'whatever');
+	const second = await page.locator('.outcome').getAttribute('data-outcome');
+	expect(first).toBeTruthy();
+	expect(second).toBeTruthy();
+	expect(second).not.toBe(first);
+	await page.getByRole('link', { name: 'Library', exact: true }).click();
+	await expect(page.getByRole('article').filter({ hasText: 'Copy and Paste' })).toContainText('Completed');
+});

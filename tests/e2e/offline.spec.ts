@@ -1,0 +1,22 @@
+import { expect, test } from '@playwright/test';
+import { createLearner, playToEnd, startScenario } from './helpers';
+
+test('after the first visit the app works offline: reload and play a whole scenario', async ({ page, context }) => {
+	await createLearner(page, 'Offline Olu');
+	await page.evaluate(async () => {
+		await navigator.serviceWorker.ready;
+		if (!navigator.serviceWorker.controller) {
+			await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+		}
+	});
+	await context.setOffline(true);
+	await page.reload();
+	await expect(page.getByRole('heading', { name: 'Scenario library' })).toBeVisible();
+	await startScenario(page, 'The Wrong Plan');
+	await page.reload();
+	await playToEnd(page);
+	await expect(page.getByText(/Outcome:/)).toBeVisible();
+	// A page that was never prerendered is served by the app shell too.
+	await page.goto('/progress');
+	await expect(page.getByRole('table')).toContainText('The Wrong Plan');
+});
