@@ -1,3 +1,4 @@
+// @ts-nocheck: a plain Node script, run as it is.
 // A tiny static server for the built app (build/), as any static host would serve it:
 // exact files, then `<path>.html`, then `<path>/index.html`, then the SPA fallback 200.html.
 //   node tests/serve.js [port] [folder]

@@ -304,6 +304,24 @@ summary: The least a scenario needs.
 		expect(refund.when).toEqual({ scope: 'run', subject: 'empathy', op: '>=', value: 2 });
 	});
 
+	it('reads effects with or without a space before the sign, and typographic minus signs', () => {
+		const { scenario: s, diagnostics } = parseScenario(
+			FULL.replace('flexibility -2, mood -10', 'flexibility-2,mood \u221210 , ownership+1,')
+		);
+		expect(diagnostics).toEqual([]);
+		expect(s!.nodes[1].choices[1].effects).toEqual({ flexibility: -2, mood: -10, ownership: 1 });
+	});
+
+	it('reports an unknown hyphenated effect as one token', () => {
+		const source = FULL.replace('flexibility -2, mood -10', 'policy-flexibility -2, mood -10');
+		const { diagnostics } = parseScenario(source);
+		const lines = source.split('\n');
+		const line = lines.findIndex((text) => text.includes('policy-flexibility')) + 1;
+		const column = lines[line - 1].indexOf('policy-flexibility') + 1;
+		expect(diagnostics.map(position)).toEqual([{ severity: 'error', code: 'unknown-effect', line, column }]);
+		expect(diagnostics[0].message).toContain('policy-flexibility -2');
+	});
+
 	it('reads every comparator and reply conditions on free choices', () => {
 		const ops = ['<', '<=', '>', '>=', '==', '!='] as const;
 		const items = ops
@@ -358,6 +376,8 @@ describe('slugs', () => {
 		['`Code` and _underscore_ words', 'code-and-underscore-words'],
 		['snake_case_name', 'snake_case_name'],
 		['See [the docs](https://example.com)', 'see-the-docs'],
+		['A [b [c] d](u) e', 'a-b-c-d-e'],
+		['Link [x](https://example.com/a_(b)) y', 'link-x-y'],
 		['A -- B', 'a----b'],
 		['Café & Co. — "Finally"', 'café--co--finally'],
 		['Why? Because.', 'why-because']

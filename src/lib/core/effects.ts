@@ -27,7 +27,8 @@ export function parseEffects(
 		const at = column + offset + lead;
 		offset += part.length + 1;
 		if (token === '') continue;
-		const match = /^([A-Za-z][\w.-]*)\s*(.*)$/.exec(token);
+		// a hyphen joins words (`policy-flex`) but before a digit it is the sign (`ownership-1`, like `ownership+1`)
+		const match = /^([A-Za-z][\w.]*(?:-(?!\d)[\w.]*)*)\s*(.*)$/.exec(token);
 		const name = match?.[1].toLowerCase() ?? '';
 		if (!match || !(SUBJECTS as string[]).includes(name)) {
 			const suggestion = match ? closest(name, SUBJECTS) : undefined;

@@ -1,5 +1,5 @@
 import { compare } from './effects';
-import { scoreReply, type ReplyAssessment } from './rubric';
+import type { ReplyAssessment } from './rubric';
 import {
 	csatFromMood,
 	npsFromMood,
@@ -10,7 +10,6 @@ import {
 	type NpsClass,
 	type ScoredDecision
 } from './scoring';
-import { lastCustomerLine } from './segments';
 import { DIMENSIONS, OUTCOMES, type Choice, type Condition, type Cue, type Dimension, type Effects, type Outcome, type Scenario, type ScenarioNode } from './types';
 
 /** Bumped when the saved shape changes; older saves are read if at least `MIN_COMPATIBLE_RUN_VERSION`. */
@@ -87,7 +86,8 @@ export function startRun(scenario: Scenario, identity: { scenarioId: string; sce
 	return settle(scenario, state);
 }
 
-function conditionHolds(condition: Condition | undefined, state: RunState, reply?: ReplyAssessment): boolean {
+/** @internal shared with free-reply.ts */
+export function conditionHolds(condition: Condition | undefined, state: RunState, reply?: ReplyAssessment): boolean {
 	if (!condition) return true;
 	if (condition.scope === 'reply') {
 		if (!reply) return true; // shown now, decided when the reply is scored
@@ -110,7 +110,8 @@ export function availableChoices(scenario: Scenario, state: RunState): Available
 	return shown.length > 0 ? shown : all;
 }
 
-function applyStep(scenario: Scenario, state: RunState, step: Omit<Step, 'moodBefore' | 'moodAfter'>, target: string): RunState {
+/** @internal shared with free-reply.ts */
+export function applyStep(scenario: Scenario, state: RunState, step: Omit<Step, 'moodBefore' | 'moodAfter'>, target: string): RunState {
 	const mood = clampMood(state.mood + (step.effects.mood ?? 0));
 	const totals = { ...state.totals };
 	for (const dimension of DIMENSIONS) totals[dimension] += step.effects[dimension] ?? 0;
@@ -148,58 +149,6 @@ export function choose(scenario: Scenario, state: RunState, choiceIndex: number)
 /** Whether the current node takes a typed reply, and the label of its text box. */
 export function freeReplyPrompt(scenario: Scenario, state: RunState): string | undefined {
 	return availableChoices(scenario, state).find((option) => option.choice.free)?.choice.text;
-}
-
-/** Scores a reply in the context of the current node without advancing. */
-export function assessReplyHere(scenario: Scenario, state: RunState, text: string): ReplyAssessment {
-	const node = nodeOf(scenario, state.node);
-	const free = availableChoices(scenario, state).filter((option) => option.choice.free);
-	return scoreReply(text, {
-		customer: scenario.meta.customer,
-		policy: scenario.meta.policy,
-		customerLine: lastCustomerLine(node.body, scenario.meta.customer),
-		previousReplies: state.steps.flatMap((step) => (step.reply === undefined ? [] : [step.reply])),
-		cues: uniqueCues(free.flatMap((option) => option.choice.cues))
-	});
-}
-
-/** Routed free replies often repeat the same cues; each phrase should count once. */
-function uniqueCues(cues: Cue[]): Cue[] {
-	const seen = new Set<string>();
-	return cues.filter((cue) => {
-		const key = `${cue.kind}|${cue.phrases.join('|')}|${JSON.stringify(cue.effects)}`;
-		if (seen.has(key)) return false;
-		seen.add(key);
-		return true;
-	});
-}
-
-/**
- * Takes a typed reply: scores it with the rubric, then follows the first
- * free reply whose `reply.` condition holds (the last one as fallback).
- */
-export function submitReply(scenario: Scenario, state: RunState, text: string): RunState {
-	const available = availableChoices(scenario, state);
-	const free = available.filter((option) => option.choice.free);
-	if (free.length === 0) throw new Error(`"${state.node}" takes no typed reply.`);
-	const assessment = assessReplyHere(scenario, state, text);
-	const route = free.find((option) => conditionHolds(option.choice.when, state, assessment)) ?? free[free.length - 1];
-	const effects: Effects = {};
-	for (const dimension of DIMENSIONS) if (assessment[dimension] !== 0) effects[dimension] = assessment[dimension];
-	if (assessment.mood !== 0) effects.mood = assessment.mood;
-	return applyStep(
-		scenario,
-		state,
-		{
-			node: state.node,
-			choice: route.index,
-			available: available.map((option) => option.index),
-			effects,
-			reply: text,
-			assessment
-		},
-		route.choice.target
-	);
 }
 
 export interface RunScore {

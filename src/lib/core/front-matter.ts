@@ -5,6 +5,8 @@ import type { ScenarioMeta } from './types';
 const KNOWN_FIELDS = ['title', 'customer', 'summary', 'difficulty', 'minutes', 'tags', 'mood', 'policy'];
 /** A handful of aliases is normal YAML; thousands is a "billion laughs" bomb. */
 const MAX_ALIASES = 50;
+/** Real front matter is a few hundred characters; the YAML parser slows down badly on huge inputs. */
+export const MAX_FRONT_MATTER_CHARS = 32_000;
 
 type FrontMatter = Omit<ScenarioMeta, 'briefing'>;
 
@@ -26,7 +28,19 @@ export function readFrontMatter(yamlText: string, firstLine: number, diagnostics
 		return { line: firstLine + low, column: offset - lineStarts[low] + 1 };
 	};
 
-	const document = parseDocument(yamlText, { uniqueKeys: true, prettyErrors: false });
+	if (yamlText.length > MAX_FRONT_MATTER_CHARS) {
+		diagnostics.error(
+			'front-matter-yaml',
+			firstLine,
+			1,
+			`The front matter is ${yamlText.length.toLocaleString('en')} characters long; the limit is ${MAX_FRONT_MATTER_CHARS.toLocaleString('en')}.`,
+			'Keep the front matter to the fields a scenario needs, and put long text in the briefing below it.'
+		);
+		return null;
+	}
+
+	// Duplicate keys are checked below: the parser's own check is quadratic in the number of keys.
+	const document = parseDocument(yamlText, { uniqueKeys: false, prettyErrors: false });
 	for (const error of document.errors) {
 		const at = position(error.pos[0]);
 		diagnostics.error(
@@ -64,12 +78,29 @@ export function readFrontMatter(yamlText: string, firstLine: number, diagnostics
 	}
 
 	const fieldLine = new Map<string, { line: number; column: number }>();
+	let duplicate = false;
 	for (const pair of document.contents.items) {
-		if (isScalar(pair.key) && pair.key.range) fieldLine.set(String(pair.key.value), position(pair.key.range[0]));
+		if (isScalar(pair.key) && pair.key.range) {
+			const key = String(pair.key.value);
+			if (fieldLine.has(key)) {
+				const where = position(pair.key.range[0]);
+				diagnostics.error(
+					'front-matter-yaml',
+					where.line,
+					where.column,
+					`The front matter is not valid YAML: \`${key}\` is given twice.`,
+					'Give each field once; delete or rename one of the two lines.'
+				);
+				duplicate = true;
+				continue;
+			}
+			fieldLine.set(key, position(pair.key.range[0]));
+		}
 		if (isScalar(pair.value) && pair.value.range && isScalar(pair.key)) {
 			fieldLine.set(`${String(pair.key.value)}:value`, position(pair.value.range[0]));
 		}
 	}
+	if (duplicate) return null;
 	const record = data as Record<string, unknown>;
 	const at = (field: string) => fieldLine.get(`${field}:value`) ?? fieldLine.get(field) ?? { line: firstLine, column: 1 };
 	let ok = true;

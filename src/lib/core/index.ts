@@ -12,8 +12,6 @@ export {
 	startRun,
 	availableChoices,
 	choose,
-	submitReply,
-	assessReplyHere,
 	freeReplyPrompt,
 	findNode,
 	scoreRun,
@@ -40,6 +38,7 @@ export {
 	type DimensionScore,
 	type ScoredDecision
 } from './scoring';
-export { scoreReply, MAX_REPLY_CHARS, type ReplyContext, type ReplyAssessment, type Evidence } from './rubric';
+export { submitReply, assessReplyHere } from './free-reply';
+export { scoreReply, type ReplyContext, type ReplyAssessment, type Evidence } from './rubric';
 export { analyseScenario, type ScenarioAnalysis } from './analyse';
 export * from './types';

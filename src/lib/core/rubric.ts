@@ -1,9 +1,9 @@
 import { editDistance } from './diagnostics';
 import { ACRONYMS, COMMON_WORDS, FOREIGN_WORDS, GROUP_CAP, NAME_CONTEXT, NEGATORS, NOT_NAMES, RULES } from './rubric-rules';
-import { DIMENSIONS, type Cue, type Dimension, type Subject } from './types';
+import { DIMENSIONS, MAX_REPLY_CHARS, type Cue, type Dimension, type Subject } from './types';
 
-/** Longer replies are scored on their first this-many characters. */
-export const MAX_REPLY_CHARS = 1500;
+export { MAX_REPLY_CHARS };
+
 
 export interface ReplyContext {
 	/** The customer's full name, as in the scenario's front matter. */
@@ -95,7 +95,7 @@ export function scoreReply(reply: string, context: ReplyContext): ReplyAssessmen
 			// "I won't transfer you", "it isn't true that there's nothing we can do": a negated fault is no fault.
 			if (rule.weight < 0 && negated) continue;
 			if (rule.weight > 0 && negated) {
-				if (!rule.negated || rule.negated === 'ignore') continue;
+				if (typeof rule.negated !== 'object') continue;
 				take({ ...evidence, ...withNegation(text, lower, evidence), weight: rule.negated.weight, reason: rule.negated.reason }, `${rule.group}-negated`);
 				continue;
 			}

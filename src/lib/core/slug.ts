@@ -13,7 +13,8 @@ export function slugify(heading: string): string {
 /** Inline Markdown → its visible text (links, code spans, emphasis, escapes). */
 export function plainInline(markdown: string): string {
 	return markdown
-		.replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+		// link text and destination may nest one level of [] and (); no unbounded scan, so `[[[[…` and `[](…` stay linear
+		.replace(/!?\[((?:[^[\]]|\[[^[\]]*\])*)\]\((?:[^()]|\([^()]*\))*\)/g, '$1')
 		.replace(/`+([^`]*)`+/g, '$1')
 		.replace(/(^|[^\p{L}\p{N}])[*_]{1,3}(?=\S)/gu, '$1')
 		.replace(/(\S)[*_]{1,3}(?=$|[^\p{L}\p{N}])/gu, '$1')

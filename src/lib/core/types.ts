@@ -133,3 +133,6 @@ export type DiagnosticCode =
 	| 'stray-list-item'
 	| 'may-stall'
 	| 'free-no-fallback';
+
+/** Typed replies are scored on their first this-many characters; the text box stops there too. */
+export const MAX_REPLY_CHARS = 1500;

@@ -1,12 +1,4 @@
-import {
-	availableChoices,
-	choose,
-	readRunState,
-	scoreRun,
-	startRun,
-	submitReply,
-	type RunState
-} from '$lib/core';
+import { availableChoices, choose, readRunState, scoreRun, startRun, type RunState } from '$lib/core/engine';
 import { loadBundledScenario, type LoadedScenario } from '$lib/scenarios/bundled';
 import type { Attempt } from '$lib/storage/db';
 import { abandonAttempt, latestAttempt, recordStep, shouldAskToPersist, startAttempt } from '$lib/storage/progress';
@@ -96,7 +88,9 @@ export class PlayerSession {
 		return this.advance((scenario, run) => choose(scenario, run, choiceIndex));
 	}
 
-	reply(text: string): Promise<void> {
+	async reply(text: string): Promise<void> {
+		// The rubric is loaded on the first typed reply, not with the player.
+		const { submitReply } = await import('$lib/core/free-reply');
 		return this.advance((scenario, run) => submitReply(scenario, run, text));
 	}
 

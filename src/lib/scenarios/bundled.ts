@@ -1,12 +1,22 @@
-import { hashSource, parseScenario, type Diagnostic, type Scenario } from '$lib/core';
+import type { Diagnostic, Scenario } from '$lib/core/types';
+
+/** A scenario file as the app sees it: parsed, or not playable with the reasons why. */
+export interface LoadedScenario {
+	id: string;
+	/** Hash of the file's text, to notice when an attempt began on another version. */
+	hash: string;
+	scenario: Scenario | null;
+	diagnostics: Diagnostic[];
+}
 
 /**
- * The scenarios shipped with the app: `scenarios/*.md`, read at build time.
- * Each file becomes its own small chunk, so the player loads only the one it plays.
+ * The scenarios shipped with the app: `scenarios/*.md`, parsed at build time
+ * (see vite.config.ts). Each becomes its own small chunk, so the player loads
+ * only the one it plays.
  */
-const files = import.meta.glob(['/scenarios/*.md', '!/scenarios/README.md'], { query: '?raw', import: 'default' }) as Record<
+const files = import.meta.glob(['/scenarios/*.md', '!/scenarios/README.md'], { query: '?scenario', import: 'default' }) as Record<
 	string,
-	() => Promise<string>
+	() => Promise<Omit<LoadedScenario, 'id'>>
 >;
 
 const idOf = (path: string) => path.slice(path.lastIndexOf('/') + 1, -'.md'.length);
@@ -14,20 +24,9 @@ const loaders = new Map(Object.entries(files).map(([path, load]) => [idOf(path),
 
 export const bundledScenarioIds: string[] = [...loaders.keys()].sort();
 
-/** A scenario file as the app sees it: parsed, or not playable with the reasons why. */
-export interface LoadedScenario {
-	id: string;
-	hash: string;
-	scenario: Scenario | null;
-	diagnostics: Diagnostic[];
-}
-
 export async function loadBundledScenario(id: string): Promise<LoadedScenario | null> {
 	const load = loaders.get(id);
-	if (!load) return null;
-	const source = await load();
-	const { scenario, diagnostics } = parseScenario(source);
-	return { id, hash: hashSource(source), scenario, diagnostics };
+	return load ? { id, ...(await load()) } : null;
 }
 
 export async function loadAllBundledScenarios(): Promise<LoadedScenario[]> {

@@ -1,5 +1,5 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
-import type { RunScore, RunState, Step } from '$lib/core';
+import type { RunScore, RunState, Step } from '$lib/core/engine';
 
 /** A learner on this device. Boot camps share machines, so progress is per profile. */
 export interface Profile {

@@ -1,4 +1,5 @@
-import { scoreRun, type RunState, type Scenario } from '$lib/core';
+import { scoreRun, type RunState } from '$lib/core/engine';
+import type { Scenario } from '$lib/core/types';
 import { database, type Attempt, type Profile } from './db';
 import { StaleAttemptError } from './errors';
 

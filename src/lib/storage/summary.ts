@@ -1,4 +1,4 @@
-import { DIMENSIONS, type Dimension } from '$lib/core';
+import { DIMENSIONS, type Dimension } from '$lib/core/types';
 import type { Attempt } from './db';
 
 export interface ScenarioProgress {

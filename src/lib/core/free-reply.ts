@@ -1,0 +1,63 @@
+import { applyStep, availableChoices, conditionHolds, findNode, type RunState } from './engine';
+import { scoreReply, type ReplyAssessment } from './rubric';
+import { lastCustomerLine } from './segments';
+import { DIMENSIONS, type Cue, type Effects, type Scenario } from './types';
+
+/*
+ * Typed replies: the rubric is the largest part of the core, so it lives
+ * apart from the engine and the player loads it only when a reply is typed.
+ */
+
+/** Scores a reply in the context of the current node without advancing. */
+export function assessReplyHere(scenario: Scenario, state: RunState, text: string): ReplyAssessment {
+	const node = findNode(scenario, state.node);
+	if (!node) throw new Error(`Run is at node "${state.node}", which this scenario does not have.`);
+	const free = availableChoices(scenario, state).filter((option) => option.choice.free);
+	return scoreReply(text, {
+		customer: scenario.meta.customer,
+		policy: scenario.meta.policy,
+		customerLine: lastCustomerLine(node.body, scenario.meta.customer),
+		previousReplies: state.steps.flatMap((step) => (step.reply === undefined ? [] : [step.reply])),
+		cues: uniqueCues(free.flatMap((option) => option.choice.cues))
+	});
+}
+
+/** Routed free replies often repeat the same cues; each phrase should count once. */
+function uniqueCues(cues: Cue[]): Cue[] {
+	const seen = new Set<string>();
+	return cues.filter((cue) => {
+		const key = `${cue.kind}|${cue.phrases.join('|')}|${JSON.stringify(cue.effects)}`;
+		if (seen.has(key)) return false;
+		seen.add(key);
+		return true;
+	});
+}
+
+/**
+ * Takes a typed reply: scores it with the rubric, then follows the first
+ * free reply whose `reply.` condition holds (the last one as fallback).
+ */
+export function submitReply(scenario: Scenario, state: RunState, text: string): RunState {
+	const available = availableChoices(scenario, state);
+	const free = available.filter((option) => option.choice.free);
+	if (free.length === 0) throw new Error(`"${state.node}" takes no typed reply.`);
+	const assessment = assessReplyHere(scenario, state, text);
+	const route = free.find((option) => conditionHolds(option.choice.when, state, assessment)) ?? free[free.length - 1];
+	const effects: Effects = {};
+	for (const dimension of DIMENSIONS) if (assessment[dimension] !== 0) effects[dimension] = assessment[dimension];
+	if (assessment.mood !== 0) effects.mood = assessment.mood;
+	return applyStep(
+		scenario,
+		state,
+		{
+			node: state.node,
+			choice: route.index,
+			available: available.map((option) => option.index),
+			effects,
+			reply: text,
+			assessment
+		},
+		route.choice.target
+	);
+}
+

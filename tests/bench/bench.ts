@@ -1,0 +1,91 @@
+/**
+ * npm run bench: parse + lint + analyse speed, memory, reply scoring speed,
+ * and the player's JavaScript size from the last build.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { analyseScenario, parseScenario, scoreReply } from '../../src/lib/core/index.ts';
+import { generateScenario } from './generate.ts';
+
+const gc = (globalThis as { gc?: () => void }).gc;
+const mb = (bytes: number) => bytes / 1024 / 1024;
+
+function time(run: () => void, minimumMs = 300): number {
+	run(); // warm up
+	let runs = 0;
+	const start = performance.now();
+	do {
+		run();
+		runs++;
+	} while (performance.now() - start < minimumMs);
+	return (performance.now() - start) / runs;
+}
+
+function parseLintAnalyse(source: string) {
+	const { scenario, diagnostics } = parseScenario(source);
+	if (!scenario || diagnostics.length > 0) throw new Error(`not clean: ${diagnostics[0]?.code} ${diagnostics[0]?.message}`);
+	analyseScenario(scenario);
+	return scenario;
+}
+
+console.log('Service Drill benchmark (node ' + process.version + ')\n');
+
+// Memory first, while the heap holds nothing else.
+if (gc) {
+	const source = generateScenario(1000);
+	const settle = () => {
+		for (let i = 0; i < 5; i++) gc();
+		return process.memoryUsage().heapUsed;
+	};
+	const before = settle();
+	const kept = parseLintAnalyse(source);
+	const after = settle();
+	console.log(`retained heap for a parsed 1,000-node scenario: ${mb(after - before).toFixed(2)} MB (${kept.nodes.length} nodes kept)`);
+} else {
+	console.log('retained heap: run with node --expose-gc (npm run bench does) to measure');
+}
+
+
+const files = readdirSync('scenarios').filter((f) => f.endsWith('.md') && f !== 'README.md');
+const library = files.map((f) => readFileSync(join('scenarios', f), 'utf8'));
+const libraryBytes = library.reduce((sum, s) => sum + Buffer.byteLength(s), 0);
+const libraryMs = time(() => library.forEach(parseLintAnalyse));
+console.log(
+	`bundled library: ${files.length} files, ${(libraryBytes / 1024).toFixed(0)} KB: ${libraryMs.toFixed(2)} ms for all, ` +
+		`${(mb(libraryBytes) / (libraryMs / 1000)).toFixed(1)} MB/s`
+);
+
+const rows: { nodes: number; ms: number }[] = [];
+for (const nodes of [1000, 10000]) {
+	const source = generateScenario(nodes);
+	const bytes = Buffer.byteLength(source);
+	const ms = time(() => parseLintAnalyse(source), nodes > 5000 ? 2000 : 800);
+	rows.push({ nodes, ms });
+	console.log(
+		`generated ${nodes} nodes (${mb(bytes).toFixed(2)} MB): parse + lint + analyse ${ms.toFixed(1)} ms, ` +
+			`${Math.round(nodes / (ms / 1000)).toLocaleString('en')} nodes/s, ${(mb(bytes) / (ms / 1000)).toFixed(1)} MB/s`
+	);
+}
+console.log(`linearity: 10,000 nodes took ${(rows[1].ms / rows[0].ms).toFixed(1)}× the time of 1,000 (10× is linear)`);
+
+const replies: { reply: string; context: Parameters<typeof scoreReply>[1] }[] = JSON.parse(
+	readFileSync('tests/fixtures/replies/labelled.json', 'utf8')
+);
+const replyMs = time(() => replies.forEach((r) => scoreReply(r.reply, r.context)), 1000);
+console.log(`reply rubric: ${Math.round(replies.length / (replyMs / 1000)).toLocaleString('en')} replies/s (${replies.length} labelled replies)`);
+
+const page = 'build/play/the-third-call.html';
+if (existsSync(page)) {
+	const html = readFileSync(page, 'utf8');
+	const scripts = new Set([...html.matchAll(/(?:href|import\()\s*=?\s*"\.?\.?\/?(_app\/[^"]+\.js)"/g)].map((m) => m[1]));
+	const scenarioChunk = readdirSync('build/_app/immutable/chunks').find((f) =>
+		readFileSync(join('build/_app/immutable/chunks', f), 'utf8').includes('title: The Third Call')
+	);
+	if (scenarioChunk) scripts.add(`_app/immutable/chunks/${scenarioChunk}`);
+	let total = 0;
+	for (const script of scripts) total += gzipSync(readFileSync(join('build', script))).length;
+	console.log(`player route JavaScript (/play/the-third-call, ${scripts.size} files incl. the scenario): ${(total / 1024).toFixed(1)} KB gzipped`);
+} else {
+	console.log('player JavaScript size: run `npm run build` first');
+}
