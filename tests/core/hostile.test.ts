@@ -24,7 +24,7 @@ const SCALE = Math.max(1, Number(process.env.FC_SCALE) || 1);
 
 const SCENARIOS = new URL('../../scenarios/', import.meta.url);
 const realFiles = readdirSync(SCENARIOS)
-	.filter((name) => name.endsWith('.md'))
+	.filter((name) => name.toLowerCase().endsWith('.md') && name.toLowerCase() !== 'readme.md')
 	.sort()
 	.map((name) => ({ name, source: readFileSync(new URL(name, SCENARIOS), 'utf8') }));
 
@@ -133,6 +133,10 @@ function parseChecked(source: string, seed = 0): ParseResult {
 }
 
 describe('the real scenarios', () => {
+	it('are there to mutate', () => {
+		expect(realFiles.length).toBeGreaterThanOrEqual(10);
+	});
+
 	it.each(realFiles.map((file) => [file.name, file.source]))('%s parses, plays and scores', (_, source) => {
 		const result = parseChecked(source);
 		expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
@@ -431,6 +435,49 @@ describe('pathological inputs parse in well under 2 s', () => {
 		expect(many.result.scenario).toBeNull();
 		timed('front matter flow list of 1,000,000 items', `---\ntitle: T\ncustomer: D\nsummary: S\ntags: [${'a,'.repeat(1_000_000)}]\n---\n${VALID_TAIL}`);
 		timed('front matter 10,000 levels deep', `---\ntitle: ${'['.repeat(10_000)}\n---\n${VALID_TAIL}`);
+	});
+
+	it('deeply nested front matter, parsed again and again', () => {
+		// Past a few thousand levels the YAML parser exhausts the stack, and V8 may then abort the whole
+		// process on a later parse ("RegExpCompiler Allocation failed"); the nesting must be refused first.
+		const deep: [string, string][] = [
+			['20,000 [', `title: ${'['.repeat(20_000)}`],
+			['6,000 [ then 6,000 ]', `title: ${'['.repeat(6_000)}${']'.repeat(6_000)}`],
+			['20,000 {', `title: ${'{'.repeat(20_000)}`],
+			['15,000 "- "', '- '.repeat(15_000)],
+			['15,000 "? "', '? '.repeat(15_000)],
+			['indented "- - -" stairs', Array.from({ length: 300 }, (_, i) => `${' '.repeat(i * 6)}- - -`).join('\n').slice(0, 30_000)],
+			['indented "a:" stairs', Array.from({ length: 240 }, (_, i) => `${' '.repeat(i)}a:`).join('\n')]
+		];
+		for (const [name, yaml] of deep) {
+			for (let round = 0; round < 6; round++) {
+				const { result } = timed(`front matter ${name}, round ${round + 1}`, `---\n${yaml}\n---\n${VALID_TAIL}`);
+				expect(result.scenario).toBeNull();
+				expect(result.diagnostics.map((d) => d.code)).toContain('front-matter-yaml');
+			}
+		}
+	});
+
+	it('a realistic front matter is not refused as too deep', () => {
+		const source = `---
+title: Nested but fine
+customer: Dana Whitfield
+summary: S.
+tags:
+  - [a, [b, {c: [d]}]]
+  - e
+policy: |
+  Refunds:
+  - within 30 days
+    - with a receipt
+      - or a bank statement
+---
+
+${VALID_TAIL}`;
+		const { result } = timed('realistic nesting', source);
+		expect(result.diagnostics.filter((d) => d.code.startsWith('front-matter'))).toEqual([
+			expect.objectContaining({ code: 'front-matter-field-invalid' }) // tags must be words, but the YAML was read
+		]);
 	});
 
 	it('NUL bytes', () => {

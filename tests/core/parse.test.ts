@@ -359,6 +359,28 @@ summary: The least a scenario needs.
 		}
 	});
 
+	it('does not take narration that starts with "Outcomes" for an outcome line', () => {
+		const source = FULL.replace('Dana thanks you.', 'Dana thanks you.\n\nOutcomes like this one keep customers.');
+		const { scenario: s, diagnostics } = parseScenario(source);
+		expect(diagnostics).toEqual([]);
+		expect(s!.nodes[4].outcome).toBeUndefined();
+		expect(s!.nodes[4].body).toBe('Dana thanks you.\n\nOutcomes like this one keep customers.');
+	});
+
+	it('points bad-outcome at the unknown word', () => {
+		for (const [line, column] of [
+			['outcome: come', 10],
+			['Outcome: out', 10],
+			['**Outcome:** solved', 14],
+			['Outcome:', 9]
+		] as const) {
+			const source = FULL.replace('Outcome: escalated', line);
+			const { scenario: s, diagnostics } = parseScenario(source);
+			expect(diagnostics.map(position), line).toEqual([{ severity: 'error', code: 'bad-outcome', line: 58, column }]);
+			expect(s).toBeNull();
+		}
+	});
+
 	it('gives the same result for CRLF line ends and a byte order mark', () => {
 		expect(parseScenario(FULL.replace(/\n/g, '\r\n'))).toEqual(result);
 		expect(parseScenario('\uFEFF' + FULL)).toEqual(result);

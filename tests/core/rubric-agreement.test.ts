@@ -33,7 +33,7 @@ export function agreement(items: Labelled[]) {
 }
 
 describe('the reply rubric against labelled replies', () => {
-	for (const file of ['labelled.json']) {
+	for (const file of ['labelled.json', 'held-out.json']) {
 		const items: Labelled[] = JSON.parse(readFileSync(`tests/fixtures/replies/${file}`, 'utf8'));
 		const result = agreement(items);
 		for (const d of DIMENSIONS) {
@@ -47,7 +47,7 @@ describe('the reply rubric against labelled replies', () => {
 							.map(([k, v]) => `${k}: ${v}`)
 							.join(', ')
 				);
-				expect(items.length).toBeGreaterThanOrEqual(200);
+				if (file === 'labelled.json') expect(items.length).toBeGreaterThanOrEqual(200);
 				expect(rate).toBeGreaterThanOrEqual(0.85);
 			});
 		}

@@ -7,6 +7,12 @@ const KNOWN_FIELDS = ['title', 'customer', 'summary', 'difficulty', 'minutes', '
 const MAX_ALIASES = 50;
 /** Real front matter is a few hundred characters; the YAML parser slows down badly on huge inputs. */
 export const MAX_FRONT_MATTER_CHARS = 32_000;
+/**
+ * Real front matter nests two or three levels. The YAML parser recurses per
+ * level: thousands of `[` or `- ` exhaust the stack, and V8 can then die
+ * outright ("RegExpCompiler Allocation failed") on the next parse.
+ */
+const MAX_NESTING = 64;
 
 type FrontMatter = Omit<ScenarioMeta, 'briefing'>;
 
@@ -35,6 +41,19 @@ export function readFrontMatter(yamlText: string, firstLine: number, diagnostics
 			1,
 			`The front matter is ${yamlText.length.toLocaleString('en')} characters long; the limit is ${MAX_FRONT_MATTER_CHARS.toLocaleString('en')}.`,
 			'Keep the front matter to the fields a scenario needs, and put long text in the briefing below it.'
+		);
+		return null;
+	}
+
+	const tooDeep = deepNesting(yamlText);
+	if (tooDeep >= 0) {
+		const at = position(tooDeep);
+		diagnostics.error(
+			'front-matter-yaml',
+			at.line,
+			at.column,
+			`The front matter nests more than ${MAX_NESTING} levels deep.`,
+			'Front matter is a list of `field: value` lines; write `tags: [a, b]` without brackets inside brackets.'
 		);
 		return null;
 	}
@@ -182,6 +201,44 @@ export function readFrontMatter(yamlText: string, firstLine: number, diagnostics
 	}
 
 	return ok ? { title, customer, summary, difficulty, minutes, tags, mood, policy } : null;
+}
+
+/**
+ * The offset where the YAML may first nest deeper than `MAX_NESTING`; -1 when
+ * it never does. An overestimate, cheap and linear: open flow brackets, plus
+ * every line indented deeper than the one before, plus every block indicator
+ * (`- `, `? `, `: `) after the first at the start of a line. Quotes are not
+ * tracked, so only absurd files are refused.
+ */
+function deepNesting(yamlText: string): number {
+	let flow = 0;
+	let block = 0;
+	let previousIndent = -1;
+	let offset = 0;
+	for (const line of yamlText.split('\n')) {
+		const lead = /^([ \t]*)((?:[-?:](?:[ \t]+|$))*)/.exec(line)!;
+		if (line.trim() !== '') {
+			const indent = lead[1].length;
+			if (previousIndent >= 0 && indent > previousIndent) block++;
+			previousIndent = indent;
+			let indicators = 0;
+			for (let j = 0; j < lead[2].length; j++) {
+				const code = lead[2].charCodeAt(j);
+				if ((code === 45 || code === 63 || code === 58) && ++indicators > 1 && ++block + flow > MAX_NESTING) {
+					return offset + indent + j;
+				}
+			}
+			if (block + flow > MAX_NESTING) return offset + indent;
+		}
+		for (let j = 0; j < line.length; j++) {
+			const code = line.charCodeAt(j);
+			if (code === 91 /* [ */ || code === 123 /* { */) {
+				if (++flow + block > MAX_NESTING) return offset + j;
+			} else if ((code === 93 /* ] */ || code === 125) /* } */ && flow > 0) flow--;
+		}
+		offset += line.length + 1;
+	}
+	return -1;
 }
 
 function firstSentence(message: string): string {

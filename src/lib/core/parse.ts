@@ -36,7 +36,7 @@ export interface LinkSite {
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const NODE_HEADING = /^ {0,3}##(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
 const LIST_ITEM = /^( {0,3})([-*+]|\d{1,9}[.)])([ \t]+|$)/;
-const OUTCOME_LINE = /^ {0,3}(?:\*\*|__)?outcome(?:\s*:)?(?:\*\*|__)?\s*:?\s*(.*)$/i;
+const OUTCOME_LINE = /^ {0,3}(?:\*\*|__)?outcome(?![a-z0-9])(?:\s*:)?(?:\*\*|__)?\s*:?\s*(.*)$/i;
 
 /**
  * Reads a scenario file. Author mistakes come back as diagnostics, never as
@@ -360,7 +360,7 @@ function readNode(
 	for (let i = from; i < end; i++) {
 		if (removed.has(i) || inFence[i]) continue;
 		const line = lines[i];
-		if (line.length > 200 || !/^ {0,3}(\*\*|__)?outcome/i.test(line)) continue;
+		if (line.length > 200 || !/^ {0,3}(\*\*|__)?outcome(?![a-z0-9])/i.test(line)) continue;
 		const match = OUTCOME_LINE.exec(line);
 		if (!match) continue;
 		removed.add(i);
@@ -373,7 +373,7 @@ function readNode(
 			diagnostics.error(
 				'bad-outcome',
 				i + 1,
-				line.indexOf(match[1]) + 1,
+				line.length - match[1].length + 1, // the word itself, even in `outcome: come`
 				`Unknown outcome \`${match[1].trim() || '(empty)'}\`.`,
 				(suggestion ? `Did you mean \`${suggestion}\`? ` : '') + 'An outcome is resolved, retained, escalated or lost.'
 			);

@@ -1,5 +1,5 @@
 import { editDistance } from './diagnostics';
-import { ACRONYMS, COMMON_WORDS, FOREIGN_WORDS, GROUP_CAP, NAME_CONTEXT, NEGATORS, NOT_NAMES, RULES } from './rubric-rules';
+import { ACRONYMS, COMMON_WORDS, FOREIGN_WORDS, GROUP_CAP, NAME_CONTEXT, NEGATORS, NOT_NAMES, RULES, SARCASM_REASON } from './rubric-rules';
 import { DIMENSIONS, MAX_REPLY_CHARS, type Cue, type Dimension, type Subject } from './types';
 
 export { MAX_REPLY_CHARS };
@@ -75,7 +75,8 @@ export function scoreReply(reply: string, context: ReplyContext): ReplyAssessmen
 		const sofar = groupTotals.get(group) ?? 0;
 		const allowed = evidence.weight > 0 ? Math.min(evidence.weight, cap - sofar) : Math.max(evidence.weight, -cap - sofar);
 		groupTotals.set(group, sofar + allowed);
-		found.push({ ...evidence, weight: allowed });
+		const capped = allowed === 0 && evidence.weight !== 0;
+		found.push({ ...evidence, weight: allowed, reason: capped ? `Already counted: ${evidence.reason.charAt(0).toLowerCase()}${evidence.reason.slice(1)} Saying it again adds nothing.` : evidence.reason });
 	};
 	const overlaps = (start: number, end: number, dimension: Subject) =>
 		found.some((e) => e.dimension === dimension && e.start < end && start < e.end);
@@ -87,8 +88,11 @@ export function scoreReply(reply: string, context: ReplyContext): ReplyAssessmen
 				rule.pattern.lastIndex++;
 				continue;
 			}
-			const start = match.index;
-			const end = start + match[0].length;
+			// Evidence is whole words, even where a pattern stops inside one.
+			let start = match.index;
+			let end = start + match[0].length;
+			while (start > 0 && WORD_CHAR.test(lower[start - 1]) && WORD_CHAR.test(lower[start])) start--;
+			while (end < lower.length && WORD_CHAR.test(lower[end]) && WORD_CHAR.test(lower[end - 1])) end++;
 			if (overlaps(start, end, rule.dimension)) continue;
 			const evidence: Evidence = { phrase: text.slice(start, end), start, end, dimension: rule.dimension, weight: rule.weight, reason: rule.reason };
 			const negated = rule.negated !== 'keep' && isNegated(lower, start, match[0]);
@@ -110,6 +114,19 @@ export function scoreReply(reply: string, context: ReplyContext): ReplyAssessmen
 	shoutingEvidence(text, found);
 	questionEvidence(text, lower, context.customerLine, found);
 	repetitionEvidence(text, lower, context.previousReplies ?? [], found);
+
+	// Sarcasm turns the rest of its sentence into mockery: "I'll just drive the truck round myself, shall I?"
+	for (const mock of found.filter((e) => e.reason === SARCASM_REASON)) {
+		const from = Math.max(lower.lastIndexOf('.', mock.start - 1), lower.lastIndexOf('!', mock.start - 1), lower.lastIndexOf('?', mock.start - 1)) + 1;
+		const stop = lower.slice(mock.end).search(/[.!?]/);
+		const to = stop < 0 ? lower.length : mock.end + stop + 1;
+		for (const e of found) {
+			if (e !== mock && e.weight > 0 && e.start >= from && e.end <= to) {
+				e.weight = 0;
+				e.reason = 'Said sarcastically, so it does not count.';
+			}
+		}
+	}
 
 	// Stating the rule is fine when the same reply offers a way forward.
 	const offersWay = found.some((e) => e.dimension === 'flexibility' && e.weight > 0);
@@ -133,6 +150,7 @@ export function scoreReply(reply: string, context: ReplyContext): ReplyAssessmen
 }
 
 const VOWEL = /[aeiouy]/;
+const WORD_CHAR = /[\p{L}\p{N}']/u;
 
 /** Non-Latin script, another language's function words, or keyboard mashing: not scored. */
 function readsAsEnglish(text: string, words: string[]): boolean {
@@ -143,8 +161,9 @@ function readsAsEnglish(text: string, words: string[]): boolean {
 	const english = lowered.filter((word) => COMMON_WORDS.has(word)).length;
 	const foreign = lowered.filter((word) => FOREIGN_WORDS.has(word)).length;
 	if (foreign >= 2 && foreign > english) return false;
+	if (words.length >= 3 && english / words.length < 0.2) return false;
 	if (english > 0) return true;
-	const mashed = lowered.filter((word) => word.length >= 3 && (!VOWEL.test(word) || /[^aeiouy\W]{4,}/.test(word) || /q[^u]|[zx][zxjq]|[jq][zxkjw]|[kw][jqzx]/.test(word))).length;
+	const mashed = lowered.filter((word) => word.length >= 3 && (!VOWEL.test(word) || /([a-z])\1\1/.test(word) || /[^aeiouy\W]{4,}/.test(word) || /q[^u]|[zx][zxjq]|[jq][zxkjw]|[kw][jqzx]/.test(word))).length;
 	return words.length <= 2 ? mashed === 0 : mashed < words.length / 2;
 }
 
@@ -158,7 +177,9 @@ function isNegated(lower: string, start: number, phrase: string): boolean {
 	}
 	const before = lower.slice(Math.max(0, start - 32), start);
 	const clause = before.split(/[.,;!?:]|\bbut\b|\band\b/).pop() ?? '';
-	return NEGATORS.test(clause);
+	// A negation right before the phrase, or a refusal in the speaker's own voice earlier in the clause.
+	const lastWords = clause.trim().split(/\s+/).slice(-4).join(' ');
+	return NEGATORS.test(lastWords) || /\b(?:i'?m not going to|i am not going to|i won'?t|i will not|i'?m not|i am not|i never|we won'?t|we will not)\b/.test(clause);
 }
 
 /** Widens a negated phrase back to its negating word, so the trainee sees what flipped it. */
@@ -230,14 +251,21 @@ function nameEvidence(text: string, customer: string, found: Evidence[]) {
 		}
 		// A shortened first name (Bernie for Bernadette) is neither right nor wrong.
 		if (lowerWord.length >= 3 && lowerParts.some((part) => part.startsWith(lowerWord.slice(0, 3)) && !lowerParts.includes(lowerWord) && editDistance(part, lowerWord) > 2)) return;
-		const close = lowerParts.some((part) => part.length >= 3 && lowerWord.length >= 3 && editDistance(part, lowerWord) <= (part.length >= 6 ? 2 : 1));
+		const close = lowerParts.some(
+			(part) => part.length >= (fromGreeting ? 3 : 5) && lowerWord.length >= 3 && editDistance(part, lowerWord) <= (part.length >= 6 ? 2 : 1)
+		);
 		if (close || (fromGreeting && !NOT_NAMES.has(word))) wrong.push({ start, word });
 	};
 
 	NAME_CONTEXT.lastIndex = 0;
 	for (let match = NAME_CONTEXT.exec(text); match; match = NAME_CONTEXT.exec(text)) {
 		const word = match[1];
-		consider(word, match.index + match[0].length - word.length, true);
+		// "hi there", "thanks for", "Thanks, I'll…", "Sorry, Your order…": not a name
+		if (!/^[A-Z]/.test(word) || /^I(?:'|\u2019|$)/.test(word) || COMMON_WORDS.has(word.toLowerCase())) continue;
+		// After a bare title ("with Dr Okafor") the name may be someone else's; after a greeting it is the customer's.
+		const titleOnly = /^(?:mr|mrs|ms|miss|dr|mx)\.?$/i.test(match[0].trim().split(/[ ,]+/).slice(-2, -1)[0] ?? '') &&
+			!/(?:hi|hello|hey|dear|morning|afternoon|evening|thanks|thank you|sorry)[ ,]+(?:mr|mrs|ms|miss|dr|mx)\.?[ ,]+\S+$/i.test(match[0]);
+		consider(word, match.index + match[0].length - word.length, !titleOnly);
 	}
 	// A capitalised word said to the customer ("Shivon, your account…", "…, John.") is the name they heard.
 	const vocative = /^\s*([A-Z][\p{L}'-]{1,30}),|,\s*([A-Z][\p{L}'-]{1,30})\s*[.!?]*\s*$/gu;
@@ -251,7 +279,7 @@ function nameEvidence(text: string, customer: string, found: Evidence[]) {
 	for (const match of text.matchAll(/\b[A-Z][\p{L}'-]{1,30}/gu)) {
 		const start = match.index!;
 		if (found.some((e) => e.start === start) || wrong.some((w) => w.start === start)) continue;
-		consider(match[0], start, false);
+		consider(match[0], start, followsName(text, start, lowerParts));
 	}
 	for (const { start, word } of wrong.slice(0, 1)) {
 		found.push({
@@ -265,17 +293,27 @@ function nameEvidence(text: string, customer: string, found: Evidence[]) {
 	}
 }
 
-/** Three or more words in capitals (not acronyms or ids), or a reply mostly in capitals, reads as shouting. */
+/** True when the word before `start` is part of the customer's name: "Mei Lin" is a full name, spelled wrong. */
+function followsName(text: string, start: number, lowerParts: string[]): boolean {
+	const previous = /([\p{L}'-]+)\s+$/u.exec(text.slice(Math.max(0, start - 32), start))?.[1]?.toLowerCase();
+	return previous !== undefined && lowerParts.includes(previous);
+}
+
+/**
+ * Shouting: three capitalised words in a row, two long ones anywhere, or a
+ * reply mostly in capitals. Acronyms, ids (BUG-4412) and one emphasised word are not shouting.
+ */
 function shoutingEvidence(text: string, found: Evidence[]) {
-	const shouted = [...text.matchAll(/(?<![\w-])[A-Z]{3,}(?![\w-])/g)].filter((match) => !ACRONYMS.has(match[0]));
+	const capitals = [...text.matchAll(/(?<![\w-])[A-Z]{2,}(?![\w-])/g)].filter((match) => !ACRONYMS.has(match[0]));
+	const run = /(?<![\w-])(?:[A-Z]{2,}[\s,]+(?:[AI][\s,]+)?){2,}[A-Z]{2,}(?![\w-])/.exec(text);
+	const long = capitals.filter((match) => match[0].length >= 5);
 	const letters = (text.match(/[A-Za-z]/g) ?? []).length;
 	const upper = (text.match(/[A-Z]/g) ?? []).length;
-	if (shouted.length >= 3 || (letters >= 12 && upper / letters > 0.6)) {
-		const first = shouted[0];
-		const start = first?.index ?? 0;
-		const phrase = first?.[0] ?? text.slice(0, Math.min(text.length, 20));
-		found.push({ phrase, start, end: start + phrase.length, dimension: 'empathy', weight: -2, reason: 'Words in capitals read as shouting.' });
-	}
+	if (!run && long.length < 2 && !(letters >= 12 && upper / letters > 0.6)) return;
+	const first = run ?? long[0] ?? capitals[0];
+	const start = first?.index ?? 0;
+	const phrase = first?.[0].trim() ?? text.slice(0, Math.min(text.length, 20));
+	found.push({ phrase, start, end: start + phrase.length, dimension: 'empathy', weight: -2, reason: 'Words in capitals read as shouting.' });
 }
 
 const STOP = new Set(
@@ -293,11 +331,16 @@ function keywords(text: string): Set<string> {
 /** When the customer asked a question, a reply that does not touch it counts against empathy. */
 function questionEvidence(text: string, lower: string, customerLine: string | undefined, found: Evidence[]) {
 	if (!customerLine) return;
-	const questions = customerLine.match(/[^.!?]*\?/g);
+	// "Tell me when…" asks as plainly as a question mark does.
+	const questions = customerLine.match(/[^.!?]*\?|\btell me (?:when|what|why|how|where|who|if|whether)\b[^.!?]*/gi);
 	if (!questions) return;
+	// A reply that takes up the request (an offer, a refusal, a commitment, a hand-off) has engaged with it.
+	if (found.some((e) => (e.dimension === 'flexibility' || e.dimension === 'ownership') && e.weight !== 0)) return;
 	const question = questions[questions.length - 1].trim();
 	const lastClause = question.split(/,|;|\s-\s/).pop()!.trim();
-	if (!answersQuestion(normalise(lastClause), lower, keywords(question), keywords(text))) {
+	// "Why?" alone points back at the whole line.
+	const topic = question.split(/\s+/).length < 4 ? customerLine : question;
+	if (!answersQuestion(normalise(lastClause), lower, keywords(topic), keywords(text))) {
 		found.push({
 			phrase: '',
 			start: 0,
@@ -309,13 +352,13 @@ function questionEvidence(text: string, lower: string, customerLine: string | un
 	}
 }
 
-const TIME_WORDS = /\b(today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|\d|hours?|minutes?|days?|weeks?|morning|afternoon|evening|now|soon|before|by|until|next|asap|straight away|right away)\b/;
+const TIME_WORDS = /\b(long|once|shortly|later|working days?|today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|\d|hours?|minutes?|days?|weeks?|morning|afternoon|evening|now|soon|before|by|until|next|asap|straight away|right away)\b/;
 const YES_NO = /\b(yes|yeah|yep|no|nope|i can|we can|i will|we will|i'?ll|we'?ll|you can|you will|it is|it will|it won'?t|it isn'?t|of course|absolutely|definitely|certainly|sure|unfortunately|i'?m afraid|not|can'?t|cannot|won'?t|unable|allowed|possible|instead|exception)\b/;
 
 /** Whether a reply engages with the customer's question, by the kind of question it is. */
 function answersQuestion(question: string, reply: string, asked: Set<string>, said: Set<string>): boolean {
 	const overlap = [...asked].some((word) => said.has(word));
-	if (/\bwhy\b/.test(question)) return /\b(because|reason|due to|since|caused|that'?s why|the cause|happened|short[- ]staffed|off sick|mistake|error|fault)\b/.test(reply);
+	if (/\bwhy\b/.test(question)) return /\b(because|reason|due to|since|so|as|caused|that'?s why|the cause|happened|short[- ]staffed|off sick|backed up|busy|waiting|down to|mistake|error|fault)\b/.test(reply);
 	if (/\b(how much|what amount|cost|price)\b/.test(question)) return /[£$€]|\d|\bfree\b|\bnothing\b|\bno charge\b/.test(reply);
 	if (/\b(when|how long|what time|how soon|by when|before|in time|by (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight))\b/.test(question)) {
 		return TIME_WORDS.test(reply) || /\b(yes|no|i'?m afraid|unfortunately|can'?t|won'?t)\b/.test(reply);
