@@ -502,3 +502,15 @@ Outcome: lost
 		});
 	});
 });
+
+describe('scoring a typed reply that was the only way to answer', () => {
+	const typed = load(TYPED);
+	it("places the reply on the rubric's scale, −3 → 0 and +3 → 100", () => {
+		const state = submitReply(typed, startRun(typed, identity(TYPED)), "Sam, I'll bring the zebra to you myself today.");
+		const ownership = state.steps[0].assessment!.ownership;
+		expect(ownership).toBeGreaterThan(0);
+		const score = scoreRun(typed, state).dimensions.ownership;
+		expect(score.decisions).toBe(1);
+		expect(score.score).toBe(Math.round((100 * (ownership + 3)) / 6));
+	});
+});

@@ -168,7 +168,8 @@ function valuesOf(effects: Effects): Record<Dimension, number> {
 /**
  * What was on offer at a step, as the scoring sees it: every listed reply's
  * authored values, plus the typed reply's own score if one was typed (an
- * untyped free reply has no value to compare with).
+ * untyped free reply has no value to compare with). A typed reply that was
+ * the only way to answer is placed on the rubric's scale.
  */
 function scoredDecision(scenario: Scenario, step: Step): ScoredDecision {
 	const node = findNode(scenario, step.node);
@@ -176,8 +177,12 @@ function scoredDecision(scenario: Scenario, step: Step): ScoredDecision {
 		.map((index) => node?.choices[index])
 		.filter((choice): choice is Choice => choice !== undefined && !choice.free)
 		.map((choice) => valuesOf(choice.effects));
+	// A typed reply with no listed reply beside it is measured on the rubric's own scale, −3..+3.
+	if (step.reply !== undefined && offered.length === 0) offered.push(uniform(-3), uniform(3));
 	return { picked: valuesOf(step.effects), offered };
 }
+
+const uniform = (value: number): Record<Dimension, number> => ({ empathy: value, flexibility: value, ownership: value });
 
 /** Scores a run (finished or not) on each dimension, with the simulated customer result. */
 export function scoreRun(scenario: Scenario, state: RunState): RunScore {
