@@ -10,6 +10,7 @@ import {
 	parseScenario,
 	readRunState,
 	RUN_SAVE_VERSION,
+	scoreRun,
 	startRun,
 	submitReply,
 	type RunState,
