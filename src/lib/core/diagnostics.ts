@@ -21,20 +21,23 @@ export class DiagnosticList {
 	}
 }
 
-/** Edit distance, capped: used only for "did you mean" hints on short words. */
+/** Edit distance counting a swap of two neighbouring letters as one slip (optimal string alignment), capped. */
 export function editDistance(a: string, b: string): number {
 	if (Math.abs(a.length - b.length) > 3) return 99;
-	const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+	let before = Array.from({ length: b.length + 1 }, () => 0);
+	let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
 	for (let i = 1; i <= a.length; i++) {
-		let diagonal = row[0];
-		row[0] = i;
+		const current = [i];
 		for (let j = 1; j <= b.length; j++) {
-			const above = row[j];
-			row[j] = Math.min(row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-			diagonal = above;
+			const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+			let value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+			if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, before[j - 2] + 1);
+			current.push(value);
 		}
+		before = previous;
+		previous = current;
 	}
-	return row[b.length];
+	return previous[b.length];
 }
 
 /** The closest candidate within a small distance, for a hint; undefined when none is close. */

@@ -1,5 +1,5 @@
 import { editDistance } from './diagnostics';
-import { ACRONYMS, COMMON_WORDS, FOREIGN_WORDS, GROUP_CAP, NAME_CONTEXT, NEGATORS, NOT_NAMES, RULES, SARCASM_REASON } from './rubric-rules';
+import { ACRONYMS, COMMON_WORDS, FOREIGN_WORDS, GROUP_CAP, NAME_CONTEXT, NEGATORS, NOT_NAMES, PASS_ON_REASON, RULES, SARCASM_REASON } from './rubric-rules';
 import { DIMENSIONS, MAX_REPLY_CHARS, type Cue, type Dimension, type Subject } from './types';
 
 export { MAX_REPLY_CHARS };
@@ -233,6 +233,7 @@ function findWord(haystack: string, needle: string): number {
 function nameEvidence(text: string, customer: string, found: Evidence[]) {
 	const parts = customer
 		.split(/\s+/)
+		.flatMap((part) => (part.includes('-') ? [part, ...part.split('-')] : [part]))
 		.map((part) => part.replace(/[^\p{L}'-]/gu, ''))
 		.filter((part) => part.length > 1);
 	if (parts.length === 0) return;
@@ -268,7 +269,7 @@ function nameEvidence(text: string, customer: string, found: Evidence[]) {
 		consider(word, match.index + match[0].length - word.length, !titleOnly);
 	}
 	// A capitalised word said to the customer ("Shivon, your account…", "…, John.") is the name they heard.
-	const vocative = /^\s*([A-Z][\p{L}'-]{1,30}),|,\s*([A-Z][\p{L}'-]{1,30})\s*[.!?]*\s*$/gu;
+	const vocative = /(?:^|[.!?]\s+)([A-Z][\p{L}'-]{1,30}),|,\s*([A-Z][\p{L}'-]{1,30})\s*(?:[.!?,]|$)/gu;
 	for (const match of text.matchAll(vocative)) {
 		const word = match[1] ?? match[2];
 		if (NOT_NAMES.has(word) || COMMON_WORDS.has(word.toLowerCase()) || /ly$/.test(word)) continue;
@@ -335,7 +336,7 @@ function questionEvidence(text: string, lower: string, customerLine: string | un
 	const questions = customerLine.match(/[^.!?]*\?|\btell me (?:when|what|why|how|where|who|if|whether)\b[^.!?]*/gi);
 	if (!questions) return;
 	// A reply that takes up the request (an offer, a refusal, a commitment, a hand-off) has engaged with it.
-	if (found.some((e) => (e.dimension === 'flexibility' || e.dimension === 'ownership') && e.weight !== 0)) return;
+	if (found.some((e) => (e.dimension === 'flexibility' || e.dimension === 'ownership') && e.weight !== 0 && e.reason !== PASS_ON_REASON)) return;
 	const question = questions[questions.length - 1].trim();
 	const lastClause = question.split(/,|;|\s-\s/).pop()!.trim();
 	// "Why?" alone points back at the whole line.
