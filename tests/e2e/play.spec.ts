@@ -17,3 +17,60 @@ test('a trainee plays a scenario to an ending and sees the debrief', async ({ pa
 	await expect(page.getByRole('button', { name: 'Play again' })).toBeVisible();
 	await expect(choices(page)).toHaveCount(0);
 });
+
+test('keyboard only: a trainee plays to the debrief with Tab and Enter, and the scores are announced', async ({ page }) => {
+	await createLearner(page, 'Kay Board');
+	await page.getByRole('link', { name: 'Two Voicemails' }).focus();
+	await page.keyboard.press('Enter');
+	await expect(page.getByRole('button', { name: 'Start the conversation' })).toBeVisible();
+	await page.getByRole('button', { name: 'Start the conversation' }).focus();
+	await page.keyboard.press('Enter');
+	const meter = page.getByRole('meter');
+	await expect(meter).toHaveAttribute('aria-valuetext', /out of 100/);
+	for (let step = 0; step < 40 && !(await page.getByRole('heading', { name: 'Debrief' }).isVisible()); step++) {
+		const replies = page.getByTestId('your-reply');
+		const before = await replies.count();
+		// After each decision the keyboard focus is already on the next reply (or the text box).
+		if (before === 0) await choices(page).getByRole('button').first().focus();
+		const focused = page.locator(':focus');
+		if ((await focused.evaluate((el) => el.tagName)) === 'TEXTAREA') {
+			await page.keyboard.type("I'm sorry for the wait. I'll refund it today.");
+		}
+		await page.keyboard.press('Enter');
+		await expect(replies).toHaveCount(before + 1);
+	}
+	await expect(page.getByRole('heading', { name: 'Debrief' })).toBeFocused();
+	await expect(page.locator('dd').first()).toContainText(/\d+\/100|Not assessed/);
+});
+
+test('a finished attempt can be reopened from the progress page', async ({ page }) => {
+	await createLearner(page, 'Review Rae');
+	await startScenario(page, 'Two Voicemails');
+	await playToEnd(page);
+	const outcome = await page.locator('.outcome').innerText();
+	await page.getByRole('link', { name: 'Progress', exact: true }).click();
+	await page.getByRole('link', { name: 'Latest debrief' }).click();
+	await expect(page.getByRole('heading', { name: 'Debrief' })).toBeVisible();
+	await expect(page.locator('.outcome')).toHaveText(outcome);
+	await page.reload();
+	await expect(page.getByRole('heading', { name: 'Debrief' })).toBeVisible();
+});
+
+test('another tab upgrading the database asks this tab to reload', async ({ page, context }) => {
+	await createLearner(page, 'Two Tabs Tam');
+	const other = await context.newPage();
+	await other.goto('/');
+	await other.evaluate(
+		() =>
+			new Promise<void>((resolve, reject) => {
+				// A newer schema than this build's (Dexie stores version n as n × 10).
+				const request = indexedDB.open('service-drill', 1000);
+				request.onsuccess = () => {
+					request.result.close();
+					resolve();
+				};
+				request.onerror = () => reject(request.error);
+			})
+	);
+	await expect(page.getByRole('alert').filter({ hasText: 'updated' })).toBeVisible();
+});

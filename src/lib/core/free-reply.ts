@@ -61,3 +61,8 @@ export function submitReply(scenario: Scenario, state: RunState, text: string): 
 	);
 }
 
+
+/** Compiles the rubric's patterns ahead of the first real reply, so sending it feels instant. */
+export function warmUpRubric(): void {
+	scoreReply("I'm so sorry, Sam. I can't refund it, but I'll send a replacement today.", { customer: 'Sam Lee', customerLine: 'Can you help?' });
+}

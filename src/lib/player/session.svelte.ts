@@ -88,6 +88,11 @@ export class PlayerSession {
 		return this.advance((scenario, run) => choose(scenario, run, choiceIndex));
 	}
 
+	/** Loads and warms the rubric while the trainee is still typing. */
+	prepareTypedReply(): void {
+		void import('$lib/core/free-reply').then((module) => module.warmUpRubric());
+	}
+
 	async reply(text: string): Promise<void> {
 		// The rubric is loaded on the first typed reply, not with the player.
 		const { submitReply } = await import('$lib/core/free-reply');
