@@ -14,7 +14,7 @@ import {
 	splitSegments,
 	startRun,
 	submitReply,
-	type DiagnosticCode,
+	DIAGNOSTIC_CODES,
 	type ParseResult,
 	type Scenario
 } from '../../src/lib/core';
@@ -28,38 +28,7 @@ const realFiles = readdirSync(SCENARIOS)
 	.sort()
 	.map((name) => ({ name, source: readFileSync(new URL(name, SCENARIOS), 'utf8') }));
 
-const CODES = new Set<DiagnosticCode>([
-	'front-matter-missing',
-	'front-matter-unclosed',
-	'front-matter-yaml',
-	'front-matter-field-missing',
-	'front-matter-field-invalid',
-	'front-matter-field-unknown',
-	'file-too-large',
-	'too-many-nodes',
-	'no-nodes',
-	'empty-heading',
-	'duplicate-node',
-	'broken-link',
-	'unknown-effect',
-	'bad-effect-value',
-	'value-out-of-range',
-	'duplicate-effect',
-	'bad-when',
-	'bad-cue',
-	'bad-outcome',
-	'outcome-on-choice-node',
-	'reply-condition-on-fixed-choice',
-	'effects-on-free-choice',
-	'trap',
-	'unreachable',
-	'missing-feedback',
-	'dimension-unused',
-	'choices-not-last',
-	'stray-list-item',
-	'may-stall',
-	'free-no-fallback'
-]);
+const CODES = new Set<string>(DIAGNOSTIC_CODES);
 
 /** The file's lines as the parser counts them. */
 const linesOf = (source: string) => source.replace(/^\uFEFF/, '').split(/\r\n?|\n/);

@@ -99,40 +99,40 @@ export interface Diagnostic {
 	column: number;
 }
 
-export type DiagnosticCode =
-	// front matter
-	| 'front-matter-missing'
-	| 'front-matter-unclosed'
-	| 'front-matter-yaml'
-	| 'front-matter-field-missing'
-	| 'front-matter-field-invalid'
-	| 'front-matter-field-unknown'
-	// structure
-	| 'file-too-large'
-	| 'too-many-nodes'
-	| 'no-nodes'
-	| 'empty-heading'
-	| 'duplicate-node'
-	| 'broken-link'
-	| 'unknown-effect'
-	| 'bad-effect-value'
-	| 'value-out-of-range'
-	| 'duplicate-effect'
-	| 'bad-when'
-	| 'bad-cue'
-	| 'bad-outcome'
-	| 'outcome-on-choice-node'
-	| 'reply-condition-on-fixed-choice'
-	| 'effects-on-free-choice'
-	// graph and content
-	| 'trap'
-	| 'unreachable'
-	| 'missing-feedback'
-	| 'dimension-unused'
-	| 'choices-not-last'
-	| 'stray-list-item'
-	| 'may-stall'
-	| 'free-no-fallback';
+/** Every diagnostic the parser and linter can report; codes are stable (editors and CI match on them). */
+export const DIAGNOSTIC_CODES = [
+	'front-matter-missing',
+	'front-matter-unclosed',
+	'front-matter-yaml',
+	'front-matter-field-missing',
+	'front-matter-field-invalid',
+	'front-matter-field-unknown',
+	'file-too-large',
+	'too-many-nodes',
+	'no-nodes',
+	'empty-heading',
+	'duplicate-node',
+	'broken-link',
+	'unknown-effect',
+	'bad-effect-value',
+	'value-out-of-range',
+	'duplicate-effect',
+	'bad-when',
+	'bad-cue',
+	'bad-outcome',
+	'outcome-on-choice-node',
+	'reply-condition-on-fixed-choice',
+	'effects-on-free-choice',
+	'trap',
+	'unreachable',
+	'missing-feedback',
+	'dimension-unused',
+	'choices-not-last',
+	'stray-list-item',
+	'may-stall',
+	'free-no-fallback'
+] as const;
+export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];
 
 /** Typed replies are scored on their first this-many characters; the text box stops there too. */
 export const MAX_REPLY_CHARS = 1500;
