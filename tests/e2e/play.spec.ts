@@ -74,3 +74,32 @@ test('another tab upgrading the database asks this tab to reload', async ({ page
 	);
 	await expect(page.getByRole('alert').filter({ hasText: 'updated' })).toBeVisible();
 });
+
+test('persistent storage is requested after the first completed scenario, not at first load', async ({ page }) => {
+	await page.addInitScript(() => {
+		const calls: string[] = [];
+		(window as unknown as { persistCalls: string[] }).persistCalls = calls;
+		Object.defineProperty(navigator, 'storage', {
+			configurable: true,
+			value: {
+				persisted: async () => false,
+				persist: async () => {
+					calls.push(location.pathname);
+					return false;
+				},
+				estimate: async () => ({ usage: 0, quota: 1e9 })
+			}
+		});
+	});
+	const persistCalls = () => page.evaluate(() => (window as unknown as { persistCalls: string[] }).persistCalls.length);
+	await createLearner(page, 'Persist Pia');
+	await startScenario(page, 'Two Voicemails');
+	expect(await persistCalls()).toBe(0);
+	await playToEnd(page);
+	await expect(page.getByText('Your progress lives in this browser only')).toBeVisible();
+	expect(await persistCalls()).toBe(1);
+	// Asked once per device: finishing another scenario does not ask again.
+	await page.getByRole('button', { name: 'Play again' }).click();
+	await playToEnd(page);
+	expect(await persistCalls()).toBe(1);
+});
