@@ -650,3 +650,27 @@ describe('evidence', () => {
 		expect(phrases.some((p) => p.startsWith("I'll email") && p.endsWith('today'))).toBe(true);
 	});
 });
+
+describe('the scenario policy', () => {
+	const policy = 'Refunds need a receipt and are accepted within 30 days of delivery. Shipping is not refunded.';
+	const context = { customer: 'Dana Whitfield', policy };
+
+	it('counts reading the policy out word for word as a wall', () => {
+		const reply = 'Refunds are accepted within 30 days of delivery.';
+		const result = scoreReply(reply, context);
+		expect(result.flexibility).toBeLessThan(0);
+		const quote = result.evidence.find((e) => e.reason.includes('policy out'));
+		expect(quote?.phrase).toBe('are accepted within 30 days of delivery');
+		expect(reply.slice(quote!.start, quote!.end)).toBe(quote!.phrase);
+	});
+
+	it('does not count the quote against a reply that offers a way forward', () => {
+		const result = scoreReply('Refunds are accepted within 30 days of delivery, but what I can offer instead is an exchange today.', context);
+		expect(result.flexibility).toBeGreaterThan(0);
+	});
+
+	it('does nothing without a policy or with a reply that does not quote it', () => {
+		expect(scoreReply('Refunds are accepted within 30 days of delivery.', { customer: 'Dana Whitfield' }).flexibility).toBe(0);
+		expect(scoreReply('I can see the order on my screen.', context).flexibility).toBe(0);
+	});
+});

@@ -109,6 +109,7 @@ export function scoreReply(reply: string, context: ReplyContext): ReplyAssessmen
 	}
 
 	for (const cue of context.cues ?? []) applyCue(cue, text, lower, found);
+	policyQuoteEvidence(text, lower, context.policy, found);
 
 	nameEvidence(text, context.customer, found);
 	shoutingEvidence(text, found);
@@ -211,6 +212,39 @@ function applyCue(cue: Cue, text: string, lower: string, found: Evidence[]) {
 						: 'This scenario counts this phrase against the reply.'
 			});
 		}
+		return;
+	}
+}
+
+const QUOTE_WORDS = 5;
+
+/**
+ * Reading the scenario's policy out to the customer ("…are accepted within
+ * 30 days of delivery") is a wall, unless the same reply offers a way forward.
+ */
+function policyQuoteEvidence(text: string, lower: string, policy: string | undefined, found: Evidence[]) {
+	if (!policy) return;
+	const shingles = new Set<string>();
+	const policyWords = normalise(policy).match(/[a-z0-9£$€%']+/g) ?? [];
+	for (let i = 0; i + QUOTE_WORDS <= policyWords.length; i++) shingles.add(policyWords.slice(i, i + QUOTE_WORDS).join(' '));
+	const words = [...lower.matchAll(/[a-z0-9£$€%']+/g)];
+	for (let i = 0; i + QUOTE_WORDS <= words.length; i++) {
+		if (!shingles.has(words.slice(i, i + QUOTE_WORDS).map((w) => w[0]).join(' '))) continue;
+		let last = i + QUOTE_WORDS - 1;
+		while (last + 1 < words.length && shingles.has(words.slice(last + 2 - QUOTE_WORDS, last + 2).map((w) => w[0]).join(' '))) last++;
+		const start = words[i].index!;
+		const end = words[last].index! + words[last][0].length;
+		if (found.some((e) => e.dimension === 'flexibility' && e.start < end && start < e.end)) return;
+		const evidence: Evidence = {
+			phrase: text.slice(start, end),
+			start,
+			end,
+			dimension: 'flexibility',
+			weight: -1,
+			reason: 'Reading the policy out word for word, with nothing offered, is a wall.'
+		};
+		found.push(evidence);
+		softWalls.add(evidence);
 		return;
 	}
 }
