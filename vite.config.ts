@@ -29,6 +29,8 @@ function bundledScenarios(): Plugin {
 export default defineConfig({
 	plugins: [bundledScenarios(), sveltekit()],
 	server: { fs: { allow: ['scenarios'] } },
+	// Component tests mount Svelte's client build in jsdom.
+	...(process.env.VITEST ? { resolve: { conditions: ['browser'] } } : {}),
 	test: {
 		include: ['tests/**/*.test.ts'],
 		environment: 'node',
