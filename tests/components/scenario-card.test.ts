@@ -13,7 +13,7 @@ describe('a scenario card in the library', () => {
 		const card = mount(ScenarioCard, { target, props: { entry: { id: 'broken', hash: 'x', scenario, diagnostics } } });
 		flushSync();
 		expect(target.textContent).toContain(`Not playable: this file has ${diagnostics.filter((d) => d.severity === 'error').length} errors.`);
-		expect(target.textContent).toContain('Line 8, column 9');
+		expect(target.textContent).toContain('Line 8, column 8');
 		expect(target.textContent).toContain('#nowhere');
 		expect(target.querySelector('a')).toBeNull();
 		unmount(card);
