@@ -15,8 +15,10 @@ export class ProfileNameError extends Error {
 	override name = 'ProfileNameError';
 }
 
+/** Learners in the order they were added (by name when added in the same millisecond). */
 export async function listProfiles(): Promise<Profile[]> {
-	return database().profiles.orderBy('createdAt').toArray();
+	const profiles = await database().profiles.toArray();
+	return profiles.sort((a, b) => a.createdAt - b.createdAt || a.name.localeCompare(b.name));
 }
 
 /** Creates a learner profile; names are trimmed and must be unique on this device (ignoring case). */
