@@ -27,3 +27,11 @@ test('two library scenarios played through the UI reach different endings', asyn
 	await page.getByRole('link', { name: 'Library', exact: true }).click();
 	await expect(page.getByRole('article').filter({ hasText: 'Copy and Paste' })).toContainText('Completed');
 });
+
+test('an unknown scenario address says so and links back to the library', async ({ page }) => {
+	await createLearner(page, 'Lost Lou');
+	await page.goto('/play/no-such-scenario');
+	await expect(page.getByRole('heading', { name: 'Scenario not found' })).toBeVisible();
+	await page.getByRole('link', { name: 'Back to the library' }).click();
+	await expect(page.getByRole('heading', { name: 'Scenario library' })).toBeVisible();
+});
