@@ -1,5 +1,9 @@
+/**
+ * Where the rubric disagrees with a labelled set, reply by reply:
+ *   npm run rubric:misses -- [file.json] [empathy|flexibility|ownership|none]
+ */
 import { readFileSync } from 'node:fs';
-import { DIMENSIONS, scoreReply } from '../src/lib/core/index.ts';
+import { DIMENSIONS, scoreReply } from '../../src/lib/core/index.ts';
 const items = JSON.parse(readFileSync('tests/fixtures/replies/' + (process.argv[2] ?? 'labelled.json'), 'utf8'));
 const SIGN = (v: number) => (v > 0 ? '+' : v < 0 ? '-' : '0');
 const only = process.argv[3];
