@@ -2,8 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { sveltekit } from '@sveltejs/kit/vite';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
-import { hashSource } from './src/lib/core/hash';
-import { parseScenario } from './src/lib/core/parse';
+import { hashSource } from './src/lib/core/hash.ts';
+import { parseScenario } from './src/lib/core/parse.ts';
 
 /**
  * Bundled scenarios are parsed at build time with the same core the checker

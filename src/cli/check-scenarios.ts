@@ -5,7 +5,7 @@
  * summary per file. Exit code 1 on any error (or warning, with --strict), 2 on bad usage.
  */
 import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { analyseScenario, parseScenario, type Diagnostic } from '../lib/core/index.ts';
 
@@ -18,14 +18,15 @@ export interface CheckReport {
 
 const USAGE = 'usage: check-scenarios [--strict] [--hints] [file-or-folder …]';
 
-function scenarioFiles(path: string): string[] {
-	const stat = statSync(path);
+/** Scenario files under `path` (as the user wrote it), read relative to `cwd`. */
+function scenarioFiles(path: string, cwd: string): string[] {
+	const stat = statSync(resolve(cwd, path));
 	if (stat.isFile()) return [path];
 	const found: string[] = [];
-	for (const entry of readdirSync(path, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+	for (const entry of readdirSync(resolve(cwd, path), { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
 		if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
 		const full = join(path, entry.name);
-		if (entry.isDirectory()) found.push(...scenarioFiles(full));
+		if (entry.isDirectory()) found.push(...scenarioFiles(full, cwd));
 		else if (entry.name.toLowerCase().endsWith('.md') && entry.name.toLowerCase() !== 'readme.md') found.push(full);
 	}
 	return found;
@@ -54,12 +55,16 @@ export function summarise(path: string, source: string, diagnostics: Diagnostic[
 	);
 }
 
+/** Checks files and folders, read relative to `cwd` (and shown relative to it when given). */
 export function checkPaths(paths: string[], options: { hints?: boolean; cwd?: string } = {}): CheckReport {
+	const cwd = options.cwd ?? process.cwd();
 	const report: CheckReport = { lines: [], errors: 0, warnings: 0, files: 0 };
 	for (const input of paths) {
-		for (const file of scenarioFiles(input)) {
-			const shown = options.cwd ? relative(options.cwd, file) || file : file;
-			const source = readFileSync(file, 'utf8');
+		for (const file of scenarioFiles(input, cwd)) {
+			// Inside the working folder, paths relative to it (what editors and CI annotate); elsewhere, as given.
+			const inside = relative(cwd, resolve(cwd, file));
+			const shown = options.cwd === undefined || inside.startsWith('..') || isAbsolute(inside) ? file : inside;
+			const source = readFileSync(resolve(cwd, file), 'utf8');
 			const { diagnostics } = parseScenario(source);
 			report.files++;
 			for (const d of diagnostics) {
@@ -85,7 +90,7 @@ export function main(argv: string[], cwd = process.cwd()): number {
 	const targets = paths.length > 0 ? paths : ['scenarios'];
 	for (const target of targets) {
 		try {
-			statSync(target);
+			statSync(resolve(cwd, target));
 		} catch {
 			console.error(`check-scenarios: no such file or folder: ${target}`);
 			return 2;

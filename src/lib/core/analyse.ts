@@ -1,4 +1,4 @@
-import { DIMENSIONS, OUTCOMES, type Dimension, type Outcome, type Scenario } from './types';
+import { DIMENSIONS, OUTCOMES, type Dimension, type Outcome, type Scenario } from './types.ts';
 
 export interface ScenarioAnalysis {
 	nodes: number;

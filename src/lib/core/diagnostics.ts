@@ -1,4 +1,4 @@
-import type { Diagnostic, DiagnosticCode } from './types';
+import type { Diagnostic, DiagnosticCode } from './types.ts';
 
 /** Collects author mistakes; parsing never throws on them. */
 export class DiagnosticList {

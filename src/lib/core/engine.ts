@@ -1,5 +1,5 @@
-import { compare } from './effects';
-import type { ReplyAssessment } from './rubric';
+import { compare } from './effects.ts';
+import type { ReplyAssessment } from './rubric.ts';
 import {
 	csatFromMood,
 	npsFromMood,
@@ -9,8 +9,8 @@ import {
 	type DimensionScore,
 	type NpsClass,
 	type ScoredDecision
-} from './scoring';
-import { DIMENSIONS, OUTCOMES, type Choice, type Condition, type Cue, type Dimension, type Effects, type Outcome, type Scenario, type ScenarioNode } from './types';
+} from './scoring.ts';
+import { DIMENSIONS, OUTCOMES, type Choice, type Condition, type Cue, type Dimension, type Effects, type Outcome, type Scenario, type ScenarioNode } from './types.ts';
 
 /** Bumped when the saved shape changes; older saves are read if at least `MIN_COMPATIBLE_RUN_VERSION`. */
 export const RUN_SAVE_VERSION = 1;

@@ -1,7 +1,7 @@
-import { applyStep, availableChoices, conditionHolds, findNode, type RunState } from './engine';
-import { scoreReply, type ReplyAssessment } from './rubric';
-import { lastCustomerLine } from './segments';
-import { DIMENSIONS, type Cue, type Effects, type Scenario } from './types';
+import { applyStep, availableChoices, conditionHolds, findNode, type RunState } from './engine.ts';
+import { scoreReply, type ReplyAssessment } from './rubric.ts';
+import { lastCustomerLine } from './segments.ts';
+import { DIMENSIONS, type Cue, type Effects, type Scenario } from './types.ts';
 
 /*
  * Typed replies: the rubric is the largest part of the core, so it lives

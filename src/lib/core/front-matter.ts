@@ -1,6 +1,6 @@
 import { isMap, isScalar, parseDocument } from 'yaml';
-import { closest, type DiagnosticList } from './diagnostics';
-import type { ScenarioMeta } from './types';
+import { closest, type DiagnosticList } from './diagnostics.ts';
+import type { ScenarioMeta } from './types.ts';
 
 const KNOWN_FIELDS = ['title', 'customer', 'summary', 'difficulty', 'minutes', 'tags', 'mood', 'policy'];
 /** A handful of aliases is normal YAML; thousands is a "billion laughs" bomb. */

@@ -2,10 +2,10 @@
  * The public API of the Service Drill core: pure TypeScript, no Svelte, DOM or storage.
  * Parse and lint scenarios, run them, score runs and typed replies.
  */
-export { parseScenario, MAX_NODES, MAX_SOURCE_CHARS, type ParseResult } from './parse';
-export { slugify, plainInline } from './slug';
-export { splitSegments, isCustomerSpeaker, lastCustomerLine, type Segment } from './segments';
-export { hashSource } from './hash';
+export { parseScenario, MAX_NODES, MAX_SOURCE_CHARS, type ParseResult } from './parse.ts';
+export { slugify, plainInline } from './slug.ts';
+export { splitSegments, isCustomerSpeaker, lastCustomerLine, type Segment } from './segments.ts';
+export { hashSource } from './hash.ts';
 export {
 	RUN_SAVE_VERSION,
 	MIN_COMPATIBLE_RUN_VERSION,
@@ -24,7 +24,7 @@ export {
 	type RunScore,
 	type DecisionReview,
 	type BetterReply
-} from './engine';
+} from './engine.ts';
 export {
 	bandFor,
 	BAND_LABEL,
@@ -37,8 +37,8 @@ export {
 	type NpsClass,
 	type DimensionScore,
 	type ScoredDecision
-} from './scoring';
-export { submitReply, assessReplyHere } from './free-reply';
-export { scoreReply, type ReplyContext, type ReplyAssessment, type Evidence } from './rubric';
-export { analyseScenario, type ScenarioAnalysis } from './analyse';
-export * from './types';
+} from './scoring.ts';
+export { submitReply, assessReplyHere } from './free-reply.ts';
+export { scoreReply, type ReplyContext, type ReplyAssessment, type Evidence } from './rubric.ts';
+export { analyseScenario, type ScenarioAnalysis } from './analyse.ts';
+export * from './types.ts';

@@ -1,6 +1,6 @@
-import { closest, type DiagnosticList } from './diagnostics';
-import type { LinkSite } from './parse';
-import { DIMENSIONS, type Condition, type ScenarioNode } from './types';
+import { closest, type DiagnosticList } from './diagnostics.ts';
+import type { LinkSite } from './parse.ts';
+import { DIMENSIONS, type Condition, type ScenarioNode } from './types.ts';
 
 /** "Did you mean" is worked out for this many broken links at most, so a hostile file stays fast. */
 const SUGGESTION_BUDGET = 50;

@@ -1,8 +1,8 @@
-import { closest, DiagnosticList } from './diagnostics';
-import { parseCondition, parseEffects } from './effects';
-import { readFrontMatter } from './front-matter';
-import { lintScenario } from './lint';
-import { plainInline, slugify } from './slug';
+import { closest, DiagnosticList } from './diagnostics.ts';
+import { parseCondition, parseEffects } from './effects.ts';
+import { readFrontMatter } from './front-matter.ts';
+import { lintScenario } from './lint.ts';
+import { plainInline, slugify } from './slug.ts';
 import {
 	OUTCOMES,
 	type Choice,
@@ -12,7 +12,7 @@ import {
 	type Scenario,
 	type ScenarioMeta,
 	type ScenarioNode
-} from './types';
+} from './types.ts';
 
 /** Larger files are refused before any work: a scenario is a conversation, not a book. */
 export const MAX_SOURCE_CHARS = 8_000_000;

@@ -1,4 +1,4 @@
-import type { Dimension } from './types';
+import type { Dimension } from './types.ts';
 
 /**
  * One thing the rubric looks for in a typed reply. Patterns run on the reply

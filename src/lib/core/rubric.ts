@@ -1,6 +1,6 @@
-import { editDistance } from './diagnostics';
-import { ACRONYMS, COMMON_WORDS, FOREIGN_WORDS, GROUP_CAP, NAME_CONTEXT, NEGATORS, NOT_NAMES, PASS_ON_REASON, RULES, SARCASM_REASON } from './rubric-rules';
-import { DIMENSIONS, MAX_REPLY_CHARS, type Cue, type Dimension, type Subject } from './types';
+import { editDistance } from './diagnostics.ts';
+import { ACRONYMS, COMMON_WORDS, FOREIGN_WORDS, GROUP_CAP, NAME_CONTEXT, NEGATORS, NOT_NAMES, PASS_ON_REASON, RULES, SARCASM_REASON } from './rubric-rules.ts';
+import { DIMENSIONS, MAX_REPLY_CHARS, type Cue, type Dimension, type Subject } from './types.ts';
 
 export { MAX_REPLY_CHARS };
 

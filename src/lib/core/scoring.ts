@@ -1,4 +1,4 @@
-import type { Dimension, Outcome } from './types';
+import type { Dimension, Outcome } from './types.ts';
 
 export type Band = 'excellent' | 'good' | 'needs-work';
 export type NpsClass = 'promoter' | 'passive' | 'detractor';
