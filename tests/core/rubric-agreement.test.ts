@@ -33,7 +33,7 @@ export function agreement(items: Labelled[]) {
 }
 
 describe('the reply rubric against labelled replies', () => {
-	for (const file of ['labelled.json', 'held-out.json', 'blind.json', 'final-blind.json']) {
+	for (const file of ['labelled.json', 'held-out.json', 'blind.json', 'dev-2.json', 'final-blind.json', 'final-blind-2.json']) {
 		const items: Labelled[] = JSON.parse(readFileSync(`tests/fixtures/replies/${file}`, 'utf8'));
 		const result = agreement(items);
 		for (const d of DIMENSIONS) {

@@ -179,7 +179,11 @@ function isNegated(lower: string, start: number, phrase: string): boolean {
 	const before = lower.slice(Math.max(0, start - 32), start);
 	const clause = before.split(/[.,;!?:]|\bbut\b|\band\b/).pop() ?? '';
 	// A negation right before the phrase, or a refusal in the speaker's own voice earlier in the clause.
-	const lastWords = clause.trim().split(/\s+/).slice(-4).join(' ');
+	// "If you didn't want it, you should've said": a negation inside an if-clause is about something else.
+	const conditional = /\bif\b/.exec(clause);
+	const scope = conditional ? clause.slice(0, conditional.index) : clause;
+	const lastWords = scope.trim().split(/\s+/).slice(-4).join(' ');
+	if (conditional && !/\b(?:i'?m not going to|i am not going to|i won'?t|i will not)\b/.test(scope)) return NEGATORS.test(lastWords) && scope.trim() !== '';
 	return NEGATORS.test(lastWords) || /\b(?:i'?m not going to|i am not going to|i won'?t|i will not|i'?m not|i am not|i never|we won'?t|we will not)\b/.test(clause);
 }
 
