@@ -119,3 +119,23 @@ test('a storage failure is shown and the conversation does not move on', async (
 	await expect(page.getByTestId('your-reply')).toHaveCount(0);
 	await expect(choices(page).getByRole('button').first()).toBeEnabled();
 });
+
+test('a stale second tab cannot overwrite the answer another tab already saved', async ({ page, context }) => {
+	await createLearner(page, 'Two Tabs Tia');
+	await startScenario(page, 'The Third Call');
+	const other = await context.newPage();
+	await other.goto('/play/the-third-call');
+	await expect(choices(other)).toBeVisible();
+
+	await choices(page).getByRole('button').first().click();
+	await expect(page.getByTestId('your-reply')).toHaveCount(1);
+	const saved = await page.getByTestId('your-reply').innerText();
+
+	// The other tab still shows the first question and answers it differently.
+	await choices(other).getByRole('button').last().click();
+	await expect(other.getByRole('alert').filter({ hasText: 'another tab' })).toBeVisible();
+	await expect(other.getByTestId('your-reply')).toHaveCount(0);
+
+	await other.reload();
+	await expect(other.getByTestId('your-reply')).toHaveText(saved);
+});
