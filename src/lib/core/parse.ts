@@ -69,7 +69,7 @@ export function parseScenario(source: string): ParseResult {
 	for (let i = bodyStart; i < lines.length; i++) {
 		if (inFence[i]) continue;
 		const line = lines[i];
-		if (line.charCodeAt(line.search(/\S/)) !== 35 /* # */) continue;
+		if (line.charCodeAt(firstNonSpace(line)) !== 35 /* # */) continue;
 		const match = NODE_HEADING.exec(line);
 		if (match) headings.push({ line: i, text: match[1] ?? '' });
 	}
@@ -177,7 +177,7 @@ function markFences(lines: string[], from: number): Uint8Array {
 	let fence = '';
 	for (let i = from; i < lines.length; i++) {
 		const line = lines[i];
-		const first = line.charCodeAt(line.search(/\S/));
+		const first = line.charCodeAt(firstNonSpace(line));
 		if (fence === '' && first !== 96 && first !== 126) continue;
 		const match = FENCE.exec(line);
 		if (fence === '') {
@@ -195,15 +195,26 @@ function markFences(lines: string[], from: number): Uint8Array {
 
 function briefingText(lines: string[], from: number, to: number): string {
 	let start = from;
-	while (start < to && lines[start].trim() === '') start++;
+	while (start < to && isBlank(lines[start])) start++;
 	// A leading `# Title` is for readers on a git host; the app shows the title itself.
 	if (start < to && /^ {0,3}#[ \t]/.test(lines[start])) start++;
 	return trimBlank(lines, start, to);
 }
 
+/** Index of the first character that is not a space or tab (the line's length when there is none). */
+function firstNonSpace(line: string): number {
+	let i = 0;
+	while (i < line.length && (line.charCodeAt(i) === 32 || line.charCodeAt(i) === 9)) i++;
+	return i;
+}
+
+// Checked on every line, so no trimmed copy is made.
+const BLANK = /^\s*$/;
+const isBlank = (line: string) => BLANK.test(line);
+
 function trimBlank(lines: string[], from: number, to: number): string {
-	while (from < to && lines[from].trim() === '') from++;
-	while (to > from && lines[to - 1].trim() === '') to--;
+	while (from < to && isBlank(lines[from])) from++;
+	while (to > from && isBlank(lines[to - 1])) to--;
 	return lines.slice(from, to).join('\n');
 }
 
@@ -232,7 +243,7 @@ function findLists(lines: string[], inFence: Uint8Array, from: number, to: numbe
 	let previousBlank = true;
 	for (let i = from; i < to; i++) {
 		const line = lines[i];
-		const blank = line.trim() === '';
+		const blank = isBlank(line);
 		if (inFence[i] && !current) {
 			previousBlank = false;
 			continue;
