@@ -59,7 +59,11 @@ export function parseScenario(source: string): ParseResult {
 		);
 		return { scenario: null, diagnostics: diagnostics.sorted() };
 	}
-	const lines = text.replace(/^\uFEFF/, '').replace(/\0/g, '\uFFFD').split(/\r\n?|\n/);
+	// A plain split is several times faster than a regex one on big files; CR and NUL are rare, so check first.
+	let clean = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+	if (clean.includes('\r')) clean = clean.replace(/\r\n?/g, '\n');
+	if (clean.includes('\0')) clean = clean.replace(/\0/g, '\uFFFD');
+	const lines = clean.split('\n');
 
 	const { meta, bodyStart } = readHeader(lines, diagnostics);
 	const inFence = markFences(lines, bodyStart);
