@@ -196,3 +196,18 @@ describe('ordinary Markdown', () => {
 		expect(img?.getAttribute('alt')).toBe('dot');
 	});
 });
+
+describe('data: URLs', () => {
+	it('keeps a data: picture in an image and drops every other data: URL', () => {
+		const picture = renderMarkdown('![dot](data:image/png;base64,iVBORw0KGgo=)');
+		expect(picture).toContain('src="data:image/png;base64,iVBORw0KGgo="');
+		for (const html of [
+			renderMarkdown('<img src="data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==">'),
+			renderMarkdown('<img src="data:image/svg+xml;base64,PHN2Zz48L3N2Zz4=">'),
+			renderMarkdown('<video><source src="data:text/html,x"></video>'),
+			renderMarkdown('[x](data:text/html,hi)')
+		]) {
+			expect(html).not.toMatch(/data:(?!image\/(?:png|gif|jpe?g|webp|avif);)/i);
+		}
+	});
+});

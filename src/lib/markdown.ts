@@ -17,8 +17,15 @@ const PURIFY: Config & { RETURN_TRUSTED_TYPE?: false } = {
 let hooked = false;
 function purify(html: string): string {
 	if (!hooked) {
-		// Links inside a scenario open outside the app, without handing it a window reference.
 		DOMPurify.addHook('afterSanitizeAttributes', (node) => {
+			// data: URLs only for pictures, and only picture types (no data:text/html in an <img> or <source>).
+			for (const name of ['src', 'href', 'poster']) {
+				const value = node.getAttribute(name)?.trim().toLowerCase();
+				if (value?.startsWith('data:') && !(node.tagName === 'IMG' && name === 'src' && /^data:image\/(?:png|gif|jpe?g|webp|avif);/.test(value))) {
+					node.removeAttribute(name);
+				}
+			}
+			// Links inside a scenario open outside the app, without handing it a window reference.
 			if (node.tagName === 'A' && node.getAttribute('href') && !node.getAttribute('href')!.startsWith('#')) {
 				node.setAttribute('target', '_blank');
 				node.setAttribute('rel', 'noopener noreferrer');
