@@ -289,7 +289,7 @@ function nameEvidence(text: string, customer: string, found: Evidence[]) {
 			return;
 		}
 		// A shortened first name (Bernie for Bernadette) is neither right nor wrong.
-		if (lowerWord.length >= 3 && lowerParts.some((part) => part.startsWith(lowerWord.slice(0, 3)) && !lowerParts.includes(lowerWord) && editDistance(part, lowerWord) > 2)) return;
+		if (lowerWord.length >= 3 && lowerParts.some((part) => lowerWord.length < part.length && part.startsWith(lowerWord.slice(0, 3)) && editDistance(part, lowerWord) > 2)) return;
 		const close = lowerParts.some(
 			(part) => part.length >= (fromGreeting ? 3 : 5) && lowerWord.length >= 3 && editDistance(part, lowerWord) <= (part.length >= 6 ? 2 : 1)
 		);
@@ -374,7 +374,9 @@ function questionEvidence(text: string, lower: string, customerLine: string | un
 	const questions = customerLine.match(/[^.!?]*\?|\btell me (?:when|what|why|how|where|who|if|whether)\b[^.!?]*/gi);
 	if (!questions) return;
 	// A reply that takes up the request (an offer, a refusal, a commitment, a hand-off) has engaged with it.
-	if (found.some((e) => (e.dimension === 'flexibility' || e.dimension === 'ownership') && e.weight !== 0 && e.reason !== PASS_ON_REASON)) return;
+	// (A bare "someone will get back to you" is not an answer; a hand-off with substance is.)
+	const substantial = (text.match(/[\p{L}']+/gu) ?? []).length >= 8;
+	if (found.some((e) => (e.dimension === 'flexibility' || e.dimension === 'ownership') && e.weight !== 0 && (substantial || e.reason !== PASS_ON_REASON))) return;
 	const question = questions[questions.length - 1].trim();
 	const lastClause = question.split(/,|;|\s-\s/).pop()!.trim();
 	// "Why?" alone points back at the whole line.
@@ -392,12 +394,12 @@ function questionEvidence(text: string, lower: string, customerLine: string | un
 }
 
 const TIME_WORDS = /\b(long|once|shortly|later|working days?|today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|\d|hours?|minutes?|days?|weeks?|morning|afternoon|evening|now|soon|before|by|until|next|asap|straight away|right away)\b/;
-const YES_NO = /\b(yes|yeah|yep|no|nope|i can|we can|i will|we will|i'?ll|we'?ll|you can|you will|it is|it will|it won'?t|it isn'?t|of course|absolutely|definitely|certainly|sure|unfortunately|i'?m afraid|not|can'?t|cannot|won'?t|unable|allowed|possible|instead|exception)\b/;
+const YES_NO = /\b(that'?ll be|is normal|nothing wrong|yes|yeah|yep|no|nope|i can|we can|i will|we will|i'?ll|we'?ll|you can|you will|it is|it will|it won'?t|it isn'?t|of course|absolutely|definitely|certainly|sure|unfortunately|i'?m afraid|not|can'?t|cannot|won'?t|unable|allowed|possible|instead|exception)\b/;
 
 /** Whether a reply engages with the customer's question, by the kind of question it is. */
 function answersQuestion(question: string, reply: string, asked: Set<string>, said: Set<string>): boolean {
 	const overlap = [...asked].some((word) => said.has(word));
-	if (/\bwhy\b/.test(question)) return /\b(because|reason|due to|since|so|as|caused|that'?s why|the cause|happened|short[- ]staffed|off sick|backed up|busy|waiting|down to|mistake|error|fault)\b/.test(reply);
+	if (/\bwhy\b/.test(question)) return /\b(that'?ll be|coming from|caused by|sometimes|because|reason|due to|since|so|as|caused|that'?s why|the cause|happened|short[- ]staffed|off sick|backed up|busy|waiting|down to|mistake|error|fault)\b/.test(reply);
 	if (/\b(how much|what amount|cost|price)\b/.test(question)) return /[£$€]|\d|\bfree\b|\bnothing\b|\bno charge\b/.test(reply);
 	if (/\b(when|how long|what time|how soon|by when|before|in time|by (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight))\b/.test(question)) {
 		return TIME_WORDS.test(reply) || /\b(yes|no|i'?m afraid|unfortunately|can'?t|won'?t)\b/.test(reply);
