@@ -1,5 +1,5 @@
 import { closest, type DiagnosticList } from './diagnostics.ts';
-import { COMPARATORS, type Comparator, type Condition, type Effects, type Subject } from './types.ts';
+import type { Comparator, Condition, Effects, Subject } from './types.ts';
 
 const SUBJECTS: Subject[] = ['empathy', 'flexibility', 'ownership', 'mood'];
 const LIMIT: Record<Subject, number> = { empathy: 3, flexibility: 3, ownership: 3, mood: 100 };
@@ -131,4 +131,3 @@ export function compare(left: number, op: Comparator, right: number): boolean {
 	}
 }
 
-export const isComparator = (op: string): op is Comparator => (COMPARATORS as readonly string[]).includes(op);

@@ -382,7 +382,6 @@ function readNode(
 		const word = match[1].replace(/[*_.!`]/g, '').trim().toLowerCase();
 		if ((OUTCOMES as readonly string[]).includes(word)) {
 			node.outcome = word as Outcome;
-			node.outcomeAuthored = true;
 		} else {
 			const suggestion = closest(word, OUTCOMES);
 			diagnostics.error(
@@ -402,7 +401,6 @@ function readNode(
 				'Move the `Outcome:` line to an ending (a node without replies).'
 			);
 			node.outcome = undefined;
-			node.outcomeAuthored = undefined;
 		}
 	}
 

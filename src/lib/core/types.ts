@@ -58,10 +58,8 @@ export interface ScenarioNode {
 	/** Markdown, without the heading, the choice list and the `Outcome:` line. */
 	body: string;
 	choices: Choice[];
-	/** Endings only: the authored outcome, or the one implied by the final mood when absent. */
+	/** Endings only: the `Outcome:` line's outcome; absent when the outcome follows the final mood. */
 	outcome?: Outcome;
-	/** True when the ending has an explicit `Outcome:` line. */
-	outcomeAuthored?: boolean;
 	line: number;
 }
 
