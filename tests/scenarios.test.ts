@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { analyseScenario, DIMENSIONS, parseScenario, type Scenario } from '../src/lib/core';
+import { analyseScenario, DIAGNOSTIC_CODES, DIMENSIONS, parseScenario, type Scenario } from '../src/lib/core';
 
 const files = readdirSync('scenarios')
 	.filter((name) => name.endsWith('.md') && name !== 'README.md')
@@ -51,4 +51,20 @@ describe('the bundled scenario library', () => {
 			});
 		});
 	}
+});
+
+describe('the authoring guide', () => {
+	const guide = readFileSync('scenarios/README.md', 'utf8');
+
+	it('documents every diagnostic code', () => {
+		for (const code of DIAGNOSTIC_CODES) expect(guide, code).toContain(`\`${code}\``);
+	});
+
+	it('opens with a quick-start example that passes the checker with no warnings', () => {
+		const example = /````markdown\n([\s\S]*?)````/.exec(guide)?.[1];
+		expect(example).toBeDefined();
+		const { scenario, diagnostics } = parseScenario(example!);
+		expect(diagnostics).toEqual([]);
+		expect(scenario).not.toBeNull();
+	});
 });
