@@ -68,3 +68,11 @@ describe('the authoring guide', () => {
 		expect(scenario).not.toBeNull();
 	});
 });
+
+describe('the project README', () => {
+	it("has a minimal scenario example that parses with no errors or warnings", () => {
+		const example = /```markdown\n([\s\S]*?)```/.exec(readFileSync('README.md', 'utf8'))?.[1];
+		expect(example).toBeDefined();
+		expect(parseScenario(example!).diagnostics).toEqual([]);
+	});
+});
