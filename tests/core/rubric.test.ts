@@ -674,3 +674,13 @@ describe('the scenario policy', () => {
 		expect(scoreReply('I can see the order on my screen.', context).flexibility).toBe(0);
 	});
 });
+
+describe('a malformed context', () => {
+	it('is read as far as it makes sense and never throws', () => {
+		expect(() => scoreReply("I'm sorry, I'll send it today.", undefined as unknown as ReplyContext)).not.toThrow();
+		const odd = { customer: 42, cues: [{}, null, { phrases: 'refund' }], previousReplies: [1, null], policy: {} } as unknown as ReplyContext;
+		expect(scoreReply("I'm sorry, I'll refund you today.", odd).ownership).toBeGreaterThan(0);
+		const cue = [{ phrases: ['prepaid label'], effects: { ownership: 2 } }] as unknown as ReplyContext['cues'];
+		expect(scoreReply("I'll email a prepaid label.", { customer: 'Dana Whitfield', cues: cue }).ownership).toBe(3);
+	});
+});

@@ -55,8 +55,9 @@ const empty = (notes: string[], mood = 0): ReplyAssessment => ({ empathy: 0, fle
  * @example scoreReply("I'm so sorry, Dana. I'll email a prepaid label today.", { customer: 'Dana Whitfield' })
  *          // empathy > 0, ownership > 0, evidence: "I'm so sorry", "Dana", "I'll email … today"
  */
-export function scoreReply(reply: string, context: ReplyContext): ReplyAssessment {
+export function scoreReply(reply: string, givenContext: ReplyContext): ReplyAssessment {
 	const raw = typeof reply === 'string' ? reply : '';
+	const context = readContext(givenContext);
 	const notes: string[] = [];
 	const text = raw.length > MAX_REPLY_CHARS ? raw.slice(0, MAX_REPLY_CHARS) : raw;
 	if (raw.length > MAX_REPLY_CHARS) notes.push(`Only the first ${MAX_REPLY_CHARS} characters were scored; customers rarely read more.`);
@@ -108,13 +109,13 @@ export function scoreReply(reply: string, context: ReplyContext): ReplyAssessmen
 		}
 	}
 
-	for (const cue of context.cues ?? []) applyCue(cue, text, lower, found);
+	for (const cue of context.cues) applyCue(cue, text, lower, found);
 	policyQuoteEvidence(text, lower, context.policy, found);
 
 	nameEvidence(text, context.customer, found);
 	shoutingEvidence(text, found);
 	questionEvidence(text, lower, context.customerLine, found);
-	repetitionEvidence(text, lower, context.previousReplies ?? [], found);
+	repetitionEvidence(text, lower, context.previousReplies, found);
 
 	// Sarcasm turns the rest of its sentence into mockery: "I'll just drive the truck round myself, shall I?"
 	for (const mock of found.filter((e) => e.reason === SARCASM_REASON)) {
@@ -166,6 +167,26 @@ function readsAsEnglish(text: string, words: string[]): boolean {
 	if (english > 0) return true;
 	const mashed = lowered.filter((word) => word.length >= 3 && (!VOWEL.test(word) || /([a-z])\1\1/.test(word) || /[^aeiouy\W]{4,}/.test(word) || /q[^u]|[zx][zxjq]|[jq][zxkjw]|[kw][jqzx]/.test(word))).length;
 	return words.length <= 2 ? mashed === 0 : mashed < words.length / 2;
+}
+
+const asString = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+
+/** The context as given by any caller, with anything malformed left out rather than thrown on. */
+function readContext(context: ReplyContext | undefined): Required<Omit<ReplyContext, 'policy' | 'customerLine'>> & Pick<ReplyContext, 'policy' | 'customerLine'> {
+	const given = (context ?? {}) as Partial<Record<keyof ReplyContext, unknown>>;
+	const cues = Array.isArray(given.cues)
+		? (given.cues as Partial<Cue>[]).filter(
+				(cue): cue is Cue =>
+					!!cue && Array.isArray(cue.phrases) && cue.phrases.every((p) => typeof p === 'string') && !!cue.effects && typeof cue.effects === 'object'
+			)
+		: [];
+	return {
+		customer: asString(given.customer) ?? '',
+		policy: asString(given.policy),
+		customerLine: asString(given.customerLine),
+		previousReplies: Array.isArray(given.previousReplies) ? given.previousReplies.filter((r): r is string => typeof r === 'string') : [],
+		cues
+	};
 }
 
 /** Evidence objects that are walls only when nothing else is offered (per call). */
