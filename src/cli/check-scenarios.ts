@@ -64,7 +64,15 @@ export function checkPaths(paths: string[], options: { hints?: boolean; cwd?: st
 			// Inside the working folder, paths relative to it (what editors and CI annotate); elsewhere, as given.
 			const inside = relative(cwd, resolve(cwd, file));
 			const shown = options.cwd === undefined || inside.startsWith('..') || isAbsolute(inside) ? file : inside;
-			const source = readFileSync(resolve(cwd, file), 'utf8');
+			let source: string;
+			try {
+				source = readFileSync(resolve(cwd, file), 'utf8');
+			} catch (error) {
+				report.lines.push(`${shown}: cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+				report.errors++;
+				report.files++;
+				continue;
+			}
 			const { diagnostics } = parseScenario(source);
 			report.files++;
 			for (const d of diagnostics) {
