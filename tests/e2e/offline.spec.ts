@@ -20,3 +20,21 @@ test('after the first visit the app works offline: reload and play a whole scena
 	await page.goto('/progress');
 	await expect(page.getByRole('table')).toContainText('The Wrong Plan');
 });
+
+test.describe('without a service worker', () => {
+	test.use({ serviceWorkers: 'block' });
+
+	test('a scenario whose file cannot be fetched says so and offers a reload', async ({ page }) => {
+	await page.route(/\/_app\/immutable\/.*\.js$/, async (route) => {
+		const body = (await (await route.fetch()).text()) ?? '';
+		// Fail only the chunk that carries the scenario's data.
+		if (body.includes('Two Voicemails') && body.includes('JSON.parse')) return route.abort();
+		return route.fallback();
+	});
+	await page.goto('/play/two-voicemails');
+	await page.getByLabel('Type your name to start').fill('Patchy Pat');
+	await page.getByRole('button', { name: 'Add learner' }).click();
+	await expect(page.getByRole('heading', { name: 'This scenario could not be loaded' })).toBeVisible();
+	await expect(page.getByRole('main').getByRole('button', { name: 'Reload' })).toBeVisible();
+});
+});

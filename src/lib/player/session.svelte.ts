@@ -3,7 +3,7 @@ import { loadBundledScenario, type LoadedScenario } from '$lib/scenarios/bundled
 import type { Attempt } from '$lib/storage/db';
 import { abandonAttempt, latestAttempt, recordStep, shouldAskToPersist, startAttempt } from '$lib/storage/progress';
 
-export type PlayerPhase = 'loading' | 'missing' | 'broken' | 'briefing' | 'changed' | 'playing' | 'ended';
+export type PlayerPhase = 'loading' | 'unavailable' | 'missing' | 'broken' | 'briefing' | 'changed' | 'playing' | 'ended';
 
 /**
  * One scenario being played by one profile. Every decision is written to
@@ -33,7 +33,15 @@ export class PlayerSession {
 	) {}
 
 	async load(): Promise<void> {
-		const loaded = await loadBundledScenario(this.scenarioId);
+		let loaded: LoadedScenario | null;
+		try {
+			loaded = await loadBundledScenario(this.scenarioId);
+		} catch (error) {
+			// The scenario's file could not be fetched: offline before it was cached, or an update removed it.
+			console.error(error);
+			this.phase = 'unavailable';
+			return;
+		}
 		this.loaded = loaded;
 		if (!loaded) {
 			this.phase = 'missing';
@@ -90,12 +98,20 @@ export class PlayerSession {
 
 	/** Loads and warms the rubric while the trainee is still typing. */
 	prepareTypedReply(): void {
-		void import('$lib/core/free-reply').then((module) => module.warmUpRubric());
+		// Best effort: if it fails, sending the reply says so.
+		import('$lib/core/free-reply').then((module) => module.warmUpRubric()).catch(() => undefined);
 	}
 
 	async reply(text: string): Promise<void> {
 		// The rubric is loaded on the first typed reply, not with the player.
-		const { submitReply } = await import('$lib/core/free-reply');
+		let submitReply: typeof import('$lib/core/free-reply').submitReply;
+		try {
+			({ submitReply } = await import('$lib/core/free-reply'));
+		} catch (error) {
+			console.error(error);
+			this.problem = 'Typed replies cannot be scored right now (part of the app did not load). Your text is still in the box: reload, then send it again.';
+			return;
+		}
 		return this.advance((scenario, run) => submitReply(scenario, run, text));
 	}
 
