@@ -30,4 +30,10 @@ test('two learners on one device keep separate progress', async ({ page }) => {
 	await page.getByLabel("New learner's name").fill('  amira ');
 	await page.getByRole('button', { name: 'Add learner' }).click();
 	await expect(page.getByRole('alert').filter({ hasText: 'already a learner called' })).toBeVisible();
+
+	// Escape closes the new-learner box; opening it puts the cursor in the name field.
+	await page.keyboard.press('Escape');
+	await expect(page.getByLabel("New learner's name")).toHaveCount(0);
+	await page.getByRole('button', { name: 'New learner' }).click();
+	await expect(page.getByLabel("New learner's name")).toBeFocused();
 });
