@@ -432,3 +432,14 @@ describe('errors and the scenario', () => {
 		}
 	});
 });
+
+describe('effects written without commas', () => {
+	const source = '---\ntitle: T\ncustomer: A B\nsummary: S.\n---\n## Start\n\n- [Go](#end) empathy +2 ownership +1\n  > Why.\n\n## End\n\nOutcome: lost\n';
+
+	it('says to separate them with commas, once, without echo warnings', () => {
+		const { diagnostics } = parseScenario(source);
+		expect(diagnostics).toHaveLength(1);
+		expect(diagnostics[0]).toMatchObject({ code: 'bad-effect-value', line: 8, column: 14 });
+		expect(diagnostics[0].hint).toContain('Separate effects with commas');
+	});
+});

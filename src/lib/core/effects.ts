@@ -46,12 +46,15 @@ export function parseEffects(
 		const subject = name as Subject;
 		const valueText = match[2].replace(/\s+/g, '');
 		if (!/^[+-]?\d{1,6}$/.test(valueText)) {
+			const runOn = /^[+-]?\d{1,6}[a-z]/i.test(valueText) && SUBJECTS.some((name) => match[2].toLowerCase().includes(name));
 			diagnostics.error(
 				'bad-effect-value',
 				line,
 				at,
 				`\`${subject}\` needs a whole number, got \`${match[2] || 'nothing'}\`.`,
-				`Write a signed whole number, e.g. \`${subject} +1\` or \`${subject} -2\`.`
+				runOn
+					? 'Separate effects with commas, e.g. `empathy +2, ownership +1`.'
+					: `Write a signed whole number, e.g. \`${subject} +1\` or \`${subject} -2\`.`
 			);
 			continue;
 		}

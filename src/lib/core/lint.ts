@@ -1,6 +1,8 @@
 import { closest, type DiagnosticList } from './diagnostics.ts';
 import type { LinkSite } from './parse.ts';
-import { DIMENSIONS, type Condition, type ScenarioNode } from './types.ts';
+import { DIMENSIONS, type Condition, type DiagnosticCode, type ScenarioNode } from './types.ts';
+
+const EFFECT_ERRORS = new Set<DiagnosticCode>(['unknown-effect', 'bad-effect-value', 'value-out-of-range', 'duplicate-effect', 'bad-cue']);
 
 /** "Did you mean" is worked out for this many broken links at most, so a hostile file stays fast. */
 const SUGGESTION_BUDGET = 50;
@@ -106,7 +108,9 @@ export function lintScenario(nodes: ScenarioNode[], links: LinkSite[], diagnosti
 	});
 
 	const hasFree = nodes.some((node) => node.choices.some((choice) => choice.free));
-	for (const dimension of DIMENSIONS) {
+	// An effect the parser could not read would make this warning a false echo of that error.
+	const unreadEffects = diagnostics.items.some((d) => EFFECT_ERRORS.has(d.code));
+	for (const dimension of unreadEffects ? [] : DIMENSIONS) {
 		const changed =
 			hasFree ||
 			nodes.some((node) =>
