@@ -443,3 +443,26 @@ describe('effects written without commas', () => {
 		expect(diagnostics[0].hint).toContain('Separate effects with commas');
 	});
 });
+
+describe('links written the way people write them', () => {
+	const source = (link: string) =>
+		`---\ntitle: T\ncustomer: A B\nsummary: S.\n---\n## Start\n\n- [Go](${link}) empathy +2, flexibility +1, ownership +1\n  > Why.\n- [Stay](#start) empathy -1\n  > Why.\n\n## A fresh start\n\nOutcome: lost\n`;
+
+	it('reports a link to the heading text at the link, suggesting the id, without echoes', () => {
+		const { diagnostics } = parseScenario(source('#A fresh start'));
+		expect(diagnostics.map(position)).toEqual([{ severity: 'error', code: 'broken-link', line: 8, column: 8 }]);
+		expect(diagnostics[0].hint).toContain('#a-fresh-start');
+	});
+
+	it('reports a node link without its # instead of silently dropping the reply', () => {
+		const { diagnostics } = parseScenario(source('a-fresh-start'));
+		expect(diagnostics.map(position)).toEqual([{ severity: 'error', code: 'broken-link', line: 8, column: 8 }]);
+		expect(diagnostics[0].hint).toBe('Write `(#a-fresh-start)`.');
+	});
+
+	it('leaves ordinary links alone', () => {
+		const { diagnostics } = parseScenario(source('https://example.com/help'));
+		expect(diagnostics.some((d) => d.code === 'stray-list-item' && d.line === 8)).toBe(true);
+		expect(diagnostics.some((d) => d.code === 'broken-link')).toBe(false);
+	});
+});

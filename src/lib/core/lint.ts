@@ -1,5 +1,6 @@
 import { closest, type DiagnosticList } from './diagnostics.ts';
 import type { LinkSite } from './parse.ts';
+import { slugify } from './slug.ts';
 import { DIMENSIONS, type Condition, type DiagnosticCode, type ScenarioNode } from './types.ts';
 
 const EFFECT_ERRORS = new Set<DiagnosticCode>(['unknown-effect', 'bad-effect-value', 'value-out-of-range', 'duplicate-effect', 'bad-cue']);
@@ -22,11 +23,30 @@ export function lintScenario(nodes: ScenarioNode[], links: LinkSite[], diagnosti
 	nodes.forEach((node, i) => nodeIndex.set(node, i));
 	for (const link of links) {
 		const target = index.get(link.choice.target);
-		if (target !== undefined) {
+		if (target !== undefined && !link.missingHash) {
 			edges[nodeIndex.get(link.node)!].push(target);
 			continue;
 		}
-		const suggestion = suggestions++ < SUGGESTION_BUDGET ? closest(link.choice.target, index.keys(), 2000) : undefined;
+		// When the intended node is certain, count the link in the graph, so the error is not echoed as a trap or an unreachable node.
+		const meant = index.get(slugify(link.choice.target));
+		if (meant !== undefined) edges[nodeIndex.get(link.node)!].push(meant);
+		if (link.missingHash) {
+			diagnostics.error(
+				'broken-link',
+				link.line,
+				link.column,
+				`This reply links to \`${link.choice.target}\` without the \`#\` that makes it a link to a node.`,
+				`Write \`(#${slugify(link.choice.target)})\`.`
+			);
+			continue;
+		}
+		// "#A fresh start" for "#a-fresh-start": the heading's text instead of its id.
+		const asSlug = slugify(link.choice.target);
+		const suggestion = index.has(asSlug)
+			? asSlug
+			: suggestions++ < SUGGESTION_BUDGET
+				? closest(link.choice.target, index.keys(), 2000)
+				: undefined;
 		diagnostics.error(
 			'broken-link',
 			link.line,

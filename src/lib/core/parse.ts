@@ -31,6 +31,8 @@ export interface LinkSite {
 	choice: Choice;
 	line: number;
 	column: number;
+	/** Written `(node-id)` instead of `(#node-id)`. */
+	missingHash: boolean;
 }
 
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
@@ -286,6 +288,7 @@ interface LinkMatch {
 	/** Index in the content just after the closing `)`. */
 	end: number;
 	targetOffset: number;
+	missingHash: boolean;
 }
 
 /** Reads `[text](#target)` at the start of `content`; null when it is not a node link. */
@@ -304,9 +307,12 @@ function readNodeLink(content: string): LinkMatch | null {
 	}
 	if (close < 0 || content.charCodeAt(close + 1) !== 40 /* ( */) return null;
 	const rest = content.slice(close + 2);
-	const match = /^\s*<?#([^\s)>]*)>?(?:\s+"[^"]*")?\s*\)/.exec(rest);
+	const match = /^\s*<?(#?)([^)>"]*?)>?(?:\s+"[^"]*")?\s*\)/.exec(rest);
 	if (!match) return null;
-	let target = match[1];
+	// `(a-fresh-start)` is a node link missing its `#`; `(https://…)` or `(notes.md)` is an ordinary link.
+	const missingHash = match[1] === '';
+	if (missingHash && !/^[\p{L}\p{N}_-]+$/u.test(match[2])) return null;
+	let target = match[2].trim();
 	try {
 		target = decodeURIComponent(target);
 	} catch {
@@ -316,7 +322,8 @@ function readNodeLink(content: string): LinkMatch | null {
 		text: content.slice(1, close).replace(/\\([[\]\\])/g, '$1').trim(),
 		target,
 		end: close + 2 + match[0].length,
-		targetOffset: close + 2 + match[0].indexOf('#')
+		targetOffset: close + 2 + (missingHash ? match[0].indexOf(match[2]) : match[0].indexOf('#')),
+		missingHash
 	};
 }
 
@@ -427,7 +434,7 @@ function readChoice(
 
 	const line = start + 1;
 	const choice: Choice = { text: link.text, target: link.target, effects: {}, free: false, feedback: '', cues: [], line };
-	links.push({ node, choice, line, column: contentColumn + link.targetOffset + 1 });
+	links.push({ node, choice, line, column: contentColumn + link.targetOffset + 1, missingHash: link.missingHash });
 
 	// `effects [when condition]` after the link
 	const tail = content.slice(link.end);
