@@ -466,3 +466,13 @@ describe('links written the way people write them', () => {
 		expect(diagnostics.some((d) => d.code === 'broken-link')).toBe(false);
 	});
 });
+
+describe('feedback written without its indent', () => {
+	it('still belongs to the reply right above it', () => {
+		const source = '---\ntitle: T\ncustomer: A B\nsummary: S.\n---\n## Start\n\n- [Go](#end) empathy +2, flexibility +1, ownership +1\n> Why this helps.\n- [Stay](#start) empathy -1\n> Why this hurts.\n\n## End\n\nOutcome: lost\n';
+		const { scenario, diagnostics } = parseScenario(source);
+		expect(diagnostics).toEqual([]);
+		expect(scenario!.nodes[0].choices.map((c) => c.feedback)).toEqual(['Why this helps.', 'Why this hurts.']);
+		expect(scenario!.nodes[0].body).toBe('');
+	});
+});

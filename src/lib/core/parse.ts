@@ -269,8 +269,8 @@ function findLists(lines: string[], inFence: Uint8Array, from: number, to: numbe
 		} else if (current) {
 			if (blank) {
 				// a blank line may sit inside a list; it is settled by what follows
-			} else if (indentOf(line) >= 2 || (!previousBlank && !/^ {0,3}(>|#|```|~~~)/.test(line))) {
-				// an indented child, or a lazy continuation of the item's paragraph
+			} else if (indentOf(line) >= 2 || (!previousBlank && !/^ {0,3}(#|```|~~~)/.test(line))) {
+				// an indented child, or a line right under the item (feedback written as `> …` without its indent counts too)
 				current.items[current.items.length - 1].end = i + 1;
 				current.end = i + 1;
 			} else {
