@@ -54,7 +54,9 @@ export function parseEffects(
 				`\`${subject}\` needs a whole number, got \`${match[2] || 'nothing'}\`.`,
 				runOn
 					? 'Separate effects with commas, e.g. `empathy +2, ownership +1`.'
-					: `Write a signed whole number, e.g. \`${subject} +1\` or \`${subject} -2\`.`
+					: /^[:=]/.test(valueText)
+						? `Write the number straight after the name, without \`${valueText[0]}\`: \`${subject} ${valueText.slice(1) || '+1'}\`.`
+						: `Write a signed whole number, e.g. \`${subject} +1\` or \`${subject} -2\`.`
 			);
 			continue;
 		}
