@@ -328,10 +328,10 @@ function nameEvidence(text: string, customer: string, found: Evidence[]) {
 		consider(word, match.index + match[0].length - word.length, !titleOnly);
 	}
 	// A capitalised word said to the customer ("Shivon, your account…", "…, John.") is the name they heard.
-	const vocative = /(?:^|[.!?]\s+)([A-Z][\p{L}'-]{1,30}),|,\s*([A-Z][\p{L}'-]{1,30})\s*(?:[.!?,]|$)/gu;
+	const vocative = /(?:^|[.!?]\s+)([A-Z][\p{L}'-]{1,30}),|,\s*([A-Z][\p{L}'-]{1,30})\s*(?:[.!?]|$)/gu;
 	for (const match of text.matchAll(vocative)) {
 		const word = match[1] ?? match[2];
-		if (NOT_NAMES.has(word) || COMMON_WORDS.has(word.toLowerCase()) || /ly$/.test(word)) continue;
+		if (NOT_NAMES.has(word) || COMMON_WORDS.has(word.toLowerCase()) || /(?:ly|ed|ing)$/.test(word)) continue;
 		const start = match.index! + match[0].indexOf(word);
 		if (!found.some((e) => e.start === start) && !wrong.some((w) => w.start === start)) consider(word, start, true);
 	}
