@@ -34,6 +34,7 @@ test('two learners on one device keep separate progress', async ({ page }) => {
 	// Escape closes the new-learner box; opening it puts the cursor in the name field.
 	await page.keyboard.press('Escape');
 	await expect(page.getByLabel("New learner's name")).toHaveCount(0);
+	await expect(page.getByRole('button', { name: 'New learner' })).toBeFocused();
 	await page.getByRole('button', { name: 'New learner' }).click();
 	await expect(page.getByLabel("New learner's name")).toBeFocused();
 });
