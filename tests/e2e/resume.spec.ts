@@ -52,8 +52,7 @@ test('closing the page and opening it again resumes the attempt', async ({ page,
 	expect(await snapshot(again)).toEqual(before);
 });
 
-test('killing the browser mid-conversation loses nothing', async ({ browserName }, testInfo) => {
-	test.skip(browserName !== 'chromium');
+test('killing the browser mid-conversation loses nothing', async ({}, testInfo) => {
 	const profile = mkdtempSync(join(tmpdir(), 'drill-profile-'));
 	const launch = () =>
 		chromium.launchPersistentContext(profile, {
