@@ -70,6 +70,8 @@ export function scoreReply(reply: string, givenContext: ReplyContext): ReplyAsse
 
 	const lower = normalise(text);
 	const found: Evidence[] = [];
+	// Walls that count only when nothing else is offered; settled at the end.
+	const softWalls = new Set<Evidence>();
 	const groupTotals = new Map<string, number>();
 	const take = (evidence: Evidence, group: string) => {
 		const cap = GROUP_CAP[group] ?? 3;
@@ -110,7 +112,7 @@ export function scoreReply(reply: string, givenContext: ReplyContext): ReplyAsse
 	}
 
 	for (const cue of context.cues) applyCue(cue, text, lower, found);
-	policyQuoteEvidence(text, lower, context.policy, found);
+	policyQuoteEvidence(text, lower, context.policy, found, softWalls);
 
 	nameEvidence(text, context.customer, found);
 	shoutingEvidence(text, found);
@@ -138,7 +140,6 @@ export function scoreReply(reply: string, givenContext: ReplyContext): ReplyAsse
 			e.reason = 'Stating the rule is fine here, because the reply also offers a way forward.';
 		}
 	}
-	softWalls.clear();
 
 	const totals: Record<Subject, number> = { empathy: 0, flexibility: 0, ownership: 0, mood: 0 };
 	for (const e of found) totals[e.dimension] += e.weight;
@@ -189,8 +190,6 @@ function readContext(context: ReplyContext | undefined): Required<Omit<ReplyCont
 	};
 }
 
-/** Evidence objects that are walls only when nothing else is offered (per call). */
-const softWalls = new Set<Evidence>();
 
 function isNegated(lower: string, start: number, phrase: string): boolean {
 	if (/\b(?:not|never|no)\b/.test(phrase) && !/\b(?:no (?:wonder|need|problem)|not (?:the|good|ok|okay|acceptable|on|what))\b/.test(phrase)) {
@@ -247,7 +246,7 @@ const QUOTE_WORDS = 5;
  * Reading the scenario's policy out to the customer ("…are accepted within
  * 30 days of delivery") is a wall, unless the same reply offers a way forward.
  */
-function policyQuoteEvidence(text: string, lower: string, policy: string | undefined, found: Evidence[]) {
+function policyQuoteEvidence(text: string, lower: string, policy: string | undefined, found: Evidence[], softWalls: Set<Evidence>) {
 	if (!policy) return;
 	const shingles = new Set<string>();
 	const policyWords = normalise(policy).match(/[a-z0-9£$€%']+/g) ?? [];
