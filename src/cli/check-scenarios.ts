@@ -7,7 +7,8 @@
 import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { analyseScenario, parseScenario, type Diagnostic } from '../lib/core/index.ts';
+import { analyseScenario, parseScenario, type ParseResult } from '../lib/core/index.ts';
+import { signed } from '../lib/labels.ts';
 
 export interface CheckReport {
 	lines: string[];
@@ -32,13 +33,11 @@ function scenarioFiles(path: string, cwd: string): string[] {
 	return found;
 }
 
-const signed = (value: number) => (value > 0 ? `+${value}` : String(value));
-
-export function summarise(path: string, source: string, diagnostics: Diagnostic[]): string {
+/** The summary line of one file, from its parse result. */
+export function summarise(path: string, { scenario, diagnostics }: ParseResult): string {
 	const errors = diagnostics.filter((d) => d.severity === 'error').length;
 	const warnings = diagnostics.length - errors;
 	const counts = `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
-	const { scenario } = parseScenario(source);
 	if (!scenario) return `${path}: not playable (${counts})`;
 	const a = analyseScenario(scenario);
 	const outcomes = Object.entries(a.outcomes)
@@ -73,7 +72,8 @@ export function checkPaths(paths: string[], options: { hints?: boolean; cwd?: st
 				report.files++;
 				continue;
 			}
-			const { diagnostics } = parseScenario(source);
+			const parsed = parseScenario(source);
+			const { diagnostics } = parsed;
 			report.files++;
 			for (const d of diagnostics) {
 				report.lines.push(`${shown}:${d.line}:${d.column}: ${d.severity} ${d.code} ${d.message}`);
@@ -81,7 +81,7 @@ export function checkPaths(paths: string[], options: { hints?: boolean; cwd?: st
 				if (d.severity === 'error') report.errors++;
 				else report.warnings++;
 			}
-			report.lines.push(summarise(shown, source, diagnostics));
+			report.lines.push(summarise(shown, parsed));
 		}
 	}
 	return report;
