@@ -1,3 +1,4 @@
+import { literalLines } from './blocks.ts';
 import { closest, DiagnosticList } from './diagnostics.ts';
 import { parseCondition, parseEffects } from './effects.ts';
 import { readFrontMatter } from './front-matter.ts';
@@ -35,7 +36,6 @@ export interface LinkSite {
 	missingHash: boolean;
 }
 
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const NODE_HEADING = /^ {0,3}##(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
 const LIST_ITEM = /^( {0,3})([-*+]|\d{1,9}[.)])([ \t]+|$)/;
 const OUTCOME_LINE = /^ {0,3}(?:\*\*|__)?outcome(?![a-z0-9])(?:\s*:)?(?:\*\*|__)?\s*:?\s*(.*)$/i;
@@ -68,12 +68,12 @@ export function parseScenario(source: string): ParseResult {
 	const lines = clean.split('\n');
 
 	const { meta, bodyStart } = readHeader(lines, diagnostics);
-	const inFence = markFences(lines, bodyStart);
+	const literal = literalLines(lines, bodyStart);
 
 	// Split into the briefing and one chunk per `##` heading.
 	const headings: { line: number; text: string }[] = [];
 	for (let i = bodyStart; i < lines.length; i++) {
-		if (inFence[i]) continue;
+		if (literal[i]) continue;
 		const line = lines[i];
 		if (line.charCodeAt(firstNonSpace(line)) !== 35 /* # */) continue;
 		const match = NODE_HEADING.exec(line);
@@ -123,7 +123,7 @@ export function parseScenario(source: string): ParseResult {
 			continue;
 		}
 		seen.set(id, line);
-		nodes.push(readNode(lines, inFence, heading.line, end, id, plainInline(heading.text), links, diagnostics));
+		nodes.push(readNode(lines, literal, heading.line, end, id, plainInline(heading.text), links, diagnostics));
 	}
 
 	if (nodes.length === 0 && !diagnostics.items.some((d) => d.code === 'empty-heading' || d.code === 'duplicate-node' || d.code === 'front-matter-unclosed')) {
@@ -177,28 +177,6 @@ function readHeader(lines: string[], diagnostics: DiagnosticList) {
 	return { meta, bodyStart: close + 1 };
 }
 
-/** True for every line inside (or fencing) a code block, where nothing is structure. */
-function markFences(lines: string[], from: number): Uint8Array {
-	const inFence = new Uint8Array(lines.length);
-	let fence = '';
-	for (let i = from; i < lines.length; i++) {
-		const line = lines[i];
-		const first = line.charCodeAt(firstNonSpace(line));
-		if (fence === '' && first !== 96 && first !== 126) continue;
-		const match = FENCE.exec(line);
-		if (fence === '') {
-			if (match) {
-				fence = match[1];
-				inFence[i] = 1;
-			}
-			continue;
-		}
-		inFence[i] = 1;
-		if (match && match[1][0] === fence[0] && match[1].length >= fence.length && line.trim() === match[1]) fence = '';
-	}
-	return inFence;
-}
-
 function briefingText(lines: string[], from: number, to: number): string {
 	let start = from;
 	while (start < to && isBlank(lines[start])) start++;
@@ -242,7 +220,7 @@ function indentOf(line: string): number {
 }
 
 /** Top-level lists of a node, each with its items' line ranges. */
-function findLists(lines: string[], inFence: Uint8Array, from: number, to: number): ListBlock[] {
+function findLists(lines: string[], literal: Uint8Array, from: number, to: number): ListBlock[] {
 	const lists: ListBlock[] = [];
 	let current: ListBlock | null = null;
 	let contentIndent = 0;
@@ -250,11 +228,11 @@ function findLists(lines: string[], inFence: Uint8Array, from: number, to: numbe
 	for (let i = from; i < to; i++) {
 		const line = lines[i];
 		const blank = isBlank(line);
-		if (inFence[i] && !current) {
+		if (literal[i] && !current) {
 			previousBlank = false;
 			continue;
 		}
-		const marker = inFence[i] ? null : LIST_ITEM.exec(line);
+		const marker = literal[i] ? null : LIST_ITEM.exec(line);
 		// An item indented to the current item's text is its child, not a sibling.
 		const item = marker !== null && !(current && indentOf(line) >= contentIndent);
 		if (item) {
@@ -329,7 +307,7 @@ function readNodeLink(content: string): LinkMatch | null {
 
 function readNode(
 	lines: string[],
-	inFence: Uint8Array,
+	literal: Uint8Array,
 	headingIndex: number,
 	end: number,
 	id: string,
@@ -339,7 +317,7 @@ function readNode(
 ): ScenarioNode {
 	const node: ScenarioNode = { id, title, body: '', choices: [], line: headingIndex + 1 };
 	const from = headingIndex + 1;
-	const lists = findLists(lines, inFence, from, end);
+	const lists = findLists(lines, literal, from, end);
 	const removed = new Set<number>();
 
 	const last = lists[lists.length - 1];
@@ -380,7 +358,7 @@ function readNode(
 	}
 
 	for (let i = from; i < end; i++) {
-		if (removed.has(i) || inFence[i]) continue;
+		if (removed.has(i) || literal[i]) continue;
 		const line = lines[i];
 		if (line.length > 200 || !/^ {0,3}(\*\*|__)?outcome(?![a-z0-9])/i.test(line)) continue;
 		const match = OUTCOME_LINE.exec(line);

@@ -1,3 +1,5 @@
+import { literalLines } from './blocks.ts';
+
 /** A piece of a node's body: narration, or a line spoken by someone (a chat bubble). */
 export type Segment =
 	| { kind: 'narration'; markdown: string }
@@ -14,25 +16,19 @@ export function splitSegments(body: string): Segment[] {
 	const lines = body.split('\n');
 	const segments: Segment[] = [];
 	let narration: string[] = [];
-	let fence = '';
 	const flushNarration = () => {
 		const markdown = narration.join('\n').trim();
 		if (markdown) segments.push({ kind: 'narration', markdown });
 		narration = [];
 	};
+	// Inside code or an HTML comment a `>` is text, never a bubble.
+	const literal = literalLines(lines);
 	for (let i = 0; i < lines.length; i++) {
 		const line = lines[i];
-		const fenceMatch = /^ {0,3}(`{3,}|~{3,})/.exec(line);
-		if (fence) {
-			if (fenceMatch && fenceMatch[1][0] === fence[0] && fenceMatch[1].length >= fence.length) fence = '';
-			narration.push(line);
-			continue;
-		}
-		if (fenceMatch) fence = fenceMatch[1];
-		if (!fence && /^ {0,3}>/.test(line)) {
+		if (!literal[i] && /^ {0,3}>/.test(line)) {
 			const quote: string[] = [];
 			let j = i;
-			while (j < lines.length && /^ {0,3}>/.test(lines[j])) quote.push(lines[j++].replace(/^ {0,3}>[ \t]?/, ''));
+			while (j < lines.length && !literal[j] && /^ {0,3}>/.test(lines[j])) quote.push(lines[j++].replace(/^ {0,3}>[ \t]?/, ''));
 			const speaker = SPEAKER.exec(quote[0]);
 			if (speaker) {
 				flushNarration();
