@@ -4,6 +4,8 @@ import {
 	bandFor,
 	choose,
 	csatFromMood,
+	moodBand,
+	outcomeFromMood,
 	npsFromMood,
 	parseScenario,
 	recommendFromMood,
@@ -278,5 +280,23 @@ describe('reviewRun', () => {
 		const run = play([0]);
 		const stale = { ...run, steps: [{ ...run.steps[0], node: 'gone' }] };
 		expect(reviewRun(scenario, stale)).toEqual([]);
+	});
+});
+
+describe('the mood bands', () => {
+	it('give the meter word and the ending outcome from one table', () => {
+		for (const [mood, word, outcome] of [
+			[100, 'satisfied', 'resolved'],
+			[70, 'satisfied', 'resolved'],
+			[69, 'uneasy', 'retained'],
+			[45, 'uneasy', 'retained'],
+			[44, 'upset', 'escalated'],
+			[25, 'upset', 'escalated'],
+			[24, 'furious', 'lost'],
+			[0, 'furious', 'lost']
+		] as const) {
+			expect(moodBand(mood)).toMatchObject({ word, outcome });
+			expect(outcomeFromMood(mood)).toBe(outcome);
+		}
 	});
 });

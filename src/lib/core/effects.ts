@@ -1,8 +1,8 @@
 import { closest, type DiagnosticList } from './diagnostics.ts';
-import type { Comparator, Condition, Effects, Subject } from './types.ts';
+import { DIMENSION_LIMIT, MOOD_LIMIT, SUBJECTS, type Comparator, type Condition, type Effects, type Subject } from './types.ts';
 
-const SUBJECTS: Subject[] = ['empathy', 'flexibility', 'ownership', 'mood'];
-const LIMIT: Record<Subject, number> = { empathy: 3, flexibility: 3, ownership: 3, mood: 100 };
+const LIMIT = (subject: Subject) => (subject === 'mood' ? MOOD_LIMIT : DIMENSION_LIMIT);
+const SCALE = `empathy, flexibility, ownership (-${DIMENSION_LIMIT}..+${DIMENSION_LIMIT}) and mood (-${MOOD_LIMIT}..+${MOOD_LIMIT})`;
 
 /** Accept the typographic minus and dashes that word processors put in. */
 function normaliseSigns(text: string): string {
@@ -30,7 +30,7 @@ export function parseEffects(
 		// a hyphen joins words (`policy-flex`) but before a digit it is the sign (`ownership-1`, like `ownership+1`)
 		const match = /^([A-Za-z][\w.]*(?:-(?!\d)[\w.]*)*)\s*(.*)$/.exec(token);
 		const name = match?.[1].toLowerCase() ?? '';
-		if (!match || !(SUBJECTS as string[]).includes(name)) {
+		if (!match || !(SUBJECTS as readonly string[]).includes(name)) {
 			const suggestion = match ? closest(name, SUBJECTS) : undefined;
 			diagnostics.error(
 				'unknown-effect',
@@ -38,8 +38,8 @@ export function parseEffects(
 				at,
 				`Unknown effect \`${token}\`.`,
 				suggestion
-					? `Did you mean \`${suggestion}\`? Effects are empathy, flexibility, ownership (-3..+3) and mood (-100..+100).`
-					: 'Effects are empathy, flexibility, ownership (-3..+3) and mood (-100..+100), e.g. `empathy +2, mood -10`.'
+					? `Did you mean \`${suggestion}\`? Effects are ${SCALE}.`
+					: `Effects are ${SCALE}, e.g. \`empathy +2, mood -10\`.`
 			);
 			continue;
 		}
@@ -61,13 +61,13 @@ export function parseEffects(
 			continue;
 		}
 		const value = Number(valueText);
-		if (Math.abs(value) > LIMIT[subject]) {
+		if (Math.abs(value) > LIMIT(subject)) {
 			diagnostics.error(
 				'value-out-of-range',
 				line,
 				at,
 				`\`${subject} ${valueText}\` is out of range.`,
-				`\`${subject}\` goes from -${LIMIT[subject]} to +${LIMIT[subject]}.`
+				`\`${subject}\` goes from -${LIMIT(subject)} to +${LIMIT(subject)}.`
 			);
 			continue;
 		}
@@ -98,9 +98,9 @@ export function parseCondition(
 	const token = normaliseSigns(text.trim());
 	const match = CONDITION.exec(token);
 	const subject = match?.[2].toLowerCase();
-	if (!match || !(SUBJECTS as string[]).includes(subject!)) {
+	if (!match || !(SUBJECTS as readonly string[]).includes(subject!)) {
 		const word = /^(?:reply\.)?([a-z]+)/i.exec(token)?.[1]?.toLowerCase();
-		const suggestion = word && !(SUBJECTS as string[]).includes(word) ? closest(word, SUBJECTS) : undefined;
+		const suggestion = word && !(SUBJECTS as readonly string[]).includes(word) ? closest(word, SUBJECTS) : undefined;
 		diagnostics.error(
 			'bad-when',
 			line,

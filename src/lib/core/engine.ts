@@ -10,7 +10,7 @@ import {
 	type NpsClass,
 	type ScoredDecision
 } from './scoring.ts';
-import { DIMENSIONS, OUTCOMES, type Choice, type Condition, type Cue, type Dimension, type Effects, type Outcome, type Scenario, type ScenarioNode } from './types.ts';
+import { DIMENSION_LIMIT, DIMENSIONS, OUTCOMES, perDimension, type Choice, type Condition, type Cue, type Dimension, type Effects, type Outcome, type Scenario, type ScenarioNode } from './types.ts';
 
 /** Bumped when the saved shape changes; older saves are read if at least `MIN_COMPATIBLE_RUN_VERSION`. */
 export const RUN_SAVE_VERSION = 1;
@@ -79,7 +79,7 @@ export function startRun(scenario: Scenario, identity: { scenarioId: string; sce
 		scenarioHash: identity.scenarioHash,
 		node: scenario.start,
 		mood: clampMood(scenario.meta.mood),
-		totals: { empathy: 0, flexibility: 0, ownership: 0 },
+		totals: perDimension(() => 0),
 		steps: [],
 		ended: false
 	};
@@ -162,7 +162,7 @@ export interface RunScore {
 }
 
 function valuesOf(effects: Effects): Record<Dimension, number> {
-	return { empathy: effects.empathy ?? 0, flexibility: effects.flexibility ?? 0, ownership: effects.ownership ?? 0 };
+	return perDimension((dimension) => effects[dimension] ?? 0);
 }
 
 /**
@@ -178,11 +178,11 @@ function scoredDecision(scenario: Scenario, step: Step): ScoredDecision {
 		.filter((choice): choice is Choice => choice !== undefined && !choice.free)
 		.map((choice) => valuesOf(choice.effects));
 	// A typed reply with no listed reply beside it is measured on the rubric's own scale, −3..+3.
-	if (step.reply !== undefined && offered.length === 0) offered.push(uniform(-3), uniform(3));
+	if (step.reply !== undefined && offered.length === 0) offered.push(uniform(-DIMENSION_LIMIT), uniform(DIMENSION_LIMIT));
 	return { picked: valuesOf(step.effects), offered };
 }
 
-const uniform = (value: number): Record<Dimension, number> => ({ empathy: value, flexibility: value, ownership: value });
+const uniform = (value: number) => perDimension(() => value);
 
 /** Scores a run (finished or not) on each dimension, with the simulated customer result. */
 export function scoreRun(scenario: Scenario, state: RunState): RunScore {

@@ -12,12 +12,25 @@ export function bandFor(score: number): Band {
 
 export const BAND_LABEL: Record<Band, string> = { excellent: 'Excellent', good: 'Good', 'needs-work': 'Needs work' };
 
+/**
+ * The mood scale in four bands, highest first: the word the mood meter says,
+ * and the outcome of an ending without an `Outcome:` line.
+ */
+export const MOOD_BANDS = [
+	{ from: 70, word: 'satisfied', outcome: 'resolved' },
+	{ from: 45, word: 'uneasy', outcome: 'retained' },
+	{ from: 25, word: 'upset', outcome: 'escalated' },
+	{ from: 0, word: 'furious', outcome: 'lost' }
+] as const satisfies readonly { from: number; word: string; outcome: Outcome }[];
+export type MoodBand = (typeof MOOD_BANDS)[number];
+
+export function moodBand(mood: number): MoodBand {
+	return MOOD_BANDS.find((band) => mood >= band.from) ?? MOOD_BANDS[MOOD_BANDS.length - 1];
+}
+
 /** The outcome of an ending without an `Outcome:` line: ≥ 70 resolved, 45–69 retained, 25–44 escalated, < 25 lost. */
 export function outcomeFromMood(mood: number): Outcome {
-	if (mood >= 70) return 'resolved';
-	if (mood >= 45) return 'retained';
-	if (mood >= 25) return 'escalated';
-	return 'lost';
+	return moodBand(mood).outcome;
 }
 
 /** Simulated CSAT from the final mood: 0–19 → 1, 20–39 → 2, 40–59 → 3, 60–79 → 4, 80–100 → 5. */

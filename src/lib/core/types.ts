@@ -4,6 +4,16 @@ export type Dimension = (typeof DIMENSIONS)[number];
 
 /** What a condition or an effect can refer to: a dimension or the customer's mood. */
 export type Subject = Dimension | 'mood';
+export const SUBJECTS: readonly Subject[] = [...DIMENSIONS, 'mood'];
+
+/** A reply moves a dimension by a whole number in −3..+3 (authored or scored by the rubric), and the mood by −100..+100. */
+export const DIMENSION_LIMIT = 3;
+export const MOOD_LIMIT = 100;
+
+/** A record with one value per dimension, e.g. `perDimension(() => 0)`. */
+export function perDimension<T>(value: (dimension: Dimension) => T): Record<Dimension, T> {
+	return { empathy: value('empathy'), flexibility: value('flexibility'), ownership: value('ownership') };
+}
 
 export const OUTCOMES = ['resolved', 'retained', 'escalated', 'lost'] as const;
 export type Outcome = (typeof OUTCOMES)[number];

@@ -1,4 +1,4 @@
-import { DIMENSIONS, type Dimension } from '$lib/core/types';
+import { DIMENSIONS, perDimension, type Dimension } from '$lib/core/types';
 import type { Attempt } from './db';
 
 export interface ScenarioProgress {
@@ -24,7 +24,7 @@ export function summariseProgress(attempts: Attempt[]): Map<string, ScenarioProg
 				status: 'new',
 				attempts: 0,
 				completed: 0,
-				best: { empathy: null, flexibility: null, ownership: null },
+				best: perDimension(() => null),
 				lastPlayed: attempt.updatedAt
 			};
 			byScenario.set(attempt.scenarioId, entry);
