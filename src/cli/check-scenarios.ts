@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { analyseScenario, parseScenario, type ParseResult } from '../lib/core/index.ts';
+import { analyseScenario, parseScenario, type ParseResult, type ScenarioAnalysis } from '../lib/core/index.ts';
 import { signed } from '../lib/labels.ts';
 
 export interface CheckReport {
@@ -54,6 +54,16 @@ export function summarise(path: string, { scenario, diagnostics }: ParseResult):
 	);
 }
 
+/** What authors should know about where they put the best reply, even though the player shuffles. */
+export function orderHint({ decisions, bestFirst, bestFirstKept }: ScenarioAnalysis['order']): string {
+	if (decisions === 0) return 'no decision has replies of different value, so reply order cannot give anything away.';
+	const shown =
+		bestFirstKept === 0
+			? 'the player shuffles them for every attempt'
+			: `${bestFirstKept} of those keep the written order in play (\`Order: as written\` or \`shuffle: false\`), so a trainee who always picks the first reply does well there`;
+	return `the best reply is written first at ${bestFirst} of ${decisions} decision${decisions === 1 ? '' : 's'}; ${shown}.`;
+}
+
 /** Checks files and folders, read relative to `cwd` (and shown relative to it when given). */
 export function checkPaths(paths: string[], options: { hints?: boolean; cwd?: string } = {}): CheckReport {
 	const cwd = options.cwd ?? process.cwd();
@@ -82,6 +92,7 @@ export function checkPaths(paths: string[], options: { hints?: boolean; cwd?: st
 				else report.warnings++;
 			}
 			report.lines.push(summarise(shown, parsed));
+			if (options.hints && parsed.scenario) report.lines.push(`  order hint: ${orderHint(analyseScenario(parsed.scenario).order)}`);
 		}
 	}
 	return report;

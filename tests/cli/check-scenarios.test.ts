@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { checkPaths, main } from '../../src/cli/check-scenarios';
+import { checkPaths, main, orderHint } from '../../src/cli/check-scenarios';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const FIXTURES = 'tests/fixtures/checker';
@@ -283,4 +283,23 @@ describe('as a command', () => {
 			rmdirSync(dir);
 		}
 	}, 60_000);
+});
+
+describe('--hints on reply order', () => {
+	it('says per playable file at how many decisions the best reply is written first', () => {
+		const { out } = run('--hints', `${FIXTURES}/clean`);
+		const summaries = out.map((line, i) => [line, out[i + 1]] as const).filter(([line]) => SUMMARY.test(line));
+		expect(summaries).toHaveLength(2);
+		for (const [, next] of summaries) {
+			expect(next).toMatch(/^ {2}order hint: the best reply is written first at \d+ of \d+ decisions?; the player shuffles them for every attempt\.$/);
+		}
+		expect(run(`${FIXTURES}/clean`).out.some((line) => line.includes('order hint'))).toBe(false);
+	});
+
+	it('warns when decisions with the best reply first keep the written order', () => {
+		expect(orderHint({ decisions: 4, bestFirst: 3, bestFirstKept: 2 })).toBe(
+			'the best reply is written first at 3 of 4 decisions; 2 of those keep the written order in play (`Order: as written` or `shuffle: false`), so a trainee who always picks the first reply does well there.'
+		);
+		expect(orderHint({ decisions: 0, bestFirst: 0, bestFirstKept: 0 })).toMatch(/^no decision has replies of different value/);
+	});
 });

@@ -158,7 +158,8 @@ describe('a valid scenario', () => {
 			minutes: 6,
 			tags: ['ownership', 'phone'],
 			mood: 30,
-			policy: 'Refunds need a receipt.\nShipping is not refunded.'
+			policy: 'Refunds need a receipt.\nShipping is not refunded.',
+			shuffle: true
 		});
 		expect(briefing).toBe('You are on the phones at *Hearth & Hollow*.\n\nYour screen shows her order.');
 	});
@@ -188,6 +189,7 @@ summary: The least a scenario needs.
 			tags: [],
 			mood: 50,
 			policy: undefined,
+			shuffle: true,
 			briefing: ''
 		});
 	});
@@ -474,5 +476,67 @@ describe('feedback written without its indent', () => {
 		expect(diagnostics).toEqual([]);
 		expect(scenario!.nodes[0].choices.map((c) => c.feedback)).toEqual(['Why this helps.', 'Why this hurts.']);
 		expect(scenario!.nodes[0].body).toBe('');
+	});
+});
+
+describe('reply order', () => {
+	const ordered = (frontMatter: string, startExtra: string) =>
+		parseScenario(`---
+title: Ordered
+customer: Sam Lee
+summary: Steps in sequence.
+${frontMatter}---
+## Start
+
+${startExtra}
+
+- [First](#end) empathy +1, flexibility +1, ownership +1
+  > One.
+- [Second](#end) empathy -1, flexibility -1, ownership -1
+  > Two.
+
+## End
+`);
+
+	it('shuffles by default and reads `shuffle: false` from the front matter', () => {
+		expect(ordered('', '').scenario!.meta.shuffle).toBe(true);
+		expect(ordered('shuffle: false\n', '').scenario!.meta.shuffle).toBe(false);
+	});
+
+	it('reports a `shuffle` that is not true or false at its value', () => {
+		const { scenario, diagnostics } = ordered('shuffle: sometimes\n', '');
+		expect(scenario).toBeNull();
+		expect(diagnostics.map(({ code, line, column }) => ({ code, line, column }))).toEqual([
+			{ code: 'front-matter-field-invalid', line: 5, column: 10 }
+		]);
+	});
+
+	it('reads a node\'s `Order:` line in its forms and leaves it out of the body', () => {
+		for (const [line, order] of [
+			['Order: as written', 'written'],
+			['**Order:** As Written', 'written'],
+			['order: fixed', 'written'],
+			['Order: shuffled', 'shuffled']
+		] as const) {
+			const { scenario, diagnostics } = ordered('', `Sam waits.\n\n${line}`);
+			expect(diagnostics).toEqual([]);
+			expect(scenario!.nodes[0].order).toBe(order);
+			expect(scenario!.nodes[0].body).toBe('Sam waits.');
+		}
+		expect(ordered('', '').scenario!.nodes[0].order).toBeUndefined();
+	});
+
+	it('leaves narration that happens to start with "Order:" in the body', () => {
+		const { scenario, diagnostics } = ordered('', 'Order: #A-1142, two lamps.');
+		expect(diagnostics).toEqual([]);
+		expect(scenario!.nodes[0].order).toBeUndefined();
+		expect(scenario!.nodes[0].body).toBe('Order: #A-1142, two lamps.');
+	});
+
+	it('points bad-order at the misspelt value, with the word meant', () => {
+		const { diagnostics } = ordered('', 'Order: shufled');
+		expect(diagnostics).toHaveLength(1);
+		expect(diagnostics[0]).toMatchObject({ code: 'bad-order', severity: 'error', line: 8, column: 8 });
+		expect(diagnostics[0].hint).toContain('`shuffled`');
 	});
 });

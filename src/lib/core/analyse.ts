@@ -1,3 +1,4 @@
+import { replyOrderAt } from './engine.ts';
 import { DIMENSIONS, OUTCOMES, type Dimension, type Outcome, type Scenario } from './types.ts';
 
 export interface ScenarioAnalysis {
@@ -12,6 +13,12 @@ export interface ScenarioAnalysis {
 	totals: Record<Dimension, { best: number; worst: number }>;
 	/** The file has cycles; the longest path then counts each node once. */
 	cyclic: boolean;
+	/**
+	 * Decisions whose listed replies differ in value (the sum of their three
+	 * dimensions), how many of them list a best reply first, and how many of
+	 * those keep the written order in play (the rest are shuffled per attempt).
+	 */
+	order: { decisions: number; bestFirst: number; bestFirstKept: number };
 }
 
 /**
@@ -101,6 +108,24 @@ export function analyseScenario(scenario: Scenario): ScenarioAnalysis {
 		totals: Object.fromEntries(
 			DIMENSIONS.map((dimension, d) => [dimension, { best: finite(best[d][0]), worst: finite(worst[d][0]) }])
 		) as ScenarioAnalysis['totals'],
-		cyclic
+		cyclic,
+		order: bestFirst(scenario)
 	};
+}
+
+function bestFirst(scenario: Scenario): ScenarioAnalysis['order'] {
+	const order = { decisions: 0, bestFirst: 0, bestFirstKept: 0 };
+	for (const node of scenario.nodes) {
+		const values = node.choices
+			.filter((choice) => !choice.free)
+			.map((choice) => DIMENSIONS.reduce((sum, dimension) => sum + (choice.effects[dimension] ?? 0), 0));
+		if (values.length < 2) continue;
+		const best = Math.max(...values);
+		if (best === Math.min(...values)) continue;
+		order.decisions++;
+		if (values[0] !== best) continue;
+		order.bestFirst++;
+		if (replyOrderAt(scenario, node) === 'written') order.bestFirstKept++;
+	}
+	return order;
 }

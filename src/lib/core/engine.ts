@@ -1,4 +1,5 @@
 import { compare } from './effects.ts';
+import { seededRandom, shuffleInPlace } from './random.ts';
 import type { ReplyAssessment } from './rubric.ts';
 import {
 	csatFromMood,
@@ -10,10 +11,10 @@ import {
 	type NpsClass,
 	type ScoredDecision
 } from './scoring.ts';
-import { DIMENSION_LIMIT, DIMENSIONS, OUTCOMES, perDimension, type Choice, type Condition, type Cue, type Dimension, type Effects, type Outcome, type Scenario, type ScenarioNode } from './types.ts';
+import { DIMENSION_LIMIT, DIMENSIONS, OUTCOMES, perDimension, type Choice, type Condition, type Cue, type Dimension, type Effects, type Outcome, type ReplyOrder, type Scenario, type ScenarioNode } from './types.ts';
 
 /** Bumped when the saved shape changes; older saves are read if at least `MIN_COMPATIBLE_RUN_VERSION`. */
-export const RUN_SAVE_VERSION = 1;
+export const RUN_SAVE_VERSION = 2;
 export const MIN_COMPATIBLE_RUN_VERSION = 1;
 
 export type Totals = Record<Dimension, number>;
@@ -23,7 +24,7 @@ export interface Step {
 	node: string;
 	/** Index into the node's choices. */
 	choice: number;
-	/** Indexes of the choices the trainee could see at that moment. */
+	/** Indexes of the choices the trainee could see at that moment, in the order they were shown. */
 	available: number[];
 	/** What was applied: the authored effects, or the rubric's for a typed reply. */
 	effects: Effects;
@@ -40,6 +41,8 @@ export interface RunState {
 	scenarioId: string;
 	/** Hash of the file the run started on; a different file means a restart. */
 	scenarioHash: string;
+	/** Seeds this attempt's reply order (save version 2 on); runs saved without one show replies in file order. */
+	seed?: number;
 	node: string;
 	mood: number;
 	totals: Totals;
@@ -72,11 +75,12 @@ function nodeOf(scenario: Scenario, id: string): ScenarioNode {
 	return node;
 }
 
-export function startRun(scenario: Scenario, identity: { scenarioId: string; scenarioHash: string }): RunState {
+export function startRun(scenario: Scenario, identity: { scenarioId: string; scenarioHash: string; seed?: number }): RunState {
 	const state: RunState = {
 		saveVersion: RUN_SAVE_VERSION,
 		scenarioId: identity.scenarioId,
 		scenarioHash: identity.scenarioHash,
+		...(identity.seed === undefined ? {} : { seed: identity.seed >>> 0 }),
 		node: scenario.start,
 		mood: clampMood(scenario.meta.mood),
 		totals: perDimension(() => 0),
@@ -97,15 +101,51 @@ export function conditionHolds(condition: Condition | undefined, state: RunState
 	return compare(left, condition.op, condition.value);
 }
 
+/** Whether a node's listed replies are shuffled: its own `Order:` line, else the scenario's `shuffle`. */
+export function replyOrderAt(scenario: Scenario, node: ScenarioNode): ReplyOrder {
+	return node.order ?? (scenario.meta.shuffle ? 'shuffled' : 'written');
+}
+
 /**
- * The replies the trainee can pick now, in file order. If every reply is
- * hidden by its condition the trainee would be stuck, so all are offered
- * (the checker warns the author about such nodes).
+ * A node's choice indexes in the order a run seeded with `seed` shows them:
+ * the listed replies shuffled (unless the author keeps the written order),
+ * then the typed-reply choices in file order. The same seed always gives the
+ * same order, so a reload, a resume and the debrief show what the trainee saw.
+ */
+export function displayOrder(scenario: Scenario, node: ScenarioNode, seed: number | undefined): number[] {
+	const listed: number[] = [];
+	const typed: number[] = [];
+	node.choices.forEach((choice, index) => (choice.free ? typed : listed).push(index));
+	if (seed !== undefined && replyOrderAt(scenario, node) === 'shuffled') shuffleInPlace(listed, seededRandom(seed, node.id));
+	return [...listed, ...typed];
+}
+
+/**
+ * A seed for a new attempt. `random` returns numbers in [0, 1). When the
+ * previous attempt's seed is given, the new one shows the first shuffled
+ * decision in a different order, so a replay never starts with the same list.
+ */
+export function newRunSeed(scenario: Scenario, previous: number | undefined, random: () => number): number {
+	const start = findNode(scenario, scenario.start);
+	const shuffles = (node: ScenarioNode) =>
+		replyOrderAt(scenario, node) === 'shuffled' && node.choices.filter((choice) => !choice.free).length >= 2;
+	const first = start && shuffles(start) ? start : scenario.nodes.find(shuffles);
+	for (let tries = 0; ; tries++) {
+		const seed = Math.floor(random() * 4294967296) >>> 0;
+		if (previous === undefined || !first || tries >= 64) return seed;
+		if (displayOrder(scenario, first, seed).join() !== displayOrder(scenario, first, previous).join()) return seed;
+	}
+}
+
+/**
+ * The replies the trainee can pick now, in the order shown (see displayOrder).
+ * If every reply is hidden by its condition the trainee would be stuck, so
+ * all are offered (the checker warns the author about such nodes).
  */
 export function availableChoices(scenario: Scenario, state: RunState): AvailableChoice[] {
 	if (state.ended) return [];
 	const node = nodeOf(scenario, state.node);
-	const all = node.choices.map((choice, index) => ({ index, choice }));
+	const all = displayOrder(scenario, node, state.seed).map((index) => ({ index, choice: node.choices[index] }));
 	const shown = all.filter(({ choice }) => conditionHolds(choice.when, state));
 	return shown.length > 0 ? shown : all;
 }
@@ -246,6 +286,7 @@ export function readRunState(value: unknown): RunState | null {
 		state.saveVersion > RUN_SAVE_VERSION ||
 		typeof state.scenarioId !== 'string' ||
 		typeof state.scenarioHash !== 'string' ||
+		(state.seed !== undefined && !(Number.isInteger(state.seed) && state.seed >= 0 && state.seed < 4294967296)) ||
 		typeof state.node !== 'string' ||
 		typeof state.mood !== 'number' ||
 		!Array.isArray(state.steps) ||

@@ -2,7 +2,7 @@ import { isMap, isScalar, parseDocument } from 'yaml';
 import { closest, type DiagnosticList } from './diagnostics.ts';
 import type { ScenarioMeta } from './types.ts';
 
-const KNOWN_FIELDS = ['title', 'customer', 'summary', 'difficulty', 'minutes', 'tags', 'mood', 'policy'];
+const KNOWN_FIELDS = ['title', 'customer', 'summary', 'difficulty', 'minutes', 'tags', 'mood', 'policy', 'shuffle'];
 /** A handful of aliases is normal YAML; thousands is a "billion laughs" bomb. */
 const MAX_ALIASES = 50;
 /** Real front matter is a few hundred characters; the YAML parser slows down badly on huge inputs. */
@@ -187,6 +187,17 @@ export function readFrontMatter(yamlText: string, firstLine: number, diagnostics
 		} else policy = String(record.policy).trim() || undefined;
 	}
 
+	let shuffle = true;
+	if (record.shuffle !== undefined && record.shuffle !== null) {
+		if (typeof record.shuffle !== 'boolean') {
+			invalid(
+				'shuffle',
+				'`shuffle` must be true or false.',
+				'Write `shuffle: false` to show every decision\'s replies in the order written, or leave the line out to shuffle them.'
+			);
+		} else shuffle = record.shuffle;
+	}
+
 	for (const field of Object.keys(record)) {
 		if (KNOWN_FIELDS.includes(field)) continue;
 		const where = fieldLine.get(field) ?? { line: firstLine, column: 1 };
@@ -200,7 +211,7 @@ export function readFrontMatter(yamlText: string, firstLine: number, diagnostics
 		);
 	}
 
-	return ok ? { title, customer, summary, difficulty, minutes, tags, mood, policy } : null;
+	return ok ? { title, customer, summary, difficulty, minutes, tags, mood, policy, shuffle } : null;
 }
 
 /**

@@ -10,6 +10,7 @@ import {
 	type Cue,
 	type Diagnostic,
 	type Outcome,
+	type ReplyOrder,
 	type Scenario,
 	type ScenarioMeta,
 	type ScenarioNode
@@ -39,6 +40,15 @@ export interface LinkSite {
 const NODE_HEADING = /^ {0,3}##(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
 const LIST_ITEM = /^( {0,3})([-*+]|\d{1,9}[.)])([ \t]+|$)/;
 const OUTCOME_LINE = /^ {0,3}(?:\*\*|__)?outcome(?![a-z0-9])(?:\s*:)?(?:\*\*|__)?\s*:?\s*(.*)$/i;
+const ORDER_LINE = /^ {0,3}(?:\*\*|__)?order(?:\*\*|__)?\s*:(?:\*\*|__)?\s*(.*)$/i;
+/** What an `Order:` line may say. */
+const ORDER_WORDS: Record<string, ReplyOrder> = {
+	'as written': 'written',
+	written: 'written',
+	fixed: 'written',
+	shuffled: 'shuffled',
+	shuffle: 'shuffled'
+};
 
 /**
  * Reads a scenario file. Author mistakes come back as diagnostics, never as
@@ -389,10 +399,62 @@ function readNode(
 		}
 	}
 
+	readOrderLine(lines, literal, removed, from, end, node, diagnostics);
+
 	const kept: string[] = [];
 	for (let i = from; i < end; i++) if (!removed.has(i)) kept.push(lines[i]);
 	node.body = trimBlank(kept, 0, kept.length);
 	return node;
+}
+
+/**
+ * `Order: as written` keeps a decision's replies in file order; `Order: shuffled`
+ * shuffles them in a `shuffle: false` scenario. A line whose value is not
+ * nearly an order word is narration ("Order: #A-1142"), left in the body.
+ */
+function readOrderLine(
+	lines: string[],
+	literal: Uint8Array,
+	removed: Set<number>,
+	from: number,
+	end: number,
+	node: ScenarioNode,
+	diagnostics: DiagnosticList
+): void {
+	for (let i = from; i < end; i++) {
+		if (removed.has(i) || literal[i]) continue;
+		const line = lines[i];
+		if (line.length > 200 || !/^ {0,3}(\*\*|__)?order/i.test(line)) continue;
+		const match = ORDER_LINE.exec(line);
+		if (!match) continue;
+		const word = match[1].replace(/[*_.!`]/g, '').replace(/\s+/g, ' ').trim().toLowerCase();
+		const column = line.length - match[1].length + 1;
+		const order = ORDER_WORDS[word];
+		if (!order) {
+			const suggestion = word.length > 0 && word.length < 20 ? closest(word, Object.keys(ORDER_WORDS)) : undefined;
+			if (!suggestion) continue;
+			removed.add(i);
+			diagnostics.error(
+				'bad-order',
+				i + 1,
+				column,
+				`Unknown reply order \`${match[1].trim()}\`.`,
+				`Did you mean \`${suggestion}\`? Write \`Order: as written\` to keep the replies in the order you wrote them, or \`Order: shuffled\`.`
+			);
+			continue;
+		}
+		removed.add(i);
+		node.order = order;
+		if (node.choices.filter((choice) => !choice.free).length < 2) {
+			diagnostics.warning(
+				'order-without-choice',
+				i + 1,
+				1,
+				'This node has fewer than two replies to pick from, so their order does not matter.',
+				'Remove the `Order:` line, or move it to a node where the trainee picks between replies.'
+			);
+		}
+	}
 }
 
 function readChoice(

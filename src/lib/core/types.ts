@@ -70,8 +70,13 @@ export interface ScenarioNode {
 	choices: Choice[];
 	/** Endings only: the `Outcome:` line's outcome; absent when the outcome follows the final mood. */
 	outcome?: Outcome;
+	/** The node's `Order:` line, overriding the scenario's `shuffle` for its replies; absent when there is none. */
+	order?: ReplyOrder;
 	line: number;
 }
+
+/** How a decision's listed replies are shown: shuffled per attempt, or in the order the author wrote them. */
+export type ReplyOrder = 'shuffled' | 'written';
 
 export interface ScenarioMeta {
 	title: string;
@@ -82,6 +87,8 @@ export interface ScenarioMeta {
 	tags: string[];
 	/** Starting mood, 0–100. */
 	mood: number;
+	/** Replies are shown in a per-attempt shuffled order (the default) unless `shuffle: false`. */
+	shuffle: boolean;
 	policy?: string;
 	/** Markdown shown before the first node; may be empty. */
 	briefing: string;
@@ -128,6 +135,8 @@ export const DIAGNOSTIC_CODES = [
 	'bad-when',
 	'bad-cue',
 	'bad-outcome',
+	'bad-order',
+	'order-without-choice',
 	'outcome-on-choice-node',
 	'reply-condition-on-fixed-choice',
 	'effects-on-free-choice',

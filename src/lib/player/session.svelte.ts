@@ -1,7 +1,9 @@
-import { availableChoices, choose, readRunState, scoreRun, startRun, type RunState } from '$lib/core/engine';
+import { availableChoices, choose, newRunSeed, readRunState, scoreRun, startRun, type RunState } from '$lib/core/engine';
 import { loadBundledScenario, type LoadedScenario } from '$lib/scenarios/bundled';
 import type { Attempt } from '$lib/storage/db';
 import { abandonAttempt, latestAttempt, recordStep, shouldAskToPersist, startAttempt } from '$lib/storage/progress';
+
+const randomFraction = () => crypto.getRandomValues(new Uint32Array(1))[0] / 4294967296;
 
 export type PlayerPhase = 'loading' | 'unavailable' | 'missing' | 'broken' | 'briefing' | 'changed' | 'playing' | 'ended';
 
@@ -75,7 +77,9 @@ export class PlayerSession {
 		this.problem = undefined;
 		try {
 			if (this.attempt?.status === 'in-progress') await abandonAttempt(this.attempt.id);
-			const state = startRun(loaded.scenario, { scenarioId: loaded.id, scenarioHash: loaded.hash });
+			// A fresh reply order for every attempt, never the previous attempt's at the first decision.
+			const seed = newRunSeed(loaded.scenario, this.run?.seed, randomFraction);
+			const state = startRun(loaded.scenario, { scenarioId: loaded.id, scenarioHash: loaded.hash, seed });
 			this.attempt = await startAttempt({
 				profileId: this.profileId,
 				scenarioId: loaded.id,
