@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { choices, createLearner, startScenario } from './helpers';
+import { choices, createLearner, playToEnd, startScenario } from './helpers';
 
 /** Plays The Third Call up to Dana's "So what actually happens now?", where a typed reply is asked for. */
 async function reachTypedReply(page: Page, name: string) {
@@ -17,7 +17,7 @@ test('a strong typed reply scores well, highlights its evidence and takes the go
 	await box.fill("I'm so sorry, Dana. I'll send you a replacement vase by express today, at no charge, so it's with you tomorrow.");
 	await expect(page.getByText(/^1\d\d \/ 1500$/)).toBeVisible();
 	await box.press('Enter');
-	const coaching = page.getByRole('complementary', { name: 'Coaching' }).last();
+	const coaching = page.getByRole('note', { name: 'Coaching' }).last();
 	await expect(coaching.getByRole('list', { name: 'Scores for this reply' })).toContainText('Ownership +');
 	await expect(coaching.locator('mark.plus').first()).toBeVisible();
 	await expect(coaching.getByRole('list', { name: 'Why' })).toContainText('Empathy +');
@@ -31,7 +31,7 @@ test('a poor typed reply scores badly, shows why and takes the weaker branch', a
 	await box.pressSequentially('Someone will call you.');
 	await expect(box).toHaveValue(/first, nothing I can do\.\nSomeone will call you\./);
 	await choices(page).getByRole('button', { name: 'Send reply' }).click();
-	const coaching = page.getByRole('complementary', { name: 'Coaching' }).last();
+	const coaching = page.getByRole('note', { name: 'Coaching' }).last();
 	await expect(coaching.getByRole('list', { name: 'Scores for this reply' })).toContainText('Ownership -');
 	await expect(coaching.locator('mark.minus').first()).toBeVisible();
 	await expect(page.getByRole('log')).toContainText("That's what yesterday's man said");
@@ -44,10 +44,8 @@ test('in exam mode the typed reply is explained in the debrief, with the model a
 	await choices(page).getByRole('button', { name: /That's awful timing/ }).click();
 	await choices(page).getByRole('textbox').fill("Dana, I'll send a replacement by express today so it's with you tomorrow.");
 	await choices(page).getByRole('button', { name: 'Send reply' }).click();
-	await expect(page.getByRole('complementary', { name: 'Coaching' })).toHaveCount(0);
-	while (!(await page.getByRole('heading', { name: 'Debrief' }).isVisible())) {
-		await choices(page).getByRole('button').first().click();
-	}
+	await expect(page.getByRole('note', { name: 'Coaching' })).toHaveCount(0);
+	await playToEnd(page);
 	const debrief = page.getByRole('region', { name: 'Debrief' });
 	await expect(debrief.getByText('You wrote:')).toBeVisible();
 	await expect(debrief.locator('mark.plus').first()).toBeVisible();

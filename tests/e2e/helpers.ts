@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { expect, type Page } from '@playwright/test';
+import { DIMENSIONS, parseScenario, plainInline, type Scenario } from '../../src/lib/core/index.ts';
 
 /** Opens the app and creates a learner profile. */
 export async function createLearner(page: Page, name: string) {
@@ -21,22 +23,63 @@ export async function startScenario(page: Page, title: string, mode: 'coach' | '
 
 /** Picks the first listed reply (or types one) until the debrief shows. Returns the number of decisions. */
 export async function playToEnd(page: Page, pick: (count: number) => number = () => 0, typed = "I'm so sorry about this. I'll sort it out myself today.") {
-	let decisions = 0;
+	return (await playUntilDebrief(page, (shown) => Math.min(pick(shown.length), shown.length - 1), typed)).length;
+}
+
+/** A bundled scenario, parsed by the same core the app uses, so tests can pick replies by what they say. */
+export function bundledScenario(id: string): Scenario {
+	const { scenario } = parseScenario(readFileSync(`scenarios/${id}.md`, 'utf8'));
+	if (!scenario) throw new Error(`${id} does not parse`);
+	return scenario;
+}
+
+/**
+ * Plays to the debrief picking, at each decision, the reply on screen that the
+ * file rates highest (or lowest: `worst`) by the sum of its three dimensions,
+ * whatever order the player shows them in; typed replies get `typed`.
+ * Returns the number of decisions.
+ */
+export async function playBest(page: Page, id: string, typed = "I'm so sorry about this. I'll sort it out myself today.", worst = false) {
+	const scenario = bundledScenario(id);
+	const value = (effects: Scenario['nodes'][number]['choices'][number]['effects']) =>
+		DIMENSIONS.reduce((sum, dimension) => sum + (effects[dimension] ?? 0), 0);
+	const seen = await playUntilDebrief(
+		page,
+		(shown, nodeId) => {
+			const node = scenario.nodes.find((candidate) => candidate.id === nodeId);
+			if (!node) throw new Error(`node ${nodeId} is not in ${id}`);
+			const ranked = node.choices
+				.filter((choice) => !choice.free && shown.includes(plainInline(choice.text)))
+				.sort((a, b) => (worst ? -1 : 1) * (value(b.effects) - value(a.effects)));
+			return shown.indexOf(plainInline(ranked[0].text));
+		},
+		typed
+	);
+	return seen.length;
+}
+
+/**
+ * Answers every decision until the debrief shows: `pick` chooses among the
+ * reply buttons on screen; a lone text box gets `typed`. Returns the buttons'
+ * texts at each decision, in the order shown.
+ */
+export async function playUntilDebrief(page: Page, pick: (shown: string[], nodeId: string | null) => number, typed: string) {
+	const seen: string[][] = [];
 	while (!(await page.getByRole('heading', { name: 'Debrief' }).isVisible())) {
 		const group = choices(page);
 		await expect(group).toBeVisible();
 		const buttons = group.getByRole('button').filter({ hasNotText: 'Send reply' });
-		const count = await buttons.count();
+		const shown = (await buttons.allInnerTexts()).map((text) => text.trim());
 		const before = await page.getByTestId('your-reply').count();
-		if (count > 0) {
-			await buttons.nth(Math.min(pick(count), count - 1)).click();
+		seen.push(shown);
+		if (shown.length > 0) {
+			await buttons.nth(pick(shown, await page.locator('[data-node]').last().getAttribute('data-node'))).click();
 		} else {
 			await group.getByRole('textbox').fill(typed);
 			await group.getByRole('button', { name: 'Send reply' }).click();
 		}
-		decisions++;
 		await expect(page.getByTestId('your-reply')).toHaveCount(before + 1);
-		if (decisions > 60) throw new Error('The scenario did not end');
+		if (seen.length > 60) throw new Error('The scenario did not end');
 	}
-	return decisions;
+	return seen;
 }

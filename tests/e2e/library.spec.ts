@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { createLearner, playToEnd, startScenario } from './helpers';
+import { createLearner, playBest, startScenario } from './helpers';
 
 test('the library lists every scenario with its details and status', async ({ page }) => {
 	await createLearner(page, 'Lib Lee');
@@ -15,11 +15,11 @@ test('the library lists every scenario with its details and status', async ({ pa
 test('two library scenarios played through the UI reach different endings', async ({ page }) => {
 	await createLearner(page, 'Ending Ed');
 	await startScenario(page, 'Copy and Paste');
-	await playToEnd(page, () => 0);
+	await playBest(page, 'copy-and-paste');
 	const first = await page.locator('.outcome').getAttribute('data-outcome');
 	await page.getByRole('link', { name: 'Library', exact: true }).click();
 	await startScenario(page, 'Not the Right Fit');
-	await playToEnd(page, (count) => count - 1, 'whatever');
+	await playBest(page, 'not-the-right-fit', 'whatever', true);
 	const second = await page.locator('.outcome').getAttribute('data-outcome');
 	expect(first).toBeTruthy();
 	expect(second).toBeTruthy();

@@ -276,6 +276,25 @@ export function reviewRun(scenario: Scenario, state: RunState): DecisionReview[]
 	});
 }
 
+/** A reply that would have scored better, with every dimension it is best on: one reply best on all three is named once. */
+export interface BetterReplyGroup {
+	index: number;
+	text: string;
+	values: Partial<Record<Dimension, number>>;
+}
+
+export function betterReplies(review: DecisionReview): BetterReplyGroup[] {
+	const groups = new Map<number, BetterReplyGroup>();
+	for (const dimension of DIMENSIONS) {
+		const better = review.better[dimension];
+		if (!better) continue;
+		const group = groups.get(better.index) ?? { index: better.index, text: better.text, values: {} };
+		group.values[dimension] = better.value;
+		groups.set(better.index, group);
+	}
+	return [...groups.values()];
+}
+
 /** Reads a stored run; null when it is not one or is too old or too new to read. */
 export function readRunState(value: unknown): RunState | null {
 	if (!value || typeof value !== 'object') return null;

@@ -19,6 +19,8 @@ export {
 	findNode,
 	scoreRun,
 	reviewRun,
+	betterReplies,
+	type BetterReplyGroup,
 	readRunState,
 	type RunState,
 	type Step,
@@ -47,4 +49,5 @@ export {
 export { submitReply, assessReplyHere } from './free-reply.ts';
 export { scoreReply, type ReplyContext, type ReplyAssessment, type Evidence } from './rubric.ts';
 export { analyseScenario, type ScenarioAnalysis } from './analyse.ts';
+export { moodTimeline, type MoodTimeline } from './timeline.ts';
 export * from './types.ts';
