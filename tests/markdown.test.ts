@@ -3,8 +3,9 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { parseScenario } from '$lib/core';
-import { renderInline, renderMarkdown } from '$lib/markdown';
+import { JSDOM } from 'jsdom';
+import { compileScenario, parseScenario, type MarkdownRenderer } from '$lib/core';
+import { createMarkdownRenderer, renderInline as pageInline, renderMarkdown as pageMarkdown } from '$lib/markdown';
 
 const PAYLOADS = readFileSync(join(dirname(fileURLToPath(import.meta.url)), 'fixtures/security/xss-payloads.txt'), 'utf8')
 	.split(/\r?\n/)
@@ -72,7 +73,17 @@ describe('the dangers() check itself', () => {
 	});
 });
 
-describe('renderMarkdown and renderInline on hostile input', () => {
+/**
+ * The same hostile-input tests for the two places the one renderer runs: in
+ * the page (scenarios made on the device) and at build time, in jsdom, where
+ * the bundled scenarios' HTML is prepared (src/lib/server/bundled.ts).
+ */
+const RENDERERS: [string, MarkdownRenderer][] = [
+	['in the page', { block: pageMarkdown, inline: pageInline }],
+	['at build time', createMarkdownRenderer(new JSDOM('').window as unknown as Parameters<typeof createMarkdownRenderer>[0])]
+];
+
+for (const [where, { block: renderMarkdown, inline: renderInline }] of RENDERERS) describe(`renderMarkdown and renderInline on hostile input, ${where}`, () => {
 	it('reads the payload file', () => {
 		expect(PAYLOADS.length).toBeGreaterThanOrEqual(30);
 	});
@@ -134,6 +145,47 @@ describe('renderMarkdown and renderInline on hostile input', () => {
 			}
 		}
 	});
+});
+
+const renderMarkdown = pageMarkdown;
+const renderInline = pageInline;
+
+describe('a compiled scenario with a payload everywhere Markdown goes', () => {
+	const [, buildRenderer] = RENDERERS[1];
+	for (const [index, payload] of PAYLOADS.entries()) {
+		it(`payload ${index + 1}: every prepared piece of HTML is safe`, () => {
+			const source = [
+				'---',
+				'title: Hostile',
+				'customer: Sam Lee',
+				'summary: A payload in every place.',
+				`policy: ${JSON.stringify(payload)}`,
+				'---',
+				'',
+				payload,
+				'',
+				'## Start',
+				'',
+				payload,
+				'',
+				`> **Sam:** ${payload}`,
+				'',
+				`- [${payload.replace(/[[\]]/g, '')}](#end) empathy +1, flexibility +1, ownership +1`,
+				`  > ${payload}`,
+				'- [Fine](#end) empathy -1, flexibility -1, ownership -1',
+				'  > Fine.',
+				'',
+				'## End',
+				'',
+				'Done.'
+			].join('\n');
+			const record = compileScenario('hostile', source, buildRenderer);
+			expect(record.html).toBeDefined();
+			const pieces = [...Object.values(record.html!.block), ...Object.values(record.html!.inline)];
+			expect(pieces.length).toBeGreaterThanOrEqual(5);
+			for (const html of pieces) expect(dangers(html)).toEqual([]);
+		});
+	}
 });
 
 describe('ordinary Markdown', () => {

@@ -2,7 +2,9 @@
 import { flushSync, mount, tick, unmount } from 'svelte';
 import { describe, expect, it } from 'vitest';
 import Debrief from '../../src/lib/components/Debrief.svelte';
-import { choose, parseScenario, scoreRun, startRun, type Scenario } from '../../src/lib/core';
+import { choose, compileScenario, scoreRun, startRun, type Scenario } from '../../src/lib/core';
+import { createMarkdownRenderer } from '../../src/lib/markdown';
+import WithScenarioText from './WithScenarioText.svelte';
 
 const SOURCE = `---
 title: Debrief shapes
@@ -30,11 +32,15 @@ mood: 50
 `;
 
 async function render(picks: number[]) {
-	const { scenario } = parseScenario(SOURCE) as { scenario: Scenario };
+	const record = compileScenario('shapes', SOURCE, createMarkdownRenderer());
+	const scenario = record.scenario as Scenario;
 	let run = startRun(scenario, { scenarioId: 'shapes', scenarioHash: 'h' });
 	for (const pick of picks) run = choose(scenario, run, pick);
 	const target = document.createElement('div');
-	const component = mount(Debrief, { target, props: { scenario, run, score: scoreRun(scenario, run) } });
+	const component = mount(WithScenarioText, {
+		target,
+		props: { component: Debrief, props: { scenario, run, score: scoreRun(scenario, run) }, html: record.html }
+	});
 	flushSync();
 	await new Promise((resolve) => setTimeout(resolve, 50)); // the chart module loads lazily
 	await tick();

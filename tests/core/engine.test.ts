@@ -458,7 +458,8 @@ describe('analyseScenario', () => {
 				flexibility: { best: 2, worst: 0 },
 				ownership: { best: 4, worst: -2 }
 			},
-			cyclic: true
+			cyclic: true,
+			order: { decisions: 3, bestFirst: 3, bestFirstKept: 0 }
 		});
 	});
 
@@ -499,7 +500,8 @@ Outcome: lost
 				flexibility: { best: 3, worst: -1 },
 				ownership: { best: 1, worst: 0 }
 			},
-			cyclic: false
+			cyclic: false,
+			order: { decisions: 1, bestFirst: 1, bestFirstKept: 0 }
 		});
 	});
 });

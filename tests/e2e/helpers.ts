@@ -65,9 +65,12 @@ export async function playBest(page: Page, id: string, typed = "I'm so sorry abo
  */
 export async function playUntilDebrief(page: Page, pick: (shown: string[], nodeId: string | null) => number, typed: string) {
 	const seen: string[][] = [];
-	while (!(await page.getByRole('heading', { name: 'Debrief' }).isVisible())) {
+	const debrief = page.getByRole('heading', { name: 'Debrief' });
+	for (;;) {
 		const group = choices(page);
-		await expect(group).toBeVisible();
+		// The debrief loads when the conversation ends; until then the choices are on screen.
+		await expect(group.or(debrief)).toBeVisible();
+		if (await debrief.isVisible()) break;
 		const buttons = group.getByRole('button').filter({ hasNotText: 'Send reply' });
 		const shown = (await buttons.allInnerTexts()).map((text) => text.trim());
 		const before = await page.getByTestId('your-reply').count();

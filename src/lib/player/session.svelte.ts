@@ -1,19 +1,32 @@
 import { availableChoices, choose, newRunSeed, readRunState, scoreRun, startRun, type RunState } from '$lib/core/engine';
-import { loadBundledScenario, type LoadedScenario } from '$lib/scenarios/bundled';
+import type { ScenarioRecord } from '$lib/core/record';
+import type { Scenario } from '$lib/core/types';
 import type { Attempt } from '$lib/storage/db';
-import { abandonAttempt, latestAttempt, recordStep, shouldAskToPersist, startAttempt } from '$lib/storage/progress';
+import { shouldAskToPersist } from '$lib/storage/progress';
+import type { RunRecorder } from './recorder';
+
+export type PlayerPhase = 'unavailable' | 'missing' | 'broken' | 'briefing' | 'changed' | 'playing' | 'ended';
+
+/** What the player route loads before it shows anything (see src/routes/play/[id]/+page.ts). */
+export interface PlayData {
+	id: string;
+	/** Null when no scenario has this id. */
+	record: ScenarioRecord | null;
+	/** The scenario's file could not be fetched (offline before it was saved, or removed by an update). */
+	unavailable: boolean;
+	/** The learner's latest attempt at it that was not abandoned: one to resume, or one to debrief. */
+	attempt?: Attempt;
+}
 
 const randomFraction = () => crypto.getRandomValues(new Uint32Array(1))[0] / 4294967296;
 
-export type PlayerPhase = 'loading' | 'unavailable' | 'missing' | 'broken' | 'briefing' | 'changed' | 'playing' | 'ended';
-
 /**
- * One scenario being played by one profile. Every decision is written to
- * IndexedDB before the screen moves on, so a reload resumes exactly here.
+ * One scenario being played. Every decision goes through the recorder before
+ * the screen moves on: for a learner that is IndexedDB (write-ahead, so a
+ * reload resumes exactly here), for a playtest it is memory.
  */
 export class PlayerSession {
-	phase = $state<PlayerPhase>('loading');
-	loaded = $state.raw<LoadedScenario | null>(null);
+	phase = $state<PlayerPhase>('briefing');
 	attempt = $state.raw<Attempt | null>(null);
 	run = $state.raw<RunState | null>(null);
 	/** A write is in flight; choices are disabled until it lands. */
@@ -23,67 +36,55 @@ export class PlayerSession {
 	/** Set once, after the first completed scenario, with what the browser said about keeping data. */
 	persistNote = $state<string | undefined>(undefined);
 
-	scenario = $derived(this.loaded?.scenario ?? null);
 	coach = $derived(this.attempt?.mode !== 'exam');
 	choices = $derived(this.scenario && this.run ? availableChoices(this.scenario, this.run) : []);
 	score = $derived(this.scenario && this.run?.ended ? scoreRun(this.scenario, this.run) : null);
 
-	constructor(
-		private readonly profileId: string,
-		private readonly scenarioId: string,
-		private readonly onStorageError: (error: unknown) => void
-	) {}
+	readonly #data: PlayData;
 
-	async load(): Promise<void> {
-		let loaded: LoadedScenario | null;
-		try {
-			loaded = await loadBundledScenario(this.scenarioId);
-		} catch (error) {
-			// The scenario's file could not be fetched: offline before it was cached, or an update removed it.
-			console.error(error);
-			this.phase = 'unavailable';
-			return;
+	constructor(
+		data: PlayData,
+		private readonly recorder: RunRecorder,
+		private readonly onStorageError: (error: unknown) => void
+	) {
+		this.#data = data;
+		if (data.unavailable) this.phase = 'unavailable';
+		else if (!data.record) this.phase = 'missing';
+		else if (!data.record.scenario) this.phase = 'broken';
+		else this.resume(data.record, data.attempt);
+	}
+
+	get record(): ScenarioRecord | null {
+		return this.#data.record;
+	}
+
+	get scenario(): Scenario | null {
+		return this.#data.record?.scenario ?? null;
+	}
+
+	private resume(record: ScenarioRecord, attempt: Attempt | undefined) {
+		const state = attempt ? readRunState(attempt.state) : null;
+		const sameFile = attempt?.scenarioHash === record.hash;
+		if (attempt && state && (attempt.status === 'in-progress' || sameFile)) {
+			this.attempt = attempt;
+			this.run = state;
+			this.phase = !sameFile ? 'changed' : state.ended ? 'ended' : 'playing';
 		}
-		this.loaded = loaded;
-		if (!loaded) {
-			this.phase = 'missing';
-			return;
-		}
-		if (!loaded.scenario) {
-			this.phase = 'broken';
-			return;
-		}
-		try {
-			const attempt = await latestAttempt(this.profileId, this.scenarioId);
-			const state = attempt ? readRunState(attempt.state) : null;
-			const sameFile = attempt?.scenarioHash === loaded.hash;
-			if (attempt && state && (attempt.status === 'in-progress' || sameFile)) {
-				this.attempt = attempt;
-				this.run = state;
-				this.phase = !sameFile ? 'changed' : state.ended ? 'ended' : 'playing';
-				return;
-			}
-		} catch (error) {
-			this.onStorageError(error);
-		}
-		this.phase = 'briefing';
 	}
 
 	/** Begins a fresh attempt (also after the file changed, or to play again). */
 	async begin(mode: Attempt['mode']): Promise<void> {
-		const loaded = this.loaded;
-		if (!loaded?.scenario || this.busy) return;
+		const record = this.record;
+		if (!record?.scenario || this.busy) return;
 		this.busy = true;
 		this.problem = undefined;
 		try {
-			if (this.attempt?.status === 'in-progress') await abandonAttempt(this.attempt.id);
 			// A fresh reply order for every attempt, never the previous attempt's at the first decision.
-			const seed = newRunSeed(loaded.scenario, this.run?.seed, randomFraction);
-			const state = startRun(loaded.scenario, { scenarioId: loaded.id, scenarioHash: loaded.hash, seed });
-			this.attempt = await startAttempt({
-				profileId: this.profileId,
-				scenarioId: loaded.id,
-				scenarioTitle: loaded.scenario.meta.title,
+			const seed = newRunSeed(record.scenario, this.run?.seed, randomFraction);
+			const state = startRun(record.scenario, { scenarioId: record.id, scenarioHash: record.hash, seed });
+			this.attempt = await this.recorder.start({
+				scenarioId: record.id,
+				scenarioTitle: record.scenario.meta.title,
 				mode,
 				state
 			});
@@ -129,11 +130,11 @@ export class PlayerSession {
 		try {
 			const next = step(scenario, run);
 			// Commit first; only then show the result.
-			this.attempt = await recordStep(attempt.id, scenario, next);
+			this.attempt = await this.recorder.step(attempt.id, scenario, next);
 			this.run = next;
 			if (next.ended) {
 				this.phase = 'ended';
-				void this.askToPersist();
+				if (this.recorder.keepsProgress) void this.askToPersist();
 			}
 		} catch (error) {
 			this.fail(error);

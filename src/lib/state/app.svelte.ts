@@ -1,7 +1,11 @@
+import { invalidate } from '$app/navigation';
 import { database } from '$lib/storage/db';
 import type { Profile } from '$lib/storage/db';
 import { describeStorageError } from '$lib/storage/errors';
 import { createProfile, currentProfileId, listProfiles, selectProfile, setCoachMode } from '$lib/storage/progress';
+
+/** Page loads that read the current learner's data `depends()` on this, so they run again when the learner changes. */
+export const PROFILE_DEPENDENCY = 'app:profile';
 
 /** App-wide state: who is learning on this device, and anything the user must hear about storage. */
 class AppState {
@@ -15,8 +19,15 @@ class AppState {
 
 	profile = $derived(this.profiles.find((profile) => profile.id === this.profileId));
 
-	async init(): Promise<void> {
-		if (this.ready) return;
+	#opening: Promise<void> | undefined;
+
+	/** Reads who is learning on this device; every page's load waits for it. Runs once. */
+	init(): Promise<void> {
+		this.#opening ??= this.#open();
+		return this.#opening;
+	}
+
+	async #open(): Promise<void> {
 		try {
 			const db = database();
 			db.on('versionchange', () => {
@@ -39,10 +50,21 @@ class AppState {
 		this.storageProblem = describeStorageError(error);
 	}
 
+	/** Storage work a page can do without: a failure is shown in the banner, and the page goes on with `fallback`. */
+	async recover<T>(work: () => Promise<T>, fallback: T): Promise<T> {
+		try {
+			return await work();
+		} catch (error) {
+			this.report(error);
+			return fallback;
+		}
+	}
+
 	async addProfile(name: string): Promise<Profile> {
 		const profile = await createProfile(name);
 		this.profiles = [...this.profiles, profile];
 		this.profileId = profile.id;
+		await invalidate(PROFILE_DEPENDENCY);
 		return profile;
 	}
 
@@ -50,6 +72,7 @@ class AppState {
 		try {
 			await selectProfile(profileId);
 			this.profileId = profileId;
+			await invalidate(PROFILE_DEPENDENCY);
 		} catch (error) {
 			this.report(error);
 		}

@@ -44,3 +44,4 @@ export function summariseProgress(attempts: Attempt[]): Map<string, ScenarioProg
 	}
 	return byScenario;
 }
+

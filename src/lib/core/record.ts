@@ -1,0 +1,83 @@
+/*
+ * A compiled scenario as the app stores, fetches and reads it. Kept apart from
+ * the compiler, so the player can read records without the parser or YAML.
+ */
+import type { Diagnostic, Scenario } from './types.ts';
+
+/** Bumped when the record's shape changes; a reader refuses records it does not know. */
+export const RECORD_VERSION = 1;
+
+/** Turns Markdown into safe HTML. The core never renders: the caller passes the app's one sanitizing renderer. */
+export interface MarkdownRenderer {
+	block(source: string): string;
+	inline(source: string): string;
+}
+
+/** Safe HTML for each piece of Markdown a scenario shows, keyed by the piece's source text. */
+export interface RenderedText {
+	block: Record<string, string>;
+	inline: Record<string, string>;
+}
+
+/** A compiled scenario: what the player, the debrief and the library need, whatever the source (built in or authored). */
+export interface ScenarioRecord {
+	recordVersion: number;
+	id: string;
+	/** Hash of the source text, to notice when an attempt began on another version. */
+	hash: string;
+	/** Null while the file has errors. */
+	scenario: Scenario | null;
+	diagnostics: Diagnostic[];
+	/** Present when compiled with a renderer. */
+	html?: RenderedText;
+}
+
+/** What a library card shows: small, so the library's weight does not grow with each scenario's body. */
+export interface ScenarioCard {
+	id: string;
+	hash: string;
+	title: string;
+	customer: string;
+	summary: string;
+	difficulty: 1 | 2 | 3;
+	minutes?: number;
+	tags: string[];
+	errors: number;
+	warnings: number;
+	/** The first few errors, for a card that cannot be played. */
+	problems: Diagnostic[];
+}
+
+export function cardOf(record: ScenarioRecord): ScenarioCard {
+	const meta = record.scenario?.meta;
+	const errors = record.diagnostics.filter((d) => d.severity === 'error');
+	return {
+		id: record.id,
+		hash: record.hash,
+		title: meta?.title ?? record.id,
+		customer: meta?.customer ?? '',
+		summary: meta?.summary ?? '',
+		difficulty: meta?.difficulty ?? 1,
+		...(meta?.minutes === undefined ? {} : { minutes: meta.minutes }),
+		tags: meta?.tags ?? [],
+		errors: errors.length,
+		warnings: record.diagnostics.length - errors.length,
+		problems: errors.slice(0, 5)
+	};
+}
+
+/** Reads a stored or fetched record; null when it is not one this version can read. */
+export function readScenarioRecord(value: unknown): ScenarioRecord | null {
+	if (!value || typeof value !== 'object') return null;
+	const record = value as Partial<ScenarioRecord>;
+	if (
+		record.recordVersion !== RECORD_VERSION ||
+		typeof record.id !== 'string' ||
+		typeof record.hash !== 'string' ||
+		!Array.isArray(record.diagnostics) ||
+		(record.scenario !== null && (typeof record.scenario !== 'object' || !Array.isArray(record.scenario?.nodes)))
+	) {
+		return null;
+	}
+	return record as ScenarioRecord;
+}
