@@ -2,7 +2,7 @@
  * A compiled scenario as the app stores, fetches and reads it. Kept apart from
  * the compiler, so the player can read records without the parser or YAML.
  */
-import type { Diagnostic, Scenario } from './types.ts';
+import type { Diagnostic, Scenario, ScenarioMeta } from './types.ts';
 
 /** Bumped when the record's shape changes; a reader refuses records it does not know. */
 export const RECORD_VERSION = 1;
@@ -33,20 +33,14 @@ export interface ScenarioRecord {
 }
 
 /** What a library card shows: small, so the library's weight does not grow with each scenario's body. */
-export interface ScenarioCard {
+export type ScenarioCard = Pick<ScenarioMeta, 'title' | 'customer' | 'summary' | 'difficulty' | 'minutes' | 'tags'> & {
 	id: string;
 	hash: string;
-	title: string;
-	customer: string;
-	summary: string;
-	difficulty: 1 | 2 | 3;
-	minutes?: number;
-	tags: string[];
 	errors: number;
 	warnings: number;
 	/** The first few errors, for a card that cannot be played. */
 	problems: Diagnostic[];
-}
+};
 
 export function cardOf(record: ScenarioRecord): ScenarioCard {
 	const meta = record.scenario?.meta;
