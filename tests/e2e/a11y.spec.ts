@@ -1,0 +1,70 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { choices, createLearner, playToEnd, startScenario } from './helpers';
+
+/**
+ * axe-core on every screen a person meets, with all its rules (WCAG A/AA and
+ * best practices such as heading order and unique landmarks): zero violations.
+ */
+async function expectNoViolations(page: Page, screen: string) {
+	const { violations } = await new AxeBuilder({ page }).analyze();
+	const found = violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+	expect(found, `axe violations on ${screen}`).toEqual([]);
+}
+
+for (const colorScheme of ['light', 'dark'] as const) {
+	test(`every screen of a learner's visit has no axe violations (${colorScheme})`, async ({ page }) => {
+		await page.emulateMedia({ colorScheme });
+		await page.goto('/');
+		await expect(page.getByRole('heading', { name: 'Practise the conversations that matter' })).toBeVisible();
+		await expectNoViolations(page, 'first visit');
+
+		await createLearner(page, 'Axe Ada');
+		await expectNoViolations(page, 'library');
+
+		await page.getByRole('link', { name: 'The Third Call' }).click();
+		await expect(page.getByRole('button', { name: 'Start the conversation' })).toBeVisible();
+		await expectNoViolations(page, 'briefing');
+
+		await page.getByRole('button', { name: 'Start the conversation' }).click();
+		await expect(choices(page)).toBeVisible();
+		await expectNoViolations(page, 'playing');
+
+		await choices(page).getByRole('button', { name: /I'm sorry you've had to call three times/ }).click();
+		await expect(page.getByRole('note', { name: 'Coaching' })).toBeVisible();
+		await expectNoViolations(page, 'playing, with coaching');
+
+		await choices(page).getByRole('button', { name: /That's awful timing/ }).click();
+		await expect(choices(page).getByRole('textbox')).toBeVisible();
+		await expectNoViolations(page, 'typed reply');
+
+		await playToEnd(page);
+		await expect(page.locator('.mood-chart svg')).toBeVisible();
+		for (const details of await page.locator('details').all()) await details.locator('summary').click();
+		await expectNoViolations(page, 'debrief');
+
+		await page.getByRole('link', { name: 'Progress', exact: true }).click();
+		await expect(page.getByRole('table')).toBeVisible();
+		await expect(page).toHaveTitle('Progress · Service Drill');
+		await expectNoViolations(page, 'progress');
+
+		await page.getByRole('link', { name: 'Latest debrief' }).click();
+		await expect(page.getByRole('heading', { name: 'Debrief' })).toBeVisible();
+		await expectNoViolations(page, 'past debrief');
+
+		await page.goto('/play/no-such-scenario');
+		await expect(page.getByRole('heading', { name: 'Scenario not found' })).toBeVisible();
+		await expectNoViolations(page, 'unknown scenario');
+	});
+}
+
+test('the progress page has a title on a first visit, and no page asks for a missing favicon', async ({ page }) => {
+	const missing: string[] = [];
+	page.on('response', (response) => {
+		if (response.status() >= 400) missing.push(response.url());
+	});
+	await page.goto('/progress');
+	await expect(page).toHaveTitle(/Service Drill/);
+	expect(await page.request.get('/favicon.ico').then((r) => r.headers()['content-type'])).toBe('image/x-icon');
+	expect(missing).toEqual([]);
+});
