@@ -7,7 +7,8 @@ const config = {
 		runes: ({ filename }) => (filename.split(/[/\\]/).includes('node_modules') ? undefined : true)
 	},
 	kit: {
-		adapter: adapter({ fallback: '200.html' }),
+		// BUILD_DIR lets the benchmark build a second library beside the usual build/.
+		adapter: adapter({ pages: process.env.BUILD_DIR ?? 'build', assets: process.env.BUILD_DIR ?? 'build', fallback: '200.html' }),
 		// The layout registers the worker itself, so it can offer "reload to update" instead of swapping code under an open tab.
 		serviceWorker: { register: false },
 		csp: {

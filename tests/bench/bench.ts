@@ -1,12 +1,13 @@
 /**
  * npm run bench: parse + lint + analyse speed, memory, reply scoring speed,
- * and the player's JavaScript size from the last build.
+ * then page weight at 15 and 200 scenarios and Lighthouse scores (pages.ts).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { analyseScenario, parseScenario, scoreReply } from '../../src/lib/core/index.ts';
 import { generateScenario } from './generate.ts';
+import { pageBench } from './pages.ts';
 
 const gc = (globalThis as { gc?: () => void }).gc;
 const mb = (bytes: number) => bytes / 1024 / 1024;
@@ -76,17 +77,4 @@ const replies: { reply: string; context: Parameters<typeof scoreReply>[1] }[] = 
 const replyMs = time(() => replies.forEach((r) => scoreReply(r.reply, r.context)), 1000);
 console.log(`reply rubric: ${Math.round(replies.length / (replyMs / 1000)).toLocaleString('en')} replies/s (${replies.length} labelled replies)`);
 
-const page = 'build/play/the-third-call.html';
-if (existsSync(page)) {
-	const html = readFileSync(page, 'utf8');
-	const scripts = new Set([...html.matchAll(/(?:href|import\()\s*=?\s*"\.?\.?\/?(_app\/[^"]+\.js)"/g)].map((m) => m[1]));
-	const scenarioChunk = readdirSync('build/_app/immutable/chunks').find((f) =>
-		readFileSync(join('build/_app/immutable/chunks', f), 'utf8').includes('title: The Third Call')
-	);
-	if (scenarioChunk) scripts.add(`_app/immutable/chunks/${scenarioChunk}`);
-	let total = 0;
-	for (const script of scripts) total += gzipSync(readFileSync(join('build', script))).length;
-	console.log(`player route JavaScript (/play/the-third-call, ${scripts.size} files incl. the scenario): ${(total / 1024).toFixed(1)} KB gzipped`);
-} else {
-	console.log('player JavaScript size: run `npm run build` first');
-}
+await pageBench();
