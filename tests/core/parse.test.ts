@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { DIAGNOSTIC_CODES, MAX_NODES, MAX_SOURCE_CHARS, parseScenario, slugify, type Diagnostic, type Scenario } from '../../src/lib/core';
+import { analyseScenario, DIAGNOSTIC_CODES, MAX_NODES, MAX_SOURCE_CHARS, parseScenario, slugify, type Diagnostic, type Scenario } from '../../src/lib/core';
 
 const FIXTURES = new URL('../fixtures/diagnostics/', import.meta.url);
 const expected = JSON.parse(readFileSync(new URL('expected.json', FIXTURES), 'utf8')) as Record<
@@ -538,5 +538,74 @@ ${startExtra}
 		expect(diagnostics).toHaveLength(1);
 		expect(diagnostics[0]).toMatchObject({ code: 'bad-order', severity: 'error', line: 8, column: 8 });
 		expect(diagnostics[0].hint).toContain('`shuffled`');
+	});
+});
+
+describe('a partial parse for the editor and the map', () => {
+	const BROKEN = `---
+title: Half done
+customer: Sam Lee
+summary: One link leads nowhere.
+---
+## Start
+
+- [Help](#sorted) empathy +1, flexibility +1, ownership +1
+  > Good.
+- [Pass it on](#nowhere-yet) empathy -1, flexibility -1, ownership -1
+  > Bad.
+
+## Sorted
+
+Outcome: resolved
+`;
+
+	it('keeps players on the null scenario, and gives the editor every node with the broken link marked', () => {
+		const { scenario, draft, diagnostics } = parseScenario(BROKEN);
+		expect(scenario).toBeNull();
+		expect(draft.meta?.title).toBe('Half done');
+		expect(draft.start).toBe('start');
+		expect(draft.nodes.map((node) => node.id)).toEqual(['start', 'sorted']);
+		expect(draft.nodes[0].choices.map((choice) => choice.target)).toEqual(['sorted', 'nowhere-yet']);
+		expect(draft.broken).toEqual([{ node: 'start', choice: 1 }]);
+		expect(diagnostics.filter((d) => d.severity === 'error').map((d) => d.code)).toEqual(['broken-link']);
+	});
+
+	it('gives the broken link an end position that spans its target', () => {
+		const { diagnostics } = parseScenario(BROKEN);
+		const line = BROKEN.split('\n')[9];
+		const link = diagnostics.find((d) => d.code === 'broken-link')!;
+		expect(line.slice(link.column - 1, link.endColumn! - 1)).toBe('#nowhere-yet');
+		expect(link.endLine).toBe(link.line);
+	});
+
+	it('spans a bad effect, a bad condition and a misspelt outcome', () => {
+		const source = BROKEN.replace('empathy +1, flexibility +1', 'empthy +1, flexibility +1').replace('Outcome: resolved', 'Outcome: resolvd').replace(
+			'ownership -1\n',
+			'ownership -1 when mod < 3\n'
+		);
+		const lines = source.split('\n');
+		const spans = parseScenario(source)
+			.diagnostics.filter((d) => d.endColumn !== undefined)
+			.map((d) => [d.code, lines[d.line - 1].slice(d.column - 1, d.endColumn! - 1)]);
+		expect(spans).toEqual(
+			expect.arrayContaining([
+				['unknown-effect', 'empthy +1'],
+				['bad-when', 'mod < 3'],
+				['bad-outcome', 'resolvd'],
+				['broken-link', '#nowhere-yet']
+			])
+		);
+	});
+
+	it('analyses a draft as far as its links lead', () => {
+		const { draft } = parseScenario(BROKEN);
+		const analysis = analyseScenario(draft);
+		expect(analysis.nodes).toBe(2);
+		expect(analysis.totals.empathy).toEqual({ best: 1, worst: 1 });
+		expect(analyseScenario({ meta: null, nodes: [] }).nodes).toBe(0);
+	});
+
+	it('gives an empty draft when the file is refused before reading', () => {
+		expect(parseScenario('x'.repeat(MAX_SOURCE_CHARS + 1)).draft).toEqual({ meta: null, start: null, nodes: [], broken: [] });
 	});
 });

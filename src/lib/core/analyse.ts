@@ -1,5 +1,8 @@
 import { replyOrderAt } from './engine.ts';
-import { DIMENSIONS, OUTCOMES, type Dimension, type Outcome, type Scenario } from './types.ts';
+import { DIMENSIONS, OUTCOMES, type Dimension, type Outcome, type ScenarioDraft } from './types.ts';
+
+/** A playable scenario or a draft: the analysis reads only the nodes, their links and the reply order. */
+type Analysable = Pick<ScenarioDraft, 'meta' | 'nodes'>;
 
 export interface ScenarioAnalysis {
 	nodes: number;
@@ -24,9 +27,10 @@ export interface ScenarioAnalysis {
 /**
  * Path analysis for authors and the checker. Conditions are ignored (any
  * reply may be taken) and typed replies count as 0, so the figures describe
- * the map, not one play. Loops are walked once.
+ * the map, not one play. Loops are walked once. A draft with errors is
+ * analysed as far as its links lead; links to no node are left out.
  */
-export function analyseScenario(scenario: Scenario): ScenarioAnalysis {
+export function analyseScenario(scenario: Analysable): ScenarioAnalysis {
 	const index = new Map(scenario.nodes.map((node, i) => [node.id, i]));
 	const edges = scenario.nodes.map((node) =>
 		node.choices.flatMap((choice) => {
@@ -41,8 +45,8 @@ export function analyseScenario(scenario: Scenario): ScenarioAnalysis {
 	const order: number[] = [];
 	const forward: { target: number; effects: (typeof edges)[number][number]['effects'] }[][] = scenario.nodes.map(() => []);
 	let cyclic = false;
-	const stack: { node: number; next: number }[] = [{ node: 0, next: 0 }];
-	state[0] = 1;
+	const stack: { node: number; next: number }[] = scenario.nodes.length > 0 ? [{ node: 0, next: 0 }] : [];
+	if (stack.length > 0) state[0] = 1;
 	while (stack.length > 0) {
 		const top = stack[stack.length - 1];
 		const out = edges[top.node];
@@ -113,7 +117,7 @@ export function analyseScenario(scenario: Scenario): ScenarioAnalysis {
 	};
 }
 
-function bestFirst(scenario: Scenario): ScenarioAnalysis['order'] {
+function bestFirst(scenario: Analysable): ScenarioAnalysis['order'] {
 	const order = { decisions: 0, bestFirst: 0, bestFirstKept: 0 };
 	for (const node of scenario.nodes) {
 		const values = node.choices

@@ -4,12 +4,13 @@ import type { Diagnostic, DiagnosticCode } from './types.ts';
 export class DiagnosticList {
 	readonly items: Diagnostic[] = [];
 
-	error(code: DiagnosticCode, line: number, column: number, message: string, hint: string): void {
-		this.items.push({ severity: 'error', code, message, hint, line, column });
+	/** `length`: how many characters of the line the mistake spans, when known. */
+	error(code: DiagnosticCode, line: number, column: number, message: string, hint: string, length?: number): void {
+		this.items.push({ severity: 'error', code, message, hint, line, column, ...span(line, column, length) });
 	}
 
-	warning(code: DiagnosticCode, line: number, column: number, message: string, hint: string): void {
-		this.items.push({ severity: 'warning', code, message, hint, line, column });
+	warning(code: DiagnosticCode, line: number, column: number, message: string, hint: string, length?: number): void {
+		this.items.push({ severity: 'warning', code, message, hint, line, column, ...span(line, column, length) });
 	}
 
 	get hasErrors(): boolean {
@@ -20,6 +21,9 @@ export class DiagnosticList {
 		return [...this.items].sort((a, b) => a.line - b.line || a.column - b.column);
 	}
 }
+
+const span = (line: number, column: number, length: number | undefined) =>
+	length && length > 0 ? { endLine: line, endColumn: column + length } : {};
 
 /** Edit distance counting a swap of two neighbouring letters as one slip (optimal string alignment), capped. */
 export function editDistance(a: string, b: string): number {

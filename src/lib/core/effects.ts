@@ -39,7 +39,8 @@ export function parseEffects(
 				`Unknown effect \`${token}\`.`,
 				suggestion
 					? `Did you mean \`${suggestion}\`? Effects are ${SCALE}.`
-					: `Effects are ${SCALE}, e.g. \`empathy +2, mood -10\`.`
+					: `Effects are ${SCALE}, e.g. \`empathy +2, mood -10\`.`,
+				token.length
 			);
 			continue;
 		}
@@ -56,7 +57,8 @@ export function parseEffects(
 					? 'Separate effects with commas, e.g. `empathy +2, ownership +1`.'
 					: /^[:=]/.test(valueText)
 						? `Write the number straight after the name, without \`${valueText[0]}\`: \`${subject} ${valueText.slice(1) || '+1'}\`.`
-						: `Write a signed whole number, e.g. \`${subject} +1\` or \`${subject} -2\`.`
+						: `Write a signed whole number, e.g. \`${subject} +1\` or \`${subject} -2\`.`,
+				token.length
 			);
 			continue;
 		}
@@ -67,7 +69,8 @@ export function parseEffects(
 				line,
 				at,
 				`\`${subject} ${valueText}\` is out of range.`,
-				`\`${subject}\` goes from -${LIMIT(subject)} to +${LIMIT(subject)}.`
+				`\`${subject}\` goes from -${LIMIT(subject)} to +${LIMIT(subject)}.`,
+				token.length
 			);
 			continue;
 		}
@@ -77,7 +80,8 @@ export function parseEffects(
 				line,
 				at,
 				`\`${subject}\` is given twice.`,
-				'Give each effect once; add the values together.'
+				'Give each effect once; add the values together.',
+				token.length
 			);
 			continue;
 		}
@@ -107,7 +111,8 @@ export function parseCondition(
 			column,
 			`Cannot read the condition \`when ${token}\`.`,
 			(suggestion ? `Did you mean \`${suggestion}\`? ` : '') +
-				'Write `when <empathy|flexibility|ownership|mood> <op> <number>` with op one of < <= > >= == !=, e.g. `when mood < 40`.'
+				'Write `when <empathy|flexibility|ownership|mood> <op> <number>` with op one of < <= > >= == !=, e.g. `when mood < 40`.',
+			text.trim().length
 		);
 		return undefined;
 	}

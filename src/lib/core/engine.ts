@@ -11,7 +11,7 @@ import {
 	type NpsClass,
 	type ScoredDecision
 } from './scoring.ts';
-import { DIMENSION_LIMIT, DIMENSIONS, OUTCOMES, perDimension, type Choice, type Condition, type Cue, type Dimension, type Effects, type Outcome, type ReplyOrder, type Scenario, type ScenarioNode } from './types.ts';
+import { DIMENSION_LIMIT, DIMENSIONS, OUTCOMES, perDimension, type Choice, type Condition, type Cue, type Dimension, type Effects, type Outcome, type ReplyOrder, type Scenario, type ScenarioMeta, type ScenarioNode } from './types.ts';
 
 /** Bumped when the saved shape changes; older saves are read if at least `MIN_COMPATIBLE_RUN_VERSION`. */
 export const RUN_SAVE_VERSION = 2;
@@ -102,8 +102,8 @@ export function conditionHolds(condition: Condition | undefined, state: RunState
 }
 
 /** Whether a node's listed replies are shuffled: its own `Order:` line, else the scenario's `shuffle`. */
-export function replyOrderAt(scenario: Scenario, node: ScenarioNode): ReplyOrder {
-	return node.order ?? (scenario.meta.shuffle ? 'shuffled' : 'written');
+export function replyOrderAt(scenario: { meta: Pick<ScenarioMeta, 'shuffle'> | null }, node: ScenarioNode): ReplyOrder {
+	return node.order ?? (scenario.meta?.shuffle === false ? 'written' : 'shuffled');
 }
 
 /**

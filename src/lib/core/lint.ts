@@ -11,9 +11,10 @@ const SUGGESTION_BUDGET = 50;
 /**
  * Checks a scenario's graph and content once its nodes are read: broken
  * links, traps, unreachable nodes, missing feedback, untested dimensions,
- * nodes whose conditions may leave no reply.
+ * nodes whose conditions may leave no reply. Returns the links that lead to no node.
  */
-export function lintScenario(nodes: ScenarioNode[], links: LinkSite[], diagnostics: DiagnosticList): void {
+export function lintScenario(nodes: ScenarioNode[], links: LinkSite[], diagnostics: DiagnosticList): LinkSite[] {
+	const broken: LinkSite[] = [];
 	const index = new Map<string, number>();
 	nodes.forEach((node, i) => index.set(node.id, i));
 
@@ -27,6 +28,7 @@ export function lintScenario(nodes: ScenarioNode[], links: LinkSite[], diagnosti
 			edges[nodeIndex.get(link.node)!].push(target);
 			continue;
 		}
+		broken.push(link);
 		// When the intended node is certain, count the link in the graph, so the error is not echoed as a trap or an unreachable node.
 		const meant = index.get(slugify(link.choice.target));
 		if (meant !== undefined) edges[nodeIndex.get(link.node)!].push(meant);
@@ -36,7 +38,8 @@ export function lintScenario(nodes: ScenarioNode[], links: LinkSite[], diagnosti
 				link.line,
 				link.column,
 				`This reply links to \`${link.choice.target}\` without the \`#\` that makes it a link to a node.`,
-				`Write \`(#${slugify(link.choice.target)})\`.`
+				`Write \`(#${slugify(link.choice.target)})\`.`,
+				link.length
 			);
 			continue;
 		}
@@ -56,7 +59,8 @@ export function lintScenario(nodes: ScenarioNode[], links: LinkSite[], diagnosti
 				: `This reply links to \`#${link.choice.target}\`, but no heading makes that id.`,
 			suggestion
 				? `Did you mean \`#${suggestion}\`? A node id is its heading in lower case, punctuation dropped, spaces as -.`
-				: 'Add a `##` heading for it, or link to an existing node: its id is the heading in lower case, punctuation dropped, spaces as -.'
+				: 'Add a `##` heading for it, or link to an existing node: its id is the heading in lower case, punctuation dropped, spaces as -.',
+			link.length
 		);
 	}
 
@@ -146,6 +150,7 @@ export function lintScenario(nodes: ScenarioNode[], links: LinkSite[], diagnosti
 			);
 		}
 	}
+	return broken;
 }
 
 /** Integers where a condition holds, as inclusive ranges. */

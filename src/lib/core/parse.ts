@@ -12,9 +12,12 @@ import {
 	type Outcome,
 	type ReplyOrder,
 	type Scenario,
+	type ScenarioDraft,
 	type ScenarioMeta,
 	type ScenarioNode
 } from './types.ts';
+
+const EMPTY_DRAFT = (): ScenarioDraft => ({ meta: null, start: null, nodes: [], broken: [] });
 
 /** Larger files are refused before any work: a scenario is a conversation, not a book. */
 export const MAX_SOURCE_CHARS = 8_000_000;
@@ -23,6 +26,8 @@ export const MAX_NODES = 20_000;
 export interface ParseResult {
 	/** Null when there is any error. */
 	scenario: Scenario | null;
+	/** Everything that could be read, even with errors (see ScenarioDraft). */
+	draft: ScenarioDraft;
 	/** Errors and warnings, sorted by position. */
 	diagnostics: Diagnostic[];
 }
@@ -35,6 +40,8 @@ export interface LinkSite {
 	column: number;
 	/** Written `(node-id)` instead of `(#node-id)`. */
 	missingHash: boolean;
+	/** Characters of the target as written (with its `#`), for underlining. */
+	length: number;
 }
 
 const NODE_HEADING = /^ {0,3}##(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
@@ -69,7 +76,7 @@ export function parseScenario(source: string): ParseResult {
 			`The file is ${(text.length / 1e6).toFixed(1)} million characters; the limit is ${MAX_SOURCE_CHARS / 1e6} million.`,
 			'Split the conversation into several scenarios.'
 		);
-		return { scenario: null, diagnostics: diagnostics.sorted() };
+		return { scenario: null, draft: EMPTY_DRAFT(), diagnostics: diagnostics.sorted() };
 	}
 	// A plain split is several times faster than a regex one on big files; CR and NUL are rare, so check first.
 	let clean = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -97,7 +104,7 @@ export function parseScenario(source: string): ParseResult {
 			`The file has ${headings.length} nodes; the limit is ${MAX_NODES}.`,
 			'Split the conversation into several scenarios.'
 		);
-		return { scenario: null, diagnostics: diagnostics.sorted() };
+		return { scenario: null, draft: EMPTY_DRAFT(), diagnostics: diagnostics.sorted() };
 	}
 
 	const briefingEnd = headings.length > 0 ? headings[0].line : lines.length;
@@ -146,11 +153,17 @@ export function parseScenario(source: string): ParseResult {
 		);
 	}
 
-	const scenario: Scenario | null =
-		meta && nodes.length > 0 ? { meta: { ...meta, briefing }, start: nodes[0].id, nodes } : null;
-	if (nodes.length > 0) lintScenario(nodes, links, diagnostics);
+	const fullMeta = meta ? { ...meta, briefing } : null;
+	const scenario: Scenario | null = fullMeta && nodes.length > 0 ? { meta: fullMeta, start: nodes[0].id, nodes } : null;
+	const broken = nodes.length > 0 ? lintScenario(nodes, links, diagnostics) : [];
+	const draft: ScenarioDraft = {
+		meta: fullMeta,
+		start: nodes[0]?.id ?? null,
+		nodes,
+		broken: broken.map((link) => ({ node: link.node.id, choice: link.node.choices.indexOf(link.choice) }))
+	};
 
-	return { scenario: diagnostics.hasErrors ? null : scenario, diagnostics: diagnostics.sorted() };
+	return { scenario: diagnostics.hasErrors ? null : scenario, draft, diagnostics: diagnostics.sorted() };
 }
 
 function readHeader(lines: string[], diagnostics: DiagnosticList) {
@@ -276,6 +289,7 @@ interface LinkMatch {
 	/** Index in the content just after the closing `)`. */
 	end: number;
 	targetOffset: number;
+	targetLength: number;
 	missingHash: boolean;
 }
 
@@ -311,6 +325,7 @@ function readNodeLink(content: string): LinkMatch | null {
 		target,
 		end: close + 2 + match[0].length,
 		targetOffset: close + 2 + (missingHash ? match[0].indexOf(match[2]) : match[0].indexOf('#')),
+		targetLength: match[1].length + match[2].trimEnd().length,
 		missingHash
 	};
 }
@@ -384,7 +399,8 @@ function readNode(
 				i + 1,
 				line.length - match[1].length + 1, // the word itself, even in `outcome: come`
 				`Unknown outcome \`${match[1].trim() || '(empty)'}\`.`,
-				(suggestion ? `Did you mean \`${suggestion}\`? ` : '') + 'An outcome is resolved, retained, escalated or lost.'
+				(suggestion ? `Did you mean \`${suggestion}\`? ` : '') + 'An outcome is resolved, retained, escalated or lost.',
+				match[1].trim().length
 			);
 		}
 		if (node.choices.length > 0) {
@@ -439,7 +455,8 @@ function readOrderLine(
 				i + 1,
 				column,
 				`Unknown reply order \`${match[1].trim()}\`.`,
-				`Did you mean \`${suggestion}\`? Write \`Order: as written\` to keep the replies in the order you wrote them, or \`Order: shuffled\`.`
+				`Did you mean \`${suggestion}\`? Write \`Order: as written\` to keep the replies in the order you wrote them, or \`Order: shuffled\`.`,
+				match[1].trim().length
 			);
 			continue;
 		}
@@ -474,7 +491,7 @@ function readChoice(
 
 	const line = start + 1;
 	const choice: Choice = { text: link.text, target: link.target, effects: {}, free: false, feedback: '', cues: [], line };
-	links.push({ node, choice, line, column: contentColumn + link.targetOffset + 1, missingHash: link.missingHash });
+	links.push({ node, choice, line, column: contentColumn + link.targetOffset + 1, missingHash: link.missingHash, length: link.targetLength });
 
 	// `effects [when condition]` after the link
 	const tail = content.slice(link.end);

@@ -100,6 +100,21 @@ export interface Scenario {
 	nodes: ScenarioNode[];
 }
 
+/**
+ * What the parser could read of a file, errors or not: the nodes, replies and
+ * links it found, with the links that lead nowhere marked. The editor, the
+ * map and the analysis work from it; players only ever get a Scenario.
+ */
+export interface ScenarioDraft {
+	/** Null while the front matter has errors. */
+	meta: ScenarioMeta | null;
+	/** The first node's id; null when the file has no node. */
+	start: string | null;
+	nodes: ScenarioNode[];
+	/** Replies whose link leads to no node: the node's id and the reply's index in it. */
+	broken: { node: string; choice: number }[];
+}
+
 export type Severity = 'error' | 'warning';
 
 export interface Diagnostic {
@@ -112,6 +127,9 @@ export interface Diagnostic {
 	line: number;
 	/** 1-based. */
 	column: number;
+	/** Where the mistake ends (exclusive, 1-based), when it is known: editors underline from column to here. */
+	endLine?: number;
+	endColumn?: number;
 }
 
 /** Every diagnostic the parser and linter can report; codes are stable (editors and CI match on them). */
