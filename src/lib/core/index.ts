@@ -60,4 +60,5 @@ export { submitReply, assessReplyHere } from './free-reply.ts';
 export { scoreReply, type ReplyContext, type ReplyAssessment, type Evidence } from './rubric.ts';
 export { analyseScenario, type ScenarioAnalysis } from './analyse.ts';
 export { moodTimeline, type MoodTimeline } from './timeline.ts';
+export { inspectScenario, type ScenarioInspection } from './inspect.ts';
 export * from './types.ts';

@@ -1,0 +1,17 @@
+import { analyseScenario, type ScenarioAnalysis } from './analyse.ts';
+import { parseScenario } from './parse.ts';
+import type { Diagnostic, ScenarioDraft } from './types.ts';
+
+/** Everything the studio shows about a source as the manager types: computed in a worker, from the same core. */
+export interface ScenarioInspection {
+	diagnostics: Diagnostic[];
+	draft: ScenarioDraft;
+	analysis: ScenarioAnalysis;
+	/** The file has no errors: it can be played and published. */
+	playable: boolean;
+}
+
+export function inspectScenario(source: string): ScenarioInspection {
+	const { scenario, draft, diagnostics } = parseScenario(source);
+	return { diagnostics, draft, analysis: analyseScenario(draft), playable: scenario !== null };
+}
