@@ -1,9 +1,12 @@
 import { readScenarioRecord, type ScenarioCard, type ScenarioRecord } from '$lib/core/record';
+import { getAuthored, isAuthoredId, publishedAuthored, publishedVersion } from '$lib/storage/authored';
 
 /*
  * The one place that answers "which scenarios exist, and what is in each" for
- * every screen. Bundled scenarios come from the build (/data/scenarios.json and
- * one /data/scenarios/<id>.json each, precached for offline use).
+ * every screen, whatever the source: bundled scenarios come from the build
+ * (/data/scenarios.json and one /data/scenarios/<id>.json each, precached for
+ * offline use); scenarios published in the studio come from IndexedDB, every
+ * published version kept by hash, compiled in the browser when played.
  */
 
 type Fetch = typeof fetch;
@@ -28,19 +31,49 @@ async function fetchJson(fetcher: Fetch, url: string): Promise<unknown> {
 	}
 }
 
-/** The cards of every scenario in the library, in title order. */
-export async function listScenarios(fetcher: Fetch = fetch): Promise<ScenarioCard[]> {
+/** The cards of every bundled scenario. */
+export async function bundledCards(fetcher: Fetch = fetch): Promise<ScenarioCard[]> {
 	const cards = await fetchJson(fetcher, '/data/scenarios.json');
 	if (!Array.isArray(cards)) throw new CatalogueUnavailableError('The scenario index is not a list.');
-	return (cards as ScenarioCard[]).toSorted((a, b) => a.title.localeCompare(b.title));
+	return cards as ScenarioCard[];
 }
 
-/** One scenario's record; null when no scenario has this id. */
-export async function loadScenario(id: string, fetcher: Fetch = fetch): Promise<ScenarioRecord | null> {
+/** The cards of every scenario in the library, bundled and published on this device, in title order. */
+export async function listScenarios(fetcher: Fetch = fetch): Promise<ScenarioCard[]> {
+	const [bundled, authored] = await Promise.all([bundledCards(fetcher), publishedAuthored()]);
+	const local = authored.map((scenario) => ({ ...scenario.publishedCard!, origin: 'device' as const }));
+	return [...bundled, ...local].sort((a, b) => a.title.localeCompare(b.title));
+}
+
+/**
+ * One scenario's record; null when no scenario has this id. `hash` asks for
+ * one version (a past attempt's): bundled scenarios only have their current
+ * one, scenarios made on this device every version they were published as.
+ */
+export async function loadScenario(id: string, fetcher: Fetch = fetch, hash?: string): Promise<ScenarioRecord | null> {
+	if (isAuthoredId(id)) return loadAuthored(id, hash);
 	// The index says what exists, whatever a static host answers for a missing file.
-	const cards = await listScenarios(fetcher);
+	const cards = await bundledCards(fetcher);
 	if (!cards.some((card) => card.id === id)) return null;
 	const record = readScenarioRecord(await fetchJson(fetcher, `/data/scenarios/${encodeURIComponent(id)}.json`));
 	if (!record) throw new CatalogueUnavailableError(`The file of ${id} is from another version of the app.`);
 	return record;
+}
+
+async function loadAuthored(id: string, hash: string | undefined): Promise<ScenarioRecord | null> {
+	let wanted = hash;
+	if (!wanted) {
+		const scenario = await getAuthored(id);
+		if (!scenario || scenario.deletedAt !== undefined) return null;
+		wanted = scenario.publishedHash;
+	}
+	const version = wanted ? await publishedVersion(id, wanted) : undefined;
+	if (!version) return null;
+	let compile: typeof import('$lib/studio/compile').compileInBrowser;
+	try {
+		({ compileInBrowser: compile } = await import('$lib/studio/compile'));
+	} catch (error) {
+		throw new CatalogueUnavailableError(`The part of the app that reads scenarios made on this device did not load: ${(error as Error).message}`);
+	}
+	return compile(id, version.source);
 }

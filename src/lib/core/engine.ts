@@ -75,15 +75,32 @@ function nodeOf(scenario: Scenario, id: string): ScenarioNode {
 	return node;
 }
 
-export function startRun(scenario: Scenario, identity: { scenarioId: string; scenarioHash: string; seed?: number }): RunState {
+/** Where a run begins when it does not begin at the start with the scenario's mood (a playtest from the middle). */
+export interface RunStart {
+	node?: string;
+	mood?: number;
+	totals?: Partial<Totals>;
+}
+
+/**
+ * Begins a run at the scenario's start, or (for a playtest) at any node with a
+ * chosen mood and running totals. An unknown node is a programmer error.
+ */
+export function startRun(
+	scenario: Scenario,
+	identity: { scenarioId: string; scenarioHash: string; seed?: number },
+	from: RunStart = {}
+): RunState {
+	const node = from.node ?? scenario.start;
+	nodeOf(scenario, node);
 	const state: RunState = {
 		saveVersion: RUN_SAVE_VERSION,
 		scenarioId: identity.scenarioId,
 		scenarioHash: identity.scenarioHash,
 		...(identity.seed === undefined ? {} : { seed: identity.seed >>> 0 }),
-		node: scenario.start,
-		mood: clampMood(scenario.meta.mood),
-		totals: perDimension(() => 0),
+		node,
+		mood: clampMood(from.mood ?? scenario.meta.mood),
+		totals: perDimension((dimension) => from.totals?.[dimension] ?? 0),
 		steps: [],
 		ended: false
 	};

@@ -20,6 +20,7 @@ export {
 	RUN_SAVE_VERSION,
 	MIN_COMPATIBLE_RUN_VERSION,
 	startRun,
+	type RunStart,
 	displayOrder,
 	replyOrderAt,
 	newRunSeed,

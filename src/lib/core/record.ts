@@ -40,6 +40,8 @@ export type ScenarioCard = Pick<ScenarioMeta, 'title' | 'customer' | 'summary' |
 	warnings: number;
 	/** The first few errors, for a card that cannot be played. */
 	problems: Diagnostic[];
+	/** Written in the studio on this device (absent for the bundled library). */
+	origin?: 'device';
 };
 
 export function cardOf(record: ScenarioRecord): ScenarioCard {

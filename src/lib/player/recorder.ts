@@ -1,7 +1,7 @@
-import type { RunState } from '$lib/core/engine';
+import { scoreRun, type RunState } from '$lib/core/engine';
 import type { Scenario } from '$lib/core/types';
 import type { Attempt } from '$lib/storage/db';
-import { recordStep, startAttempt } from '$lib/storage/progress';
+import { newId, recordStep, startAttempt } from '$lib/storage/progress';
 
 /**
  * Where a run's attempt and decisions are written. The player never writes
@@ -22,5 +22,41 @@ export function learnerRecorder(profileId: string): RunRecorder {
 		keepsProgress: true,
 		start: (input) => startAttempt({ profileId, ...input }),
 		step: (attemptId, scenario, next) => recordStep(attemptId, scenario, next)
+	};
+}
+
+/** A playtest: the same player, nothing written anywhere, so no learner's progress ever shows it. */
+export function memoryRecorder(): RunRecorder {
+	let attempt: Attempt | undefined;
+	return {
+		keepsProgress: false,
+		async start(input) {
+			const now = Date.now();
+			attempt = {
+				id: newId(),
+				profileId: '',
+				scenarioId: input.scenarioId,
+				scenarioHash: input.state.scenarioHash,
+				scenarioTitle: input.scenarioTitle,
+				mode: input.mode,
+				status: 'in-progress',
+				startedAt: now,
+				updatedAt: now,
+				state: input.state
+			};
+			return attempt;
+		},
+		async step(attemptId, scenario, next) {
+			if (!attempt || attempt.id !== attemptId) throw new Error('This playtest was restarted.');
+			const now = Date.now();
+			attempt = {
+				...attempt,
+				state: next,
+				updatedAt: now,
+				status: next.ended ? 'completed' : 'in-progress',
+				...(next.ended ? { completedAt: now, score: scoreRun(scenario, next) } : {})
+			};
+			return attempt;
+		}
 	};
 }

@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { RunScore, RunState, Step } from '$lib/core/engine';
+import type { ScenarioCard } from '$lib/core/record';
 
 /** A learner on this device. Boot camps share machines, so progress is per profile. */
 export interface Profile {
@@ -38,6 +39,48 @@ export interface StepRecord {
 	step: Step;
 }
 
+/**
+ * A scenario written on this device in the studio. Its id starts with `~`,
+ * which no bundled file name can (see AUTHORED_PREFIX), so the two never collide.
+ */
+export interface AuthoredScenario {
+	id: string;
+	source: string;
+	/** Bumped by every save. A save names the revision it started from, so a tab holding an older copy cannot overwrite a newer save. */
+	revision: number;
+	/** From the latest save's parse, for the studio's list. */
+	title: string;
+	errors: number;
+	warnings: number;
+	createdAt: number;
+	updatedAt: number;
+	/** Where the editor's selection was at the last save: reopening puts it back. */
+	cursor?: { anchor: number; head: number };
+	/** Deleted softly: listed under "Recently deleted" until restored or deleted for good. */
+	deletedAt?: number;
+	/** The version in the library: the hash of its source (kept in publishedVersions). Absent for drafts. */
+	publishedHash?: string;
+	/** The library card of the published version. */
+	publishedCard?: ScenarioCard;
+}
+
+/** One autosaved version of an authored scenario (the last HISTORY_LIMIT are kept). */
+export interface AuthoredRevision {
+	seq?: number;
+	scenarioId: string;
+	revision: number;
+	source: string;
+	savedAt: number;
+}
+
+/** Every version ever published, by its source's hash, so a learner's old debrief replays against what they played. */
+export interface PublishedVersion {
+	scenarioId: string;
+	hash: string;
+	source: string;
+	publishedAt: number;
+}
+
 export interface Setting {
 	key: string;
 	value: unknown;
@@ -48,6 +91,9 @@ export class ServiceDrillDatabase extends Dexie {
 	attempts!: EntityTable<Attempt, 'id'>;
 	steps!: Table<StepRecord, [string, number]>;
 	settings!: Table<Setting, string>;
+	authored!: EntityTable<AuthoredScenario, 'id'>;
+	authoredRevisions!: EntityTable<AuthoredRevision, 'seq'>;
+	publishedVersions!: Table<PublishedVersion, [string, string]>;
 
 	constructor(name = 'service-drill') {
 		super(name);
@@ -57,6 +103,12 @@ export class ServiceDrillDatabase extends Dexie {
 			attempts: 'id, profileId, scenarioId, [profileId+scenarioId], [profileId+status], updatedAt',
 			steps: '[attemptId+index], attemptId, at',
 			settings: 'key'
+		});
+		// Version 2, the authoring studio: new tables only, so existing data needs no upgrade.
+		this.version(2).stores({
+			authored: 'id, updatedAt, deletedAt',
+			authoredRevisions: '++seq, scenarioId, [scenarioId+revision]',
+			publishedVersions: '[scenarioId+hash], scenarioId'
 		});
 	}
 }

@@ -10,6 +10,6 @@ export const load: PageLoad = async ({ params, fetch }) => {
 	await app.init();
 	const attempt = await getAttempt(params.attempt);
 	// Without the scenario's file the scores can still be shown.
-	const record = attempt ? await loadScenario(attempt.scenarioId, fetch).catch(() => null) : null;
+	const record = attempt ? await loadScenario(attempt.scenarioId, fetch, attempt.scenarioHash).catch(() => null) : null;
 	return { attempt, record };
 };
