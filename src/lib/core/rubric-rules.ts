@@ -6,6 +6,8 @@ import type { Dimension } from './types.ts';
  * phrase can add up to, so ten "sorry"s are not ten points.
  */
 export interface Rule {
+	/** The feature this rule is: its learned weight (rubric-weights.ts) replaces `weight` when scoring. */
+	id: string;
 	dimension: Dimension;
 	weight: number;
 	group: string;
@@ -49,6 +51,7 @@ const CONCRETE =
 export const RULES: Rule[] = [
 	// A form-letter line claims the span first, so the apology inside it earns nothing.
 	{
+		id: 'form-letter',
 		dimension: 'empathy',
 		weight: 0,
 		group: 'form-letter',
@@ -59,6 +62,7 @@ export const RULES: Rule[] = [
 	},
 	// ── empathy + ──
 	{
+		id: 'apology',
 		dimension: 'empathy',
 		weight: 2,
 		group: 'apology',
@@ -67,6 +71,7 @@ export const RULES: Rule[] = [
 		negated: { weight: -2, reason: 'A refused or negated apology is dismissive.' }
 	},
 	{
+		id: 'acknowledge',
 		dimension: 'empathy',
 		weight: 2,
 		group: 'acknowledge',
@@ -77,6 +82,7 @@ export const RULES: Rule[] = [
 		negated: 'ignore'
 	},
 	{
+		id: 'courtesy',
 		dimension: 'empathy',
 		weight: 1,
 		group: 'courtesy',
@@ -86,6 +92,7 @@ export const RULES: Rule[] = [
 	},
 	// ── empathy − ──
 	{
+		id: 'dismissive',
 		dimension: 'empathy',
 		weight: -2,
 		group: 'dismissive',
@@ -95,6 +102,7 @@ export const RULES: Rule[] = [
 		reason: 'Dismissive or combative words put the customer on the defensive.'
 	},
 	{
+		id: 'sarcasm',
 		dimension: 'empathy',
 		weight: -2,
 		group: 'sarcasm',
@@ -105,6 +113,7 @@ export const RULES: Rule[] = [
 	},
 	// ── ownership + ──
 	{
+		id: 'commit-timed',
 		dimension: 'ownership',
 		weight: 2,
 		group: 'commit',
@@ -114,6 +123,7 @@ export const RULES: Rule[] = [
 		reason: 'A first-person promise with a concrete step and a time is ownership.'
 	},
 	{
+		id: 'commit-stay',
 		dimension: 'ownership',
 		weight: 2,
 		group: 'commit',
@@ -121,6 +131,7 @@ export const RULES: Rule[] = [
 		reason: 'Staying with the customer instead of passing them on is ownership.'
 	},
 	{
+		id: 'commit-step',
 		dimension: 'ownership',
 		weight: 1,
 		group: 'commit',
@@ -131,6 +142,7 @@ export const RULES: Rule[] = [
 	},
 	// ── ownership − ──
 	{
+		id: 'pass-on',
 		dimension: 'ownership',
 		weight: -2,
 		group: 'pass-on',
@@ -140,6 +152,7 @@ export const RULES: Rule[] = [
 		reason: PASS_ON_REASON
 	},
 	{
+		id: 'blame',
 		dimension: 'ownership',
 		weight: -2,
 		group: 'blame',
@@ -150,6 +163,7 @@ export const RULES: Rule[] = [
 	},
 	// ── flexibility − (hard walls claim their words before the offers below) ──
 	{
+		id: 'hard-wall',
 		dimension: 'flexibility',
 		weight: -2,
 		group: 'wall',
@@ -160,6 +174,7 @@ export const RULES: Rule[] = [
 	},
 	// ── flexibility + ──
 	{
+		id: 'flex-offer',
 		dimension: 'flexibility',
 		weight: 2,
 		group: 'flex',
@@ -170,6 +185,7 @@ export const RULES: Rule[] = [
 		negated: { weight: -2, reason: 'Refusing the exception outright is hiding behind the rule.' }
 	},
 	{
+		id: 'flex-normally-but',
 		dimension: 'flexibility',
 		weight: 1,
 		group: 'flex',
@@ -180,6 +196,7 @@ export const RULES: Rule[] = [
 		negated: 'keep'
 	},
 	{
+		id: 'flex-limit-but',
 		dimension: 'flexibility',
 		weight: 1,
 		group: 'flex',
@@ -191,6 +208,7 @@ export const RULES: Rule[] = [
 	},
 	// ── flexibility − ──
 	{
+		id: 'soft-wall',
 		dimension: 'flexibility',
 		weight: -1,
 		group: 'wall',

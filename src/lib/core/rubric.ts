@@ -1,5 +1,6 @@
 import { editDistance } from './diagnostics.ts';
 import { ACRONYMS, COMMON_WORDS, FOREIGN_WORDS, GROUP_CAP, NAME_CONTEXT, NEGATORS, NOT_NAMES, PASS_ON_REASON, RULES, SARCASM_REASON } from './rubric-rules.ts';
+import { LEARNED_WEIGHTS } from './rubric-weights.ts';
 import { DIMENSIONS, MAX_REPLY_CHARS, type Cue, type Dimension, type Subject } from './types.ts';
 
 export { MAX_REPLY_CHARS };
@@ -26,6 +27,8 @@ export interface Evidence {
 	dimension: Subject;
 	weight: number;
 	reason: string;
+	/** The rubric feature that found it (a rule id, `name-right`, `cue` …); its weight is learned, see rubric-weights.ts. */
+	feature?: string;
 }
 
 export interface ReplyAssessment {
@@ -40,14 +43,49 @@ export interface ReplyAssessment {
 	notes: string[];
 }
 
+/**
+ * Evidence as the rules find it, before the learned weights: `prior` is the
+ * hand-set weight every structural decision (offers neutralising walls,
+ * sarcasm, repetition) is taken on, so the learned layer only sets how much
+ * each kind of evidence counts, never what was found.
+ */
+export interface Finding {
+	phrase: string;
+	start: number;
+	end: number;
+	dimension: Subject;
+	feature: string;
+	/** Caps how much one kind of phrase adds up to (GROUP_CAP); '' for none. */
+	group: string;
+	prior: number;
+	reason: string;
+	/** Set when the finding counts nothing here, with the reason why (said sarcastically, a way forward offered …). */
+	zeroed?: string;
+	/** The author's cue effects are taken as written, never learned. */
+	fixed?: boolean;
+}
+
+/** What `collectFindings` returns: everything the weights then turn into scores. */
+export interface Findings {
+	findings: Finding[];
+	notes: string[];
+	/** Mood for a reply that could not be scored (an empty one), else 0. */
+	mood: number;
+	/** True when the reply was not scored at all (empty, not English): every score is 0. */
+	unscored: boolean;
+	/** Words in the reply, for the short-reply note. */
+	words: number;
+}
+
+/** Learned integer weight per feature; a feature missing here keeps its rule's weight. */
+export type FeatureWeights = Readonly<Record<string, number>>;
+
 const clamp = (value: number, low: number, high: number) => Math.min(high, Math.max(low, value));
 
 /** Lower case and straight apostrophes, without changing any offset. */
 function normalise(text: string): string {
 	return text.replace(/[A-Z]/g, (c) => c.toLowerCase()).replace(/[\u2018\u2019\u02bc]/g, "'");
 }
-
-const empty = (notes: string[], mood = 0): ReplyAssessment => ({ empathy: 0, flexibility: 0, ownership: 0, mood, evidence: [], notes });
 
 /**
  * Scores a typed reply on empathy, policy flexibility and ownership, offline
@@ -56,31 +94,80 @@ const empty = (notes: string[], mood = 0): ReplyAssessment => ({ empathy: 0, fle
  *          // empathy > 0, ownership > 0, evidence: "I'm so sorry", "Dana", "I'll email … today"
  */
 export function scoreReply(reply: string, givenContext: ReplyContext): ReplyAssessment {
+	return settleFindings(collectFindings(reply, givenContext), LEARNED_WEIGHTS);
+}
+
+/**
+ * Turns findings into scores with the given feature weights: each finding
+ * counts its feature's weight (its rule's own weight when the feature has none),
+ * one kind of phrase adds up to its group's cap, each dimension is clamped to −3..+3.
+ */
+export function settleFindings(collected: Findings, weights: FeatureWeights): ReplyAssessment {
+	const { findings, notes, unscored } = collected;
+	if (unscored) return { empathy: 0, flexibility: 0, ownership: 0, mood: collected.mood, evidence: [], notes };
+	const evidence: Evidence[] = [];
+	const groupTotals = new Map<string, number>();
+	const totals: Record<Subject, number> = { empathy: 0, flexibility: 0, ownership: 0, mood: 0 };
+	for (const f of findings) {
+		const learned = f.fixed ? f.prior : weightOf(f, weights);
+		// A kind of evidence the labels gave no weight counts nothing and is not shown.
+		if (learned === 0 && f.prior !== 0) continue;
+		const base: Evidence = { phrase: f.phrase, start: f.start, end: f.end, dimension: f.dimension, weight: 0, reason: f.reason, feature: f.feature };
+		if (f.zeroed) {
+			evidence.push({ ...base, reason: f.zeroed });
+			continue;
+		}
+		let weight = learned;
+		if (f.group) {
+			const cap = GROUP_CAP[f.group] ?? 3;
+			const sofar = groupTotals.get(f.group) ?? 0;
+			weight = learned > 0 ? Math.min(learned, Math.max(0, cap - sofar)) : Math.max(learned, Math.min(0, -cap - sofar));
+			groupTotals.set(f.group, sofar + weight);
+			if (weight === 0 && learned !== 0) {
+				evidence.push({ ...base, reason: `Already counted: ${f.reason.charAt(0).toLowerCase()}${f.reason.slice(1)} Saying it again adds nothing.` });
+				continue;
+			}
+		}
+		totals[f.dimension] += weight;
+		evidence.push({ ...base, weight });
+	}
+	const scores = Object.fromEntries(DIMENSIONS.map((d) => [d, clamp(totals[d], -3, 3)])) as Record<Dimension, number>;
+	// The customer hears empathy first; promises and options then move them.
+	const mood = clamp(Math.round(6 * scores.empathy + 4 * scores.ownership + 4 * scores.flexibility + totals.mood), -100, 100);
+	evidence.sort((a, b) => a.start - b.start);
+	const allNotes = collected.words <= 2 ? [...notes, 'A one- or two-word reply gives the customer nothing to hold on to.'] : notes;
+	return { ...scores, mood, evidence, notes: allNotes };
+}
+
+/** The weight a finding counts with: the learned one for its feature, keeping the rule's sign. */
+export function weightOf(finding: Pick<Finding, 'feature' | 'prior'>, weights: FeatureWeights): number {
+	const learned = weights[finding.feature];
+	if (learned === undefined || !Number.isInteger(learned)) return finding.prior;
+	return clamp(learned, -3, 3);
+}
+
+/**
+ * Everything the rules find in a reply, before any weight is learned: the
+ * phrases, who they speak for, and which of them count nothing here and why.
+ */
+export function collectFindings(reply: string, givenContext: ReplyContext): Findings {
 	const raw = typeof reply === 'string' ? reply : '';
 	const context = readContext(givenContext);
 	const notes: string[] = [];
 	const text = raw.length > MAX_REPLY_CHARS ? raw.slice(0, MAX_REPLY_CHARS) : raw;
+	const none = (notes: string[], mood = 0): Findings => ({ findings: [], notes, mood, unscored: true, words: 0 });
 	if (raw.length > MAX_REPLY_CHARS) notes.push(`Only the first ${MAX_REPLY_CHARS} characters were scored; customers rarely read more.`);
-	if (text.trim() === '') return empty(['No reply was typed, so nothing could be scored. Silence leaves the customer waiting.'], -10);
+	if (text.trim() === '') return none(['No reply was typed, so nothing could be scored. Silence leaves the customer waiting.'], -10);
 
 	const words = text.match(/[\p{L}']+/gu) ?? [];
 	if (!readsAsEnglish(text, words)) {
-		return empty([...notes, "This reply doesn't read as English, so it could not be scored. Reply in English, in full sentences."]);
+		return none([...notes, "This reply doesn't read as English, so it could not be scored. Reply in English, in full sentences."]);
 	}
 
 	const lower = normalise(text);
-	const found: Evidence[] = [];
+	const found: Finding[] = [];
 	// Walls that count only when nothing else is offered; settled at the end.
-	const softWalls = new Set<Evidence>();
-	const groupTotals = new Map<string, number>();
-	const take = (evidence: Evidence, group: string) => {
-		const cap = GROUP_CAP[group] ?? 3;
-		const sofar = groupTotals.get(group) ?? 0;
-		const allowed = evidence.weight > 0 ? Math.min(evidence.weight, cap - sofar) : Math.max(evidence.weight, -cap - sofar);
-		groupTotals.set(group, sofar + allowed);
-		const capped = allowed === 0 && evidence.weight !== 0;
-		found.push({ ...evidence, weight: allowed, reason: capped ? `Already counted: ${evidence.reason.charAt(0).toLowerCase()}${evidence.reason.slice(1)} Saying it again adds nothing.` : evidence.reason });
-	};
+	const softWalls = new Set<Finding>();
 	const overlaps = (start: number, end: number, dimension: Subject) =>
 		found.some((e) => e.dimension === dimension && e.start < end && start < e.end);
 
@@ -97,17 +184,33 @@ export function scoreReply(reply: string, givenContext: ReplyContext): ReplyAsse
 			while (start > 0 && WORD_CHAR.test(lower[start - 1]) && WORD_CHAR.test(lower[start])) start--;
 			while (end < lower.length && WORD_CHAR.test(lower[end]) && WORD_CHAR.test(lower[end - 1])) end++;
 			if (overlaps(start, end, rule.dimension)) continue;
-			const evidence: Evidence = { phrase: text.slice(start, end), start, end, dimension: rule.dimension, weight: rule.weight, reason: rule.reason };
+			const finding: Finding = {
+				phrase: text.slice(start, end),
+				start,
+				end,
+				dimension: rule.dimension,
+				feature: rule.id,
+				group: rule.group,
+				prior: rule.weight,
+				reason: rule.reason
+			};
 			const negated = rule.negated !== 'keep' && isNegated(lower, start, match[0]);
 			// "I won't transfer you", "it isn't true that there's nothing we can do": a negated fault is no fault.
 			if (rule.weight < 0 && negated) continue;
 			if (rule.weight > 0 && negated) {
 				if (typeof rule.negated !== 'object') continue;
-				take({ ...evidence, ...withNegation(text, lower, evidence), weight: rule.negated.weight, reason: rule.negated.reason }, `${rule.group}-negated`);
+				found.push({
+					...finding,
+					...withNegation(text, lower, finding),
+					feature: `${rule.id}-negated`,
+					group: `${rule.group}-negated`,
+					prior: rule.negated.weight,
+					reason: rule.negated.reason
+				});
 				continue;
 			}
-			take(evidence, rule.group);
-			if (rule.softWall) softWalls.add(found[found.length - 1]);
+			found.push(finding);
+			if (rule.softWall) softWalls.add(finding);
 		}
 	}
 
@@ -125,31 +228,17 @@ export function scoreReply(reply: string, givenContext: ReplyContext): ReplyAsse
 		const stop = lower.slice(mock.end).search(/[.!?]/);
 		const to = stop < 0 ? lower.length : mock.end + stop + 1;
 		for (const e of found) {
-			if (e !== mock && e.weight > 0 && e.start >= from && e.end <= to) {
-				e.weight = 0;
-				e.reason = 'Said sarcastically, so it does not count.';
-			}
+			if (e !== mock && e.prior > 0 && e.start >= from && e.end <= to) e.zeroed = 'Said sarcastically, so it does not count.';
 		}
 	}
 
 	// Stating the rule is fine when the same reply offers a way forward.
-	const offersWay = found.some((e) => e.dimension === 'flexibility' && e.weight > 0);
+	const offersWay = found.some((e) => e.dimension === 'flexibility' && e.prior > 0 && !e.zeroed);
 	for (const e of found) {
-		if (offersWay && softWalls.has(e)) {
-			e.weight = 0;
-			e.reason = 'Stating the rule is fine here, because the reply also offers a way forward.';
-		}
+		if (offersWay && softWalls.has(e)) e.zeroed = 'Stating the rule is fine here, because the reply also offers a way forward.';
 	}
 
-	const totals: Record<Subject, number> = { empathy: 0, flexibility: 0, ownership: 0, mood: 0 };
-	for (const e of found) totals[e.dimension] += e.weight;
-	const scores = Object.fromEntries(DIMENSIONS.map((d) => [d, clamp(totals[d], -3, 3)])) as Record<Dimension, number>;
-	// The customer hears empathy first; promises and options then move them.
-	const mood = clamp(Math.round(6 * scores.empathy + 4 * scores.ownership + 4 * scores.flexibility + totals.mood), -100, 100);
-
-	if (words.length <= 2) notes.push('A one- or two-word reply gives the customer nothing to hold on to.');
-	found.sort((a, b) => a.start - b.start);
-	return { ...scores, mood, evidence: found, notes };
+	return { findings: found, notes, mood: 0, unscored: false, words: words.length };
 }
 
 const VOWEL = /[aeiouy]/;
@@ -208,7 +297,7 @@ function isNegated(lower: string, start: number, phrase: string): boolean {
 }
 
 /** Widens a negated phrase back to its negating word, so the trainee sees what flipped it. */
-function withNegation(text: string, lower: string, evidence: Evidence): Pick<Evidence, 'start' | 'phrase'> {
+function withNegation(text: string, lower: string, evidence: Finding): Pick<Finding, 'start' | 'phrase'> {
 	const before = lower.slice(Math.max(0, evidence.start - 30), evidence.start);
 	const match = /\b(?:not|never|no|can'?t|cannot|won'?t|don'?t|didn'?t|doesn'?t|isn'?t|wasn'?t|aren'?t|hardly|unable)\b[^.,;!?]*$/.exec(before);
 	if (!match) return { start: evidence.start, phrase: evidence.phrase };
@@ -216,7 +305,7 @@ function withNegation(text: string, lower: string, evidence: Evidence): Pick<Evi
 	return { start, phrase: text.slice(start, evidence.end) };
 }
 
-function applyCue(cue: Cue, text: string, lower: string, found: Evidence[]) {
+function applyCue(cue: Cue, text: string, lower: string, found: Finding[]) {
 	for (const phrase of cue.phrases) {
 		const at = findWord(lower, normalise(phrase));
 		if (at < 0) continue;
@@ -228,7 +317,10 @@ function applyCue(cue: Cue, text: string, lower: string, found: Evidence[]) {
 				start: at,
 				end: at + phrase.length,
 				dimension,
-				weight: negated ? 0 : weight,
+				feature: 'cue',
+				group: '',
+				prior: negated ? 0 : weight,
+				fixed: true,
 				reason: negated
 					? 'The scenario looks for this, but the reply negates it.'
 					: weight > 0
@@ -246,7 +338,7 @@ const QUOTE_WORDS = 5;
  * Reading the scenario's policy out to the customer ("…are accepted within
  * 30 days of delivery") is a wall, unless the same reply offers a way forward.
  */
-function policyQuoteEvidence(text: string, lower: string, policy: string | undefined, found: Evidence[], softWalls: Set<Evidence>) {
+function policyQuoteEvidence(text: string, lower: string, policy: string | undefined, found: Finding[], softWalls: Set<Finding>) {
 	if (!policy) return;
 	const shingles = new Set<string>();
 	const policyWords = normalise(policy).match(/[a-z0-9£$€%']+/g) ?? [];
@@ -259,12 +351,14 @@ function policyQuoteEvidence(text: string, lower: string, policy: string | undef
 		const start = words[i].index!;
 		const end = words[last].index! + words[last][0].length;
 		if (found.some((e) => e.dimension === 'flexibility' && e.start < end && start < e.end)) return;
-		const evidence: Evidence = {
+		const evidence: Finding = {
 			phrase: text.slice(start, end),
 			start,
 			end,
 			dimension: 'flexibility',
-			weight: -1,
+			feature: 'policy-quote',
+			group: '',
+			prior: -1,
 			reason: 'Reading the policy out word for word, with nothing offered, is a wall.'
 		};
 		found.push(evidence);
@@ -288,7 +382,7 @@ function findWord(haystack: string, needle: string): number {
 }
 
 /** The customer's name used right earns a point; a wrong or misspelt one costs two. */
-function nameEvidence(text: string, customer: string, found: Evidence[]) {
+function nameEvidence(text: string, customer: string, found: Finding[]) {
 	const parts = customer
 		.split(/\s+/)
 		.flatMap((part) => (part.includes('-') ? [part, ...part.split('-')] : [part]))
@@ -303,7 +397,7 @@ function nameEvidence(text: string, customer: string, found: Evidence[]) {
 		const lowerWord = word.toLowerCase().replace(/'s$/, '');
 		if (lowerParts.includes(lowerWord)) {
 			if (!usedRight) {
-				found.push({ phrase: word, start, end: start + word.length, dimension: 'empathy', weight: 1, reason: "Using the customer's name, spelled right, makes it personal." });
+				found.push({ phrase: word, start, end: start + word.length, dimension: 'empathy', feature: 'name-right', group: '', prior: 1, reason: "Using the customer's name, spelled right, makes it personal." });
 			}
 			usedRight = true;
 			return;
@@ -346,7 +440,9 @@ function nameEvidence(text: string, customer: string, found: Evidence[]) {
 			start,
 			end: start + word.length,
 			dimension: 'empathy',
-			weight: -2,
+			feature: 'name-wrong',
+			group: '',
+			prior: -2,
 			reason: `The customer is ${customer}: a wrong or misspelt name tells them they are a case number.`
 		});
 	}
@@ -362,7 +458,7 @@ function followsName(text: string, start: number, lowerParts: string[]): boolean
  * Shouting: three capitalised words in a row, two long ones anywhere, or a
  * reply mostly in capitals. Acronyms, ids (BUG-4412) and one emphasised word are not shouting.
  */
-function shoutingEvidence(text: string, found: Evidence[]) {
+function shoutingEvidence(text: string, found: Finding[]) {
 	const capitals = [...text.matchAll(/(?<![\w-])[A-Z]{2,}(?![\w-])/g)].filter((match) => !ACRONYMS.has(match[0]));
 	const run = /(?<![\w-])(?:[A-Z]{2,}[\s,]+(?:[AI][\s,]+)?){2,}[A-Z]{2,}(?![\w-])/.exec(text);
 	const long = capitals.filter((match) => match[0].length >= 5);
@@ -372,7 +468,7 @@ function shoutingEvidence(text: string, found: Evidence[]) {
 	const first = run ?? long[0] ?? capitals[0];
 	const start = first?.index ?? 0;
 	const phrase = first?.[0].trim() ?? text.slice(0, Math.min(text.length, 20));
-	found.push({ phrase, start, end: start + phrase.length, dimension: 'empathy', weight: -2, reason: 'Words in capitals read as shouting.' });
+	found.push({ phrase, start, end: start + phrase.length, dimension: 'empathy', feature: 'shouting', group: '', prior: -2, reason: 'Words in capitals read as shouting.' });
 }
 
 const STOP = new Set(
@@ -388,7 +484,7 @@ function keywords(text: string): Set<string> {
 }
 
 /** When the customer asked a question, a reply that does not touch it counts against empathy. */
-function questionEvidence(text: string, lower: string, customerLine: string | undefined, found: Evidence[]) {
+function questionEvidence(text: string, lower: string, customerLine: string | undefined, found: Finding[]) {
 	if (!customerLine) return;
 	// "Tell me when…" asks as plainly as a question mark does.
 	const questions = customerLine.match(/[^.!?]*\?|\btell me (?:when|what|why|how|where|who|if|whether)\b[^.!?]*/gi);
@@ -396,7 +492,7 @@ function questionEvidence(text: string, lower: string, customerLine: string | un
 	// A reply that takes up the request (an offer, a refusal, a commitment, a hand-off) has engaged with it.
 	// (A bare "someone will get back to you" is not an answer; a hand-off with substance is.)
 	const substantial = (text.match(/[\p{L}']+/gu) ?? []).length >= 8;
-	if (found.some((e) => (e.dimension === 'flexibility' || e.dimension === 'ownership') && e.weight !== 0 && (substantial || e.reason !== PASS_ON_REASON))) return;
+	if (found.some((e) => (e.dimension === 'flexibility' || e.dimension === 'ownership') && e.prior !== 0 && (substantial || e.reason !== PASS_ON_REASON))) return;
 	const question = questions[questions.length - 1].trim();
 	const lastClause = question.split(/,|;|\s-\s/).pop()!.trim();
 	// "Why?" alone points back at the whole line.
@@ -407,7 +503,9 @@ function questionEvidence(text: string, lower: string, customerLine: string | un
 			start: 0,
 			end: 0,
 			dimension: 'empathy',
-			weight: -1,
+			feature: 'unanswered',
+			group: '',
+			prior: -1,
 			reason: `The customer asked "${question.length > 90 ? question.slice(0, 87) + '…' : question}" and the reply does not answer it.`
 		});
 	}
@@ -441,16 +539,13 @@ function sentences(text: string): { start: number; end: number; key: string }[] 
 }
 
 /** A stock line pasted again ("customer service by rote"): the empathy it earned the first time no longer counts. */
-function repetitionEvidence(text: string, lower: string, previous: string[], found: Evidence[]) {
+function repetitionEvidence(text: string, lower: string, previous: string[], found: Finding[]) {
 	if (previous.length === 0) return;
 	const earlier = new Set(previous.flatMap((reply) => sentences(typeof reply === 'string' ? reply : '').map((s) => s.key)));
 	for (const sentence of sentences(lower)) {
 		if (!earlier.has(sentence.key)) continue;
-		const inside = found.filter((e) => e.dimension === 'empathy' && e.weight > 0 && e.start >= sentence.start && e.end <= sentence.end);
+		const inside = found.filter((e) => e.dimension === 'empathy' && e.prior > 0 && !e.zeroed && e.start >= sentence.start && e.end <= sentence.end);
 		if (inside.length === 0) continue;
-		for (const e of inside) {
-			e.weight = 0;
-			e.reason = 'Said word for word in an earlier reply: the second time it sounds like a script, so it earns nothing.';
-		}
+		for (const e of inside) e.zeroed = 'Said word for word in an earlier reply: the second time it sounds like a script, so it earns nothing.';
 	}
 }
