@@ -34,6 +34,11 @@ export const GROUP_CAP: Record<string, number> = {
 	'form-letter': 1
 };
 
+/** Features whose hand-set weight is 0 but which training may weigh, with the only sign they may take. */
+export const LEARNED_SIGN: Record<string, 1 | -1> = {
+	'form-letter': -1
+};
+
 /** Every apostrophe in a pattern is optional: trainees type "thats", "cant" and "ill". */
 const V = (source: string) => new RegExp(source.replace(/'(?!\?)/g, "'?"), 'g');
 
@@ -245,7 +250,7 @@ export const ACRONYMS = new Set(
 
 /** Greetings after which a capitalised word is taken as the name the trainee used. */
 export const NAME_CONTEXT =
-	/(?:^|[\s,.!?;:(])(?:hi|hello|hey|dear|morning|afternoon|evening|thanks|thank you|sorry|mr\.?|mrs\.?|ms\.?|miss|dr\.?|mx\.?)[ ,]+([A-Za-z][a-z'\u00C0-\u024F-]{1,30})/gi;
+	/(?:^|[\s,.!?;:(])(?:hi|hello|hey|dear|morning|afternoon|evening|thanks|thank you|sorry|mr\.?|mrs\.?|ms\.?|miss|dr\.?|mx\.?)[ ,]+(\p{L}[\p{L}'-]{1,30})/giu;
 
 /** Capitalised words after a greeting that are not names. */
 export const NOT_NAMES = new Set(

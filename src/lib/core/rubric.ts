@@ -1,5 +1,5 @@
-import { editDistance } from './diagnostics.ts';
 import { ACRONYMS, COMMON_WORDS, FOREIGN_WORDS, GROUP_CAP, NAME_CONTEXT, NEGATORS, NOT_NAMES, PASS_ON_REASON, RULES, SARCASM_REASON } from './rubric-rules.ts';
+import { matchName } from './rubric-names.ts';
 import { LEARNED_WEIGHTS } from './rubric-weights.ts';
 import { DIMENSIONS, MAX_REPLY_CHARS, type Cue, type Dimension, type Subject } from './types.ts';
 
@@ -392,46 +392,45 @@ function nameEvidence(text: string, customer: string, found: Finding[]) {
 	const lowerParts = parts.map((part) => part.toLowerCase());
 	let usedRight = false;
 	const wrong: { start: number; word: string }[] = [];
+	const seen = (start: number) => found.some((e) => e.start === start && e.feature === 'name-right') || wrong.some((w) => w.start === start);
 
-	const consider = (word: string, start: number, fromGreeting: boolean) => {
-		const lowerWord = word.toLowerCase().replace(/'s$/, '');
-		if (lowerParts.includes(lowerWord)) {
+	/** `lowerCase`: a word typed without its capital counts only when it is the name or nearly the name. */
+	const consider = (word: string, start: number, fromGreeting: boolean, lowerCase = false) => {
+		const match = matchName(word, parts, { closeFrom: fromGreeting ? 3 : 5 });
+		if (match === 'right') {
 			if (!usedRight) {
 				found.push({ phrase: word, start, end: start + word.length, dimension: 'empathy', feature: 'name-right', group: '', prior: 1, reason: "Using the customer's name, spelled right, makes it personal." });
 			}
 			usedRight = true;
 			return;
 		}
-		// A shortened first name (Bernie for Bernadette) is neither right nor wrong.
-		if (lowerWord.length >= 3 && lowerParts.some((part) => lowerWord.length < part.length && part.startsWith(lowerWord.slice(0, 3)) && editDistance(part, lowerWord) > 2)) return;
-		const close = lowerParts.some(
-			(part) => part.length >= (fromGreeting ? 3 : 5) && lowerWord.length >= 3 && editDistance(part, lowerWord) <= (part.length >= 6 ? 2 : 1)
-		);
-		if (close || (fromGreeting && !NOT_NAMES.has(word))) wrong.push({ start, word });
+		// A nickname (Kate for Catherine, Bernie for Bernadette) is neither right nor wrong.
+		if (match === 'nickname') return;
+		if (match === 'misspelt' || (fromGreeting && !lowerCase && !NOT_NAMES.has(word))) wrong.push({ start, word });
 	};
 
 	NAME_CONTEXT.lastIndex = 0;
 	for (let match = NAME_CONTEXT.exec(text); match; match = NAME_CONTEXT.exec(text)) {
 		const word = match[1];
 		// "hi there", "thanks for", "Thanks, I'll…", "Sorry, Your order…": not a name
-		if (!/^[A-Z]/.test(word) || /^I(?:'|\u2019|$)/.test(word) || COMMON_WORDS.has(word.toLowerCase())) continue;
+		if (/^I(?:'|\u2019|$)/.test(word) || COMMON_WORDS.has(word.toLowerCase())) continue;
 		// After a bare title ("with Dr Okafor") the name may be someone else's; after a greeting it is the customer's.
 		const titleOnly = /^(?:mr|mrs|ms|miss|dr|mx)\.?$/i.test(match[0].trim().split(/[ ,]+/).slice(-2, -1)[0] ?? '') &&
 			!/(?:hi|hello|hey|dear|morning|afternoon|evening|thanks|thank you|sorry)[ ,]+(?:mr|mrs|ms|miss|dr|mx)\.?[ ,]+\S+$/i.test(match[0]);
-		consider(word, match.index + match[0].length - word.length, !titleOnly);
+		consider(word, match.index + match[0].length - word.length, !titleOnly, !/^\p{Lu}/u.test(word));
 	}
-	// A capitalised word said to the customer ("Shivon, your account…", "…, John.") is the name they heard.
-	const vocative = /(?:^|[.!?]\s+)([A-Z][\p{L}'-]{1,30}),|,\s*([A-Z][\p{L}'-]{1,30})\s*(?:[.!?]|$)/gu;
+	// A word said to the customer ("Shivon, your account…", "…, John.") is the name they heard.
+	const vocative = /(?:^|[.!?]\s+)(\p{L}[\p{L}'-]{1,30}),|,\s*(\p{L}[\p{L}'-]{1,30})\s*(?:[.!?]|$)/gu;
 	for (const match of text.matchAll(vocative)) {
 		const word = match[1] ?? match[2];
 		if (NOT_NAMES.has(word) || COMMON_WORDS.has(word.toLowerCase()) || /(?:ly|ed|ing)$/.test(word)) continue;
-		const start = match.index! + match[0].indexOf(word);
-		if (!found.some((e) => e.start === start) && !wrong.some((w) => w.start === start)) consider(word, start, true);
+		const start = match.index! + match[0].indexOf(word, match[1] ? 0 : 1);
+		if (!seen(start)) consider(word, start, true, !/^\p{Lu}/u.test(word));
 	}
 	// Elsewhere: capitalised words that are the name, or nearly the name.
-	for (const match of text.matchAll(/\b[A-Z][\p{L}'-]{1,30}/gu)) {
+	for (const match of text.matchAll(/(?<![\p{L}\p{N}'])\p{Lu}[\p{L}'-]{1,30}/gu)) {
 		const start = match.index!;
-		if (found.some((e) => e.start === start) || wrong.some((w) => w.start === start)) continue;
+		if (seen(start)) continue;
 		consider(match[0], start, followsName(text, start, lowerParts));
 	}
 	for (const { start, word } of wrong.slice(0, 1)) {
