@@ -16,6 +16,7 @@ const WITH_E: Record<string, string> = { ä: 'ae', ö: 'oe', ü: 'ue', ø: 'oe',
 
 /** Lower case with accents and special letters dropped: Müller → muller, Łukasz → lukasz, Øystein → oystein. */
 export function foldName(word: string): string {
+	if (/^[\x00-\x7f]*$/.test(word)) return word.toLowerCase();
 	return word
 		.toLowerCase()
 		.replace(/[\u2018\u2019\u02bc]/g, "'")
@@ -95,16 +96,45 @@ const NICKNAMES: Record<string, string> = {
 	william: 'will bill billy liam'
 };
 
+interface Part {
+	spellings: Set<string>;
+	plain: string;
+	nicknames: string[];
+}
+
+/** The customer's name, read once: per part, its right spellings and its nicknames. */
+export interface NameMatcher {
+	parts: Part[];
+}
+
+const matchers = new Map<string, NameMatcher>();
+
+/** Reads the parts of the customer's name once (the last few customers are remembered). */
+export function nameMatcher(parts: string[]): NameMatcher {
+	const key = parts.join(' ');
+	let matcher = matchers.get(key);
+	if (!matcher) {
+		matcher = {
+			parts: parts.map((part) => {
+				const lower = part.toLowerCase();
+				const plain = foldName(lower);
+				return { spellings: spellings(lower), plain, nicknames: (NICKNAMES[lower] ?? NICKNAMES[plain] ?? '').split(' ').filter(Boolean) };
+			})
+		};
+		if (matchers.size >= 16) matchers.delete(matchers.keys().next().value!);
+		matchers.set(key, matcher);
+	}
+	return matcher;
+}
+
 /** Compares one typed word with each part of the customer's name. */
-export function matchName(word: string, parts: string[], { closeFrom }: { closeFrom: number }): NameMatch {
+export function matchName(word: string, matcher: NameMatcher, { closeFrom }: { closeFrom: number }): NameMatch {
 	const typed = foldName(word.replace(/['\u2019]s$/i, '').replace(HONORIFIC, ''));
 	if (typed.length < 2) return 'other';
 	let result: NameMatch = 'other';
-	for (const part of parts) {
-		const lower = part.toLowerCase();
-		if (spellings(lower).has(typed)) return 'right';
-		const plain = foldName(lower);
-		if (NICKNAMES[lower]?.split(' ').includes(typed) || NICKNAMES[plain]?.split(' ').includes(typed)) {
+	for (const { spellings, plain, nicknames } of matcher.parts) {
+		if (spellings.has(typed)) return 'right';
+		if (nicknames.includes(typed)) {
 			result = 'nickname';
 			continue;
 		}

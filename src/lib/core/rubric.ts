@@ -1,5 +1,5 @@
 import { ACRONYMS, COMMON_WORDS, FOREIGN_WORDS, GROUP_CAP, NAME_CONTEXT, NEGATORS, NOT_NAMES, PASS_ON_REASON, RULES, SARCASM_REASON } from './rubric-rules.ts';
-import { matchName } from './rubric-names.ts';
+import { matchName, nameMatcher } from './rubric-names.ts';
 import { LEARNED_WEIGHTS } from './rubric-weights.ts';
 import { DIMENSIONS, MAX_REPLY_CHARS, type Cue, type Dimension, type Subject } from './types.ts';
 
@@ -63,6 +63,8 @@ export interface Finding {
 	zeroed?: string;
 	/** The author's cue effects are taken as written, never learned. */
 	fixed?: boolean;
+	/** Why it earns nothing when its learned weight is 0; without one, a finding weighed 0 is not shown. */
+	ifZero?: string;
 }
 
 /** What `collectFindings` returns: everything the weights then turn into scores. */
@@ -84,7 +86,9 @@ const clamp = (value: number, low: number, high: number) => Math.min(high, Math.
 
 /** Lower case and straight apostrophes, without changing any offset. */
 function normalise(text: string): string {
-	return text.replace(/[A-Z]/g, (c) => c.toLowerCase()).replace(/[\u2018\u2019\u02bc]/g, "'");
+	// ASCII lower-cases in place; beyond it only A–Z are touched, since some letters change length.
+	const lower = /^[\x00-\x7f]*$/.test(text) ? text.toLowerCase() : text.replace(/[A-Z]/g, (c) => c.toLowerCase());
+	return lower.replace(/[\u2018\u2019\u02bc]/g, "'");
 }
 
 /**
@@ -108,13 +112,17 @@ export function settleFindings(collected: Findings, weights: FeatureWeights): Re
 	const evidence: Evidence[] = [];
 	const groupTotals = new Map<string, number>();
 	const totals: Record<Subject, number> = { empathy: 0, flexibility: 0, ownership: 0, mood: 0 };
+	const show = (f: Finding, weight: number, reason: string) =>
+		evidence.push({ phrase: f.phrase, start: f.start, end: f.end, dimension: f.dimension, weight, reason, feature: f.feature });
 	for (const f of findings) {
 		const learned = f.fixed ? f.prior : weightOf(f, weights);
-		// A kind of evidence the labels gave no weight counts nothing and is not shown.
-		if (learned === 0 && f.prior !== 0) continue;
-		const base: Evidence = { phrase: f.phrase, start: f.start, end: f.end, dimension: f.dimension, weight: 0, reason: f.reason, feature: f.feature };
+		// A kind of evidence the labels gave no weight counts nothing, and is shown only where that needs saying.
+		if (learned === 0 && f.prior !== 0) {
+			if (f.ifZero && !f.zeroed) show(f, 0, f.ifZero);
+			continue;
+		}
 		if (f.zeroed) {
-			evidence.push({ ...base, reason: f.zeroed });
+			show(f, 0, f.zeroed);
 			continue;
 		}
 		let weight = learned;
@@ -124,19 +132,21 @@ export function settleFindings(collected: Findings, weights: FeatureWeights): Re
 			weight = learned > 0 ? Math.min(learned, Math.max(0, cap - sofar)) : Math.max(learned, Math.min(0, -cap - sofar));
 			groupTotals.set(f.group, sofar + weight);
 			if (weight === 0 && learned !== 0) {
-				evidence.push({ ...base, reason: `Already counted: ${f.reason.charAt(0).toLowerCase()}${f.reason.slice(1)} Saying it again adds nothing.` });
+				show(f, 0, `Already counted: ${f.reason.charAt(0).toLowerCase()}${f.reason.slice(1)} Saying it again adds nothing.`);
 				continue;
 			}
 		}
 		totals[f.dimension] += weight;
-		evidence.push({ ...base, weight });
+		show(f, weight, f.reason);
 	}
-	const scores = Object.fromEntries(DIMENSIONS.map((d) => [d, clamp(totals[d], -3, 3)])) as Record<Dimension, number>;
+	const empathy = clamp(totals.empathy, -3, 3);
+	const flexibility = clamp(totals.flexibility, -3, 3);
+	const ownership = clamp(totals.ownership, -3, 3);
 	// The customer hears empathy first; promises and options then move them.
-	const mood = clamp(Math.round(6 * scores.empathy + 4 * scores.ownership + 4 * scores.flexibility + totals.mood), -100, 100);
+	const mood = clamp(Math.round(6 * empathy + 4 * ownership + 4 * flexibility + totals.mood), -100, 100);
 	evidence.sort((a, b) => a.start - b.start);
 	const allNotes = collected.words <= 2 ? [...notes, 'A one- or two-word reply gives the customer nothing to hold on to.'] : notes;
-	return { ...scores, mood, evidence, notes: allNotes };
+	return { empathy, flexibility, ownership, mood, evidence, notes: allNotes };
 }
 
 /** The weight a finding counts with: the learned one for its feature, keeping the rule's sign. */
@@ -179,11 +189,16 @@ export function collectFindings(reply: string, givenContext: ReplyContext): Find
 				continue;
 			}
 			// Evidence is whole words, even where a pattern stops inside one.
-			let start = match.index;
-			let end = start + match[0].length;
+			// …and starts at its first word: ", can we." is the phrase "can we".
+			let start = match.index + /^[\s,;:.!?]*/.exec(match[0])![0].length;
+			let end = match.index + match[0].length;
 			while (start > 0 && WORD_CHAR.test(lower[start - 1]) && WORD_CHAR.test(lower[start])) start--;
 			while (end < lower.length && WORD_CHAR.test(lower[end]) && WORD_CHAR.test(lower[end - 1])) end++;
-			if (overlaps(start, end, rule.dimension)) continue;
+			if (overlaps(start, end, rule.dimension)) {
+				// Words already taken; a later start may still hold a phrase of its own.
+				rule.pattern.lastIndex = match.index + 1;
+				continue;
+			}
 			const finding: Finding = {
 				phrase: text.slice(start, end),
 				start,
@@ -192,11 +207,16 @@ export function collectFindings(reply: string, givenContext: ReplyContext): Find
 				feature: rule.id,
 				group: rule.group,
 				prior: rule.weight,
-				reason: rule.reason
+				reason: rule.reason,
+				...(rule.ifZero ? { ifZero: rule.ifZero } : {})
 			};
 			const negated = rule.negated !== 'keep' && isNegated(lower, start, match[0]);
-			// "I won't transfer you", "it isn't true that there's nothing we can do": a negated fault is no fault.
-			if (rule.weight < 0 && negated) continue;
+			// "I won't transfer you", "it isn't true that there's nothing we can do": a negated fault is no fault,
+			// and its words are not read again as something else ("…nothing I can do" is no offer).
+			if (rule.weight < 0 && negated) {
+				found.push({ ...finding, ...withNegation(text, lower, finding), zeroed: 'Said with a negation, so it counts nothing.' });
+				continue;
+			}
 			if (rule.weight > 0 && negated) {
 				if (typeof rule.negated !== 'object') continue;
 				found.push({
@@ -209,6 +229,13 @@ export function collectFindings(reply: string, givenContext: ReplyContext): Find
 				});
 				continue;
 			}
+			// "Only approved glaziers are covered": a permission limited by "only" states the rule.
+			if (rule.weight > 0 && rule.dimension === 'flexibility' && PERMISSION.test(match[0]) && /\bonly\b/.test(clauseBefore(lower, start))) {
+				const wall: Finding = { ...finding, feature: 'soft-wall', group: 'wall', prior: -1, reason: ONLY_REASON };
+				found.push(wall);
+				softWalls.add(wall);
+				continue;
+			}
 			found.push(finding);
 			if (rule.softWall) softWalls.add(finding);
 		}
@@ -219,6 +246,8 @@ export function collectFindings(reply: string, givenContext: ReplyContext): Find
 
 	nameEvidence(text, context.customer, found);
 	shoutingEvidence(text, found);
+	delegationEvidence(lower, found);
+	contrastEvidence(lower, found);
 	questionEvidence(text, lower, context.customerLine, found);
 	repetitionEvidence(text, lower, context.previousReplies, found);
 
@@ -240,6 +269,76 @@ export function collectFindings(reply: string, givenContext: ReplyContext): Find
 
 	return { findings: found, notes, mood: 0, unscored: false, words: words.length };
 }
+
+const PERMISSION = /^(?:(?:that'?s|is|are|it'?s) (?:allowed|covered)|(?:is|are) possible)/;
+const ONLY_REASON = 'A permission limited by "only" states the rule: with nothing else offered, it is a wall.';
+
+/** The text from the start of the clause `at` is in, up to `at`. */
+function clauseBefore(lower: string, at: number): string {
+	const before = lower.slice(Math.max(0, at - 80), at);
+	return before.split(/[.;!?:\u2014\u2013]|,\s|\s-\s|\b(?:but|so|because|which|though|although)\b/).pop() ?? '';
+}
+
+/**
+ * "I'll get someone from the workshop to ring you": the trainee stays in
+ * charge, so the someone who will call is not a hand-off.
+ */
+function delegationEvidence(lower: string, found: Finding[]) {
+	for (const f of found) {
+		if (f.feature !== 'pass-on' || f.zeroed || !/^(?:someone|somebody|a member|the|our|they)\b/i.test(f.phrase)) continue;
+		const sentence = lower.slice(Math.max(0, f.start - 80), f.start).split(/[.!?]/).pop() ?? '';
+		if (/\b(?:i'?ll|i will|let me|i'?m going to|i am going to|i can|i'?ve|i have)(?: personally| also| just| now)? (?:get|have|make sure|ask|arrange for|book|send|organi[sz]e|got|had|asked|arranged for|booked|made sure)\b/.test(sentence)) {
+			f.zeroed = 'You stay in charge of it ("I\'ll get someone to…"): arranging it yourself is not passing it on.';
+		}
+	}
+}
+
+/** Words that turn what came before into a preamble: "I hear you, but…". */
+const CONTRAST = /\b(?:but|however|though|although|unfortunately|sadly|regrettably|that said|having said that|i'?m afraid|even so|nevertheless|yet)\b/g;
+/** Generic words a stock line is made of; anything else in it is about this customer. */
+const STOCK_WORDS = new Set(
+	'completely totally fully really truly absolutely understand understanding frustration frustrations concern concerns feelings situation position point appreciate hear coming from where saying this that your'.split(' ')
+);
+
+/**
+ * Clause-level reading around "but" and its kin: what follows the contrast is
+ * what the speaker means. A refusal followed by "but" and an offer is a way
+ * forward; a stock line of sympathy followed by "but" and a refusal, with
+ * nothing offered, is a preamble to the refusal.
+ */
+function contrastEvidence(lower: string, found: Finding[]) {
+	const contrasts = [...lower.matchAll(CONTRAST)].map((m) => m.index!);
+	if (contrasts.length === 0) return;
+	const live = (f: Finding) => !f.zeroed;
+	const offers = found.filter((f) => f.dimension === 'flexibility' && f.prior > 0 && live(f));
+	for (const wall of found.filter((f) => f.dimension === 'flexibility' && f.prior < 0 && live(f))) {
+		if (offers.some((offer) => offer.start > wall.end && contrasts.some((at) => at >= wall.end - 1 && at < offer.start))) {
+			wall.zeroed = 'The limit is named, then "but" leads to another way: the way forward is what counts.';
+		}
+	}
+	if (offers.length > 0 || found.some((f) => f.dimension === 'ownership' && f.prior > 0 && live(f))) return;
+	const refusals = found.filter((f) => (f.dimension === 'flexibility' || f.dimension === 'ownership') && f.prior < 0 && live(f));
+	if (refusals.length === 0) return;
+	for (const f of found) {
+		if (f.dimension !== 'empathy' || f.prior <= 0 || !live(f) || f.feature !== 'acknowledge' || !STOCK_OPENER.test(normalise(f.phrase))) continue;
+		// The contrast comes in the same sentence or opens the next one.
+		const at = contrasts.find((c) => c >= f.end && !/[.!?]\s*\S+\s+\S+\s+\S/.test(lower.slice(f.end, c)));
+		if (at === undefined || !refusals.some((r) => r.end > at)) continue;
+		const from = Math.max(lower.lastIndexOf('.', f.start - 1), lower.lastIndexOf('!', f.start - 1), lower.lastIndexOf('?', f.start - 1)) + 1;
+		const own = (lower.slice(from, f.start) + ' ' + lower.slice(f.end, at)).match(/[a-z]{4,}/g) ?? [];
+		const personal = own.filter((word) => !STOCK_WORDS.has(word) && !STOP.has(word) && !COMMON_WORDS.has(word));
+		if (personal.length > 0) continue;
+		f.feature = 'stock-preamble';
+		f.group = 'preamble';
+		f.prior = -1;
+		f.reason = 'Stock sympathy that only leads into a refusal ("…, but") reads as a script: the "but" cancels it.';
+		f.ifZero = 'Stock sympathy that only leads into a refusal earns nothing: the "but" cancels it.';
+	}
+}
+
+/** Acknowledgements that name no feeling and nothing of this customer's: the openers everybody uses. */
+const STOCK_OPENER =
+	/^(?:i (?:completely |totally |really |fully |do |absolutely )?(?:understand|get|hear|appreciate|see)(?: (?:you|that|your|it|this|why|where you'?re coming from|what you'?re saying))?|i hear you|i get it|(?:totally|completely|fully) (?:understand|get it|get that)|i can (?:see|understand|hear)(?: (?:that|your|you|it|why))?)$/;
 
 const VOWEL = /[aeiouy]/;
 const WORD_CHAR = /[\p{L}\p{N}']/u;
@@ -286,7 +385,14 @@ function isNegated(lower: string, start: number, phrase: string): boolean {
 		return false;
 	}
 	const before = lower.slice(Math.max(0, start - 32), start);
-	const clause = before.split(/[.,;!?:]|\bbut\b|\band\b/).pop() ?? '';
+	// A negation reaches to the end of its clause, not past "so", "because", a dash or a new sentence;
+	// and "no problem", "no worries", "not only" negate nothing that follows.
+	const clause = (before.split(/[.,;!?:\u2014\u2013]|\s-\s|\b(?:but|and|so|because|which|though|although|instead)\b/).pop() ?? '').replace(
+		/\b(?:no (?:problem|worries|trouble|bother|doubt|question|matter)|not (?:a problem|at all|only)|never mind)\b/g,
+		' '
+	);
+	// "I don't want to just say 'rules are rules'": a phrase the speaker refuses to say is not said.
+	if (/\b(?:don'?t|do not|won'?t|will not|not going to|never) (?:want to |going to )?(?:just )?(?:say|tell you|quote|read out|give you|hide behind)\b\W*$/.test(clause)) return true;
 	// A negation right before the phrase, or a refusal in the speaker's own voice earlier in the clause.
 	// "If you didn't want it, you should've said": a negation inside an if-clause is about something else.
 	const conditional = /\bif\b/.exec(clause);
@@ -390,13 +496,16 @@ function nameEvidence(text: string, customer: string, found: Finding[]) {
 		.filter((part) => part.length > 1);
 	if (parts.length === 0) return;
 	const lowerParts = parts.map((part) => part.toLowerCase());
+	const matcher = nameMatcher(parts);
 	let usedRight = false;
 	const wrong: { start: number; word: string }[] = [];
 	const seen = (start: number) => found.some((e) => e.start === start && e.feature === 'name-right') || wrong.some((w) => w.start === start);
 
 	/** `lowerCase`: a word typed without its capital counts only when it is the name or nearly the name. */
 	const consider = (word: string, start: number, fromGreeting: boolean, lowerCase = false) => {
-		const match = matchName(word, parts, { closeFrom: fromGreeting ? 3 : 5 });
+		const match = matchName(word, matcher, { closeFrom: fromGreeting ? 3 : 5 });
+		// "OMG Priya I'm so sorry": the speaker, not a name.
+		if (/^I(?:'|\u2019|$)/.test(word)) return;
 		if (match === 'right') {
 			if (!usedRight) {
 				found.push({ phrase: word, start, end: start + word.length, dimension: 'empathy', feature: 'name-right', group: '', prior: 1, reason: "Using the customer's name, spelled right, makes it personal." });
@@ -430,7 +539,7 @@ function nameEvidence(text: string, customer: string, found: Finding[]) {
 	// Elsewhere: capitalised words that are the name, or nearly the name.
 	for (const match of text.matchAll(/(?<![\p{L}\p{N}'])\p{Lu}[\p{L}'-]{1,30}/gu)) {
 		const start = match.index!;
-		if (seen(start)) continue;
+		if (seen(start) || found.some((e) => e.start === start)) continue;
 		consider(match[0], start, followsName(text, start, lowerParts));
 	}
 	for (const { start, word } of wrong.slice(0, 1)) {
@@ -486,6 +595,10 @@ function keywords(text: string): Set<string> {
 function questionEvidence(text: string, lower: string, customerLine: string | undefined, found: Finding[]) {
 	if (!customerLine) return;
 	// "Tell me when…" asks as plainly as a question mark does.
+	// A bare acknowledgement or a holding line ("one moment", "let me check") does not ignore the question:
+	// not warm, but not hostile either.
+	const bare = (text.match(/[\p{L}']+/gu) ?? []).length <= 3 && !found.some((e) => e.dimension === 'empathy');
+	if (bare || HOLDING.test(lower)) return;
 	const questions = customerLine.match(/[^.!?]*\?|\btell me (?:when|what|why|how|where|who|if|whether)\b[^.!?]*/gi);
 	if (!questions) return;
 	// A reply that takes up the request (an offer, a refusal, a commitment, a hand-off) has engaged with it.
@@ -511,7 +624,11 @@ function questionEvidence(text: string, lower: string, customerLine: string | un
 }
 
 const TIME_WORDS = /\b(long|once|shortly|later|working days?|today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|\d|hours?|minutes?|days?|weeks?|morning|afternoon|evening|now|soon|before|by|until|next|asap|straight away|right away)\b/;
-const YES_NO = /\b(that'?ll be|is normal|nothing wrong|yes|yeah|yep|no|nope|i can|we can|i will|we will|i'?ll|we'?ll|you can|you will|it is|it will|it won'?t|it isn'?t|of course|absolutely|definitely|certainly|sure|unfortunately|i'?m afraid|not|can'?t|cannot|won'?t|unable|allowed|possible|instead|exception)\b/;
+const HOLDING =
+	/\b(?:one moment|just a (?:moment|minute|sec(?:ond)?)|bear with me|let me (?:just )?(?:check|look|find out|see|have a look|ask|take a look)|i'?ll (?:just )?(?:check|find out|have a look|take a look|ask)|give me (?:a|one) (?:moment|minute|second|sec)|hold on|checking (?:that |this )?now)\b/;
+/** A clock time: 11:30, 3pm, 9.15 am. */
+const CLOCK = /\b\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm)\b|\b\d{1,2}:\d\d\b/;
+const YES_NO = /\b(that'?ll be|is normal|nothing wrong|we do|i do|it does|they do|we have|it should|it shouldn'?t|shouldn'?t|probably|unlikely|likely|yes|yeah|yep|no|nope|i can|we can|i will|we will|i'?ll|we'?ll|you can|you will|it is|it will|it won'?t|it isn'?t|of course|absolutely|definitely|certainly|sure|unfortunately|i'?m afraid|not|can'?t|cannot|won'?t|unable|allowed|possible|instead|exception)\b/;
 
 /** Whether a reply engages with the customer's question, by the kind of question it is. */
 function answersQuestion(question: string, reply: string, asked: Set<string>, said: Set<string>): boolean {
@@ -519,7 +636,7 @@ function answersQuestion(question: string, reply: string, asked: Set<string>, sa
 	if (/\bwhy\b/.test(question)) return /\b(that'?ll be|coming from|caused by|sometimes|because|reason|due to|since|so|as|caused|that'?s why|the cause|happened|short[- ]staffed|off sick|backed up|busy|waiting|down to|mistake|error|fault)\b/.test(reply);
 	if (/\b(how much|what amount|cost|price)\b/.test(question)) return /[£$€]|\d|\bfree\b|\bnothing\b|\bno charge\b/.test(reply);
 	if (/\b(when|how long|what time|how soon|by when|before|in time|by (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight))\b/.test(question)) {
-		return TIME_WORDS.test(reply) || /\b(yes|no|i'?m afraid|unfortunately|can'?t|won'?t)\b/.test(reply);
+		return TIME_WORDS.test(reply) || CLOCK.test(reply) || /\b(yes|no|i'?m afraid|unfortunately|can'?t|won'?t)\b/.test(reply);
 	}
 	if (/^\W*(can|could|will|would|is|are|do|does|did|have|has|should|shall|may|am|was|were|isn'?t|aren'?t|won'?t|can'?t|don'?t)\b/.test(question) || /\b(or not|yes or no)\b/.test(question)) {
 		return YES_NO.test(reply) || overlap;
