@@ -1,5 +1,5 @@
 import { collectFindings, settleFindings, type FeatureWeights, type Findings, type ReplyContext } from './rubric.ts';
-import { GROUP_CAP, LEARNED_SIGN } from './rubric-rules.ts';
+import { GROUP_CAP, LEARNED_SIGN, LEAST_WEIGHT } from './rubric-rules.ts';
 import { DIMENSIONS, type Dimension } from './types.ts';
 
 /*
@@ -35,7 +35,7 @@ export const signOf = (value: number): ExpectedSign => (value > 0 ? '+' : value 
 export type Agreement = Record<Dimension, { agree: number; total: number; confusion: Record<string, number> }>;
 
 /** How much a weight may move away from its rule's hand-set value for one reply's worth of agreement. */
-const MOVE_COST = 0.5;
+const MOVE_COST = 2;
 const MAX_PASSES = 8;
 
 /** A labelled reply read once: its findings, ready to be weighed many times. */
@@ -132,8 +132,9 @@ export function trainWeights(sets: LabelledSet[]): Record<string, number> {
 			for (const [feature, { sign }] of mine) {
 				const start = weights[feature];
 				let chosen = start;
-				for (const magnitude of [0, 1, 2, 3]) {
-					const candidate = sign * magnitude;
+				for (let magnitude = LEAST_WEIGHT[feature] ?? 0; magnitude <= 3; magnitude++) {
+					// (|| 0: a weight of 0 is 0, never -0)
+					const candidate = sign * magnitude || 0;
 					if (candidate === chosen) continue;
 					weights[feature] = candidate;
 					const score = objective();

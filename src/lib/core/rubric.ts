@@ -1,4 +1,4 @@
-import { ACRONYMS, COMMON_WORDS, FOREIGN_WORDS, GROUP_CAP, NAME_CONTEXT, NEGATORS, NOT_NAMES, PASS_ON_REASON, RULES, SARCASM_REASON } from './rubric-rules.ts';
+import { ACRONYMS, COMMON_WORDS, LEARNED_SIGN, FOREIGN_WORDS, GROUP_CAP, NAME_CONTEXT, NEGATORS, NOT_NAMES, PASS_ON_REASON, RULES, SARCASM_REASON } from './rubric-rules.ts';
 import { matchName, nameMatcher } from './rubric-names.ts';
 import { LEARNED_WEIGHTS } from './rubric-weights.ts';
 import { DIMENSIONS, MAX_REPLY_CHARS, type Cue, type Dimension, type Subject } from './types.ts';
@@ -117,7 +117,7 @@ export function settleFindings(collected: Findings, weights: FeatureWeights): Re
 	for (const f of findings) {
 		const learned = f.fixed ? f.prior : weightOf(f, weights);
 		// A kind of evidence the labels gave no weight counts nothing, and is shown only where that needs saying.
-		if (learned === 0 && f.prior !== 0) {
+		if (learned === 0 && (f.prior !== 0 || LEARNED_SIGN[f.feature])) {
 			if (f.ifZero && !f.zeroed) show(f, 0, f.ifZero);
 			continue;
 		}
@@ -266,6 +266,7 @@ export function collectFindings(reply: string, givenContext: ReplyContext): Find
 	for (const e of found) {
 		if (offersWay && softWalls.has(e)) e.zeroed = 'Stating the rule is fine here, because the reply also offers a way forward.';
 	}
+	toneEvidence(text, lower, found);
 
 	return { findings: found, notes, mood: 0, unscored: false, words: words.length };
 }
@@ -339,6 +340,32 @@ function contrastEvidence(lower: string, found: Finding[]) {
 /** Acknowledgements that name no feeling and nothing of this customer's: the openers everybody uses. */
 const STOCK_OPENER =
 	/^(?:i (?:completely |totally |really |fully |do |absolutely )?(?:understand|get|hear|appreciate|see)(?: (?:you|that|your|it|this|why|where you'?re coming from|what you'?re saying))?|i hear you|i get it|(?:totally|completely|fully) (?:understand|get it|get that)|i can (?:see|understand|hear)(?: (?:that|your|you|it|why))?)$/;
+
+const VAGUE_PROMISE = /\b(?:i'?ll|i will|let me|i'?m going to|i am going to) (?:just |personally |also )?(?:look into|check|chase|find out|see what|raise|follow up|get back to you|sort (?:it|this|that)|look at|take a look|investigate|speak to|talk to|ask)\b/g;
+const REASSURANCE = /\b(?:(?:don'?t|do not|no need to|there'?s no need to) (?:worry|panic|stress)|you (?:won'?t|will not) (?:lose|miss|be left|have to worry)|you'?re (?:in good hands|all set|covered)|rest easy|it'?ll be (?:fine|ok|okay|sorted)|we'?ll get (?:this|it|you) sorted)\b/g;
+
+/**
+ * Cues whose worth the labels decide (their hand-set weight is 0; see
+ * LEARNED_SIGN): a refusal with no warm word, a promise to look into it with
+ * no step or time, a reassurance. Each is shown only if training gives it weight.
+ */
+function toneEvidence(text: string, lower: string, found: Finding[]) {
+	const live = (f: Finding) => !f.zeroed;
+	const refusal = found.find((f) => f.dimension === 'flexibility' && f.prior < 0 && live(f));
+	if (refusal && !found.some((f) => f.dimension === 'empathy' && f.prior > 0 && live(f))) {
+		found.push({ ...refusal, dimension: 'empathy', feature: 'cold-refusal', group: '', prior: 0, reason: 'A refusal with no word of acknowledgement or apology reads as cold.' });
+	}
+	const take = (pattern: RegExp, finding: Omit<Finding, 'phrase' | 'start' | 'end'>) => {
+		pattern.lastIndex = 0;
+		const match = pattern.exec(lower);
+		if (!match || found.some((f) => f.dimension === finding.dimension && f.start < match.index + match[0].length && match.index < f.end)) return;
+		found.push({ ...finding, phrase: text.slice(match.index, match.index + match[0].length), start: match.index, end: match.index + match[0].length });
+	};
+	if (!found.some((f) => f.dimension === 'ownership' && f.prior !== 0 && live(f))) {
+		take(VAGUE_PROMISE, { dimension: 'ownership', feature: 'vague-promise', group: 'commit', prior: 0, reason: 'Promising to look into it yourself is a start of owning it, even without a step or a time.' });
+	}
+	take(REASSURANCE, { dimension: 'empathy', feature: 'reassurance', group: 'acknowledge', prior: 0, reason: 'Reassuring the customer ("don\'t worry") eases the worry behind the complaint.' });
+}
 
 const VOWEL = /[aeiouy]/;
 const WORD_CHAR = /[\p{L}\p{N}']/u;
