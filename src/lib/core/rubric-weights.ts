@@ -11,7 +11,6 @@ export const LEARNED_WEIGHTS: FeatureWeights = {
 	'apology-negated': -2,
 	blame: -2,
 	'brush-off': -2,
-	'cold-refusal': 0,
 	'commit-done': 1,
 	'commit-stay': 2,
 	'commit-step': 1,
@@ -37,12 +36,11 @@ export const LEARNED_WEIGHTS: FeatureWeights = {
 	'own-fault': 1,
 	'pass-on': -2,
 	'policy-quote': -1,
-	reassurance: 0,
 	reproach: -2,
 	sarcasm: -2,
 	shouting: -2,
 	'soft-wall': -1,
+	'stock-apology': 0,
 	'stock-preamble': -1,
-	unanswered: -1,
-	'vague-promise': 0
+	unanswered: -1
 };

@@ -266,7 +266,6 @@ export function collectFindings(reply: string, givenContext: ReplyContext): Find
 	for (const e of found) {
 		if (offersWay && softWalls.has(e)) e.zeroed = 'Stating the rule is fine here, because the reply also offers a way forward.';
 	}
-	toneEvidence(text, lower, found);
 
 	return { findings: found, notes, mood: 0, unscored: false, words: words.length };
 }
@@ -286,7 +285,7 @@ function clauseBefore(lower: string, at: number): string {
  */
 function delegationEvidence(lower: string, found: Finding[]) {
 	for (const f of found) {
-		if (f.feature !== 'pass-on' || f.zeroed || !/^(?:someone|somebody|a member|the|our|they)\b/i.test(f.phrase)) continue;
+		if ((f.feature !== 'pass-on' && f.feature !== 'disown') || f.zeroed || !/^(?:someone|somebody|a member|a colleague|one of|the|our|they)\b/i.test(f.phrase)) continue;
 		const sentence = lower.slice(Math.max(0, f.start - 80), f.start).split(/[.!?]/).pop() ?? '';
 		if (/\b(?:i'?ll|i will|let me|i'?m going to|i am going to|i can|i'?ve|i have)(?: personally| also| just| now)? (?:get|have|make sure|ask|arrange for|book|send|organi[sz]e|got|had|asked|arranged for|booked|made sure)\b/.test(sentence)) {
 			f.zeroed = 'You stay in charge of it ("I\'ll get someone to…"): arranging it yourself is not passing it on.';
@@ -340,32 +339,6 @@ function contrastEvidence(lower: string, found: Finding[]) {
 /** Acknowledgements that name no feeling and nothing of this customer's: the openers everybody uses. */
 const STOCK_OPENER =
 	/^(?:i (?:completely |totally |really |fully |do |absolutely )?(?:understand|get|hear|appreciate|see)(?: (?:you|that|your|it|this|why|where you'?re coming from|what you'?re saying))?|i hear you|i get it|(?:totally|completely|fully) (?:understand|get it|get that)|i can (?:see|understand|hear)(?: (?:that|your|you|it|why))?)$/;
-
-const VAGUE_PROMISE = /\b(?:i'?ll|i will|let me|i'?m going to|i am going to) (?:just |personally |also )?(?:look into|check|chase|find out|see what|raise|follow up|get back to you|sort (?:it|this|that)|look at|take a look|investigate|speak to|talk to|ask)\b/g;
-const REASSURANCE = /\b(?:(?:don'?t|do not|no need to|there'?s no need to) (?:worry|panic|stress)|you (?:won'?t|will not) (?:lose|miss|be left|have to worry)|you'?re (?:in good hands|all set|covered)|rest easy|it'?ll be (?:fine|ok|okay|sorted)|we'?ll get (?:this|it|you) sorted)\b/g;
-
-/**
- * Cues whose worth the labels decide (their hand-set weight is 0; see
- * LEARNED_SIGN): a refusal with no warm word, a promise to look into it with
- * no step or time, a reassurance. Each is shown only if training gives it weight.
- */
-function toneEvidence(text: string, lower: string, found: Finding[]) {
-	const live = (f: Finding) => !f.zeroed;
-	const refusal = found.find((f) => f.dimension === 'flexibility' && f.prior < 0 && live(f));
-	if (refusal && !found.some((f) => f.dimension === 'empathy' && f.prior > 0 && live(f))) {
-		found.push({ ...refusal, dimension: 'empathy', feature: 'cold-refusal', group: '', prior: 0, reason: 'A refusal with no word of acknowledgement or apology reads as cold.' });
-	}
-	const take = (pattern: RegExp, finding: Omit<Finding, 'phrase' | 'start' | 'end'>) => {
-		pattern.lastIndex = 0;
-		const match = pattern.exec(lower);
-		if (!match || found.some((f) => f.dimension === finding.dimension && f.start < match.index + match[0].length && match.index < f.end)) return;
-		found.push({ ...finding, phrase: text.slice(match.index, match.index + match[0].length), start: match.index, end: match.index + match[0].length });
-	};
-	if (!found.some((f) => f.dimension === 'ownership' && f.prior !== 0 && live(f))) {
-		take(VAGUE_PROMISE, { dimension: 'ownership', feature: 'vague-promise', group: 'commit', prior: 0, reason: 'Promising to look into it yourself is a start of owning it, even without a step or a time.' });
-	}
-	take(REASSURANCE, { dimension: 'empathy', feature: 'reassurance', group: 'acknowledge', prior: 0, reason: 'Reassuring the customer ("don\'t worry") eases the worry behind the complaint.' });
-}
 
 const VOWEL = /[aeiouy]/;
 const WORD_CHAR = /[\p{L}\p{N}']/u;
@@ -566,7 +539,9 @@ function nameEvidence(text: string, customer: string, found: Finding[]) {
 	// Elsewhere: capitalised words that are the name, or nearly the name.
 	for (const match of text.matchAll(/(?<![\p{L}\p{N}'])\p{Lu}[\p{L}'-]{1,30}/gu)) {
 		const start = match.index!;
-		if (seen(start) || found.some((e) => e.start === start)) continue;
+		const lowerWord = match[0].toLowerCase();
+		// Everyday words ("Please", "Policy") are not names unless the customer's name is spelled that way.
+		if ((COMMON_WORDS.has(lowerWord) && !lowerParts.includes(lowerWord)) || seen(start) || found.some((e) => e.start === start)) continue;
 		consider(match[0], start, followsName(text, start, lowerParts));
 	}
 	for (const { start, word } of wrong.slice(0, 1)) {
@@ -624,7 +599,7 @@ function questionEvidence(text: string, lower: string, customerLine: string | un
 	// "Tell me when…" asks as plainly as a question mark does.
 	// A bare acknowledgement or a holding line ("one moment", "let me check") does not ignore the question:
 	// not warm, but not hostile either.
-	const bare = (text.match(/[\p{L}']+/gu) ?? []).length <= 3 && !found.some((e) => e.dimension === 'empathy');
+	const bare = (text.match(/[\p{L}']+/gu) ?? []).length <= 3 && !found.some((e) => e.feature === 'apology' || e.feature === 'acknowledge');
 	if (bare || HOLDING.test(lower)) return;
 	const questions = customerLine.match(/[^.!?]*\?|\btell me (?:when|what|why|how|where|who|if|whether)\b[^.!?]*/gi);
 	if (!questions) return;
