@@ -76,6 +76,16 @@ const replies: { reply: string; context: Parameters<typeof scoreReply>[1] }[] = 
 const replyMs = time(() => replies.forEach((r) => scoreReply(r.reply, r.context)), 1000);
 console.log(`reply rubric: ${Math.round(replies.length / (replyMs / 1000)).toLocaleString('en')} replies/s (${replies.length} labelled replies)`);
 
+// The rubric is its own chunk, loaded with a dynamic import when a text box appears.
+const chunks = 'build/_app/immutable/chunks';
+const rubricChunk = existsSync(chunks)
+	? readdirSync(chunks).find((f) => readFileSync(join(chunks, f), 'utf8').includes('Sending the customer elsewhere passes the parcel'))
+	: undefined;
+if (rubricChunk) {
+	const code = readFileSync(join(chunks, rubricChunk));
+	console.log(`reply rubric chunk (${rubricChunk}, loaded on the first text box): ${(code.length / 1024).toFixed(1)} KB, ${(gzipSync(code).length / 1024).toFixed(1)} KB gzipped`);
+}
+
 const page = 'build/play/the-third-call.html';
 if (existsSync(page)) {
 	const html = readFileSync(page, 'utf8');

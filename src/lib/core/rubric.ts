@@ -440,15 +440,32 @@ function applyCue(cue: Cue, text: string, lower: string, found: Finding[]) {
 
 const QUOTE_WORDS = 5;
 
+/*
+ * A run scores many replies against the same policy and customer line: what is read from them
+ * is kept for the last few (a small cache, so scoring stays a pure function of its input).
+ */
+const shingleCache = new Map<string, Set<string>>();
+const questionCache = new Map<string, RegExpMatchArray | null>();
+function remembered<T>(cache: Map<string, T>, key: string, read: () => T): T {
+	if (cache.has(key)) return cache.get(key)!;
+	const value = read();
+	if (cache.size >= 32) cache.delete(cache.keys().next().value!);
+	cache.set(key, value);
+	return value;
+}
+
 /**
  * Reading the scenario's policy out to the customer ("…are accepted within
  * 30 days of delivery") is a wall, unless the same reply offers a way forward.
  */
 function policyQuoteEvidence(text: string, lower: string, policy: string | undefined, found: Finding[], softWalls: Set<Finding>) {
 	if (!policy) return;
-	const shingles = new Set<string>();
-	const policyWords = normalise(policy).match(/[a-z0-9£$€%']+/g) ?? [];
-	for (let i = 0; i + QUOTE_WORDS <= policyWords.length; i++) shingles.add(policyWords.slice(i, i + QUOTE_WORDS).join(' '));
+	const shingles = remembered(shingleCache, policy, () => {
+		const result = new Set<string>();
+		const policyWords = normalise(policy).match(/[a-z0-9£$€%']+/g) ?? [];
+		for (let i = 0; i + QUOTE_WORDS <= policyWords.length; i++) result.add(policyWords.slice(i, i + QUOTE_WORDS).join(' '));
+		return result;
+	});
 	const words = [...lower.matchAll(/[a-z0-9£$€%']+/g)];
 	for (let i = 0; i + QUOTE_WORDS <= words.length; i++) {
 		if (!shingles.has(words.slice(i, i + QUOTE_WORDS).map((w) => w[0]).join(' '))) continue;
@@ -596,12 +613,14 @@ function keywords(text: string): Set<string> {
 /** When the customer asked a question, a reply that does not touch it counts against empathy. */
 function questionEvidence(text: string, lower: string, customerLine: string | undefined, found: Finding[]) {
 	if (!customerLine) return;
-	// "Tell me when…" asks as plainly as a question mark does.
 	// A bare acknowledgement or a holding line ("one moment", "let me check") does not ignore the question:
 	// not warm, but not hostile either.
 	const bare = (text.match(/[\p{L}']+/gu) ?? []).length <= 3 && !found.some((e) => e.feature === 'apology' || e.feature === 'acknowledge');
 	if (bare || HOLDING.test(lower)) return;
-	const questions = customerLine.match(/[^.!?]*\?|\btell me (?:when|what|why|how|where|who|if|whether)\b[^.!?]*/gi);
+	const questions = remembered(questionCache, customerLine, () =>
+		// "Tell me when…" asks as plainly as a question mark does.
+		customerLine.match(/[^.!?]*\?|\btell me (?:when|what|why|how|where|who|if|whether)\b[^.!?]*/gi)
+	);
 	if (!questions) return;
 	// A reply that takes up the request (an offer, a refusal, a commitment, a hand-off) has engaged with it.
 	// (A bare "someone will get back to you" is not an answer; a hand-off with substance is.)
