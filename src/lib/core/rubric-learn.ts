@@ -1,4 +1,5 @@
-import { collectFindings, settleFindings, type FeatureWeights, type Findings, type ReplyContext } from './rubric.ts';
+import { signOf, type ExpectedSign, type LabelledReply } from './labelled.ts';
+import { collectFindings, settleFindings, type FeatureWeights, type Findings } from './rubric.ts';
 import { GROUP_CAP, LEARNED_SIGN, LEAST_WEIGHT } from './rubric-rules.ts';
 import { DIMENSIONS, type Dimension } from './types.ts';
 
@@ -12,24 +13,12 @@ import { DIMENSIONS, type Dimension } from './types.ts';
  * Training runs at build and test time; the player ships the weights only.
  */
 
-/** The expected sign of one dimension, as trainers label it. */
-export type ExpectedSign = '+' | '0' | '-';
-
-/** One labelled reply, in the format of `tests/fixtures/replies/*.json`. */
-export interface LabelledReply {
-	id: string;
-	reply: string;
-	context: ReplyContext;
-	expected: Record<Dimension, ExpectedSign>;
-	note?: string;
-}
+export { signOf, type ExpectedSign, type LabelledReply };
 
 export interface LabelledSet {
 	name: string;
 	items: LabelledReply[];
 }
-
-export const signOf = (value: number): ExpectedSign => (value > 0 ? '+' : value < 0 ? '-' : '0');
 
 /** Per dimension: agreements, items, and counts of `expected X got Y`. */
 export type Agreement = Record<Dimension, { agree: number; total: number; confusion: Record<string, number> }>;

@@ -1,4 +1,5 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
+import type { Dispute } from '$lib/core/disputes';
 import type { RunScore, RunState, Step } from '$lib/core/engine';
 
 /** A learner on this device. Boot camps share machines, so progress is per profile. */
@@ -43,11 +44,15 @@ export interface Setting {
 	value: unknown;
 }
 
+/** A trainee's "I don't agree" with a typed reply's score (the core's `Dispute`, stored as it is). */
+export type DisputeRecord = Dispute;
+
 export class ServiceDrillDatabase extends Dexie {
 	profiles!: EntityTable<Profile, 'id'>;
 	attempts!: EntityTable<Attempt, 'id'>;
 	steps!: Table<StepRecord, [string, number]>;
 	settings!: Table<Setting, string>;
+	disputes!: EntityTable<DisputeRecord, 'id'>;
 
 	constructor(name = 'service-drill') {
 		super(name);
@@ -57,6 +62,10 @@ export class ServiceDrillDatabase extends Dexie {
 			attempts: 'id, profileId, scenarioId, [profileId+scenarioId], [profileId+status], updatedAt',
 			steps: '[attemptId+index], attemptId, at',
 			settings: 'key'
+		});
+		// Disputed typed-reply scores; a new table, so nothing to upgrade.
+		this.version(2).stores({
+			disputes: 'id, profileId, attemptId, [attemptId+stepIndex], createdAt'
 		});
 	}
 }
