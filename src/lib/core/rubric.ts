@@ -84,6 +84,11 @@ export type FeatureWeights = Readonly<Record<string, number>>;
 
 const clamp = (value: number, low: number, high: number) => Math.min(high, Math.max(low, value));
 
+/** Every finding has the same fields, set in the same order (one object shape keeps scoring fast). */
+function makeFinding(text: string, start: number, end: number, dimension: Subject, feature: string, group: string, prior: number, reason: string, ifZero?: string): Finding {
+	return { phrase: text.slice(start, end), start, end, dimension, feature, group, prior, reason, zeroed: undefined, fixed: false, ifZero };
+}
+
 /** Lower case and straight apostrophes, without changing any offset. */
 function normalise(text: string): string {
 	// ASCII lower-cases in place; beyond it only A–Z are touched, since some letters change length.
@@ -190,8 +195,9 @@ export function collectFindings(reply: string, givenContext: ReplyContext): Find
 			}
 			// Evidence is whole words, even where a pattern stops inside one.
 			// …and starts at its first word: ", can we." is the phrase "can we".
-			let start = match.index + /^[\s,;:.!?]*/.exec(match[0])![0].length;
 			let end = match.index + match[0].length;
+			let start = match.index;
+			while (start < end - 1 && LEADING.test(lower[start])) start++;
 			while (start > 0 && WORD_CHAR.test(lower[start - 1]) && WORD_CHAR.test(lower[start])) start--;
 			while (end < lower.length && WORD_CHAR.test(lower[end]) && WORD_CHAR.test(lower[end - 1])) end++;
 			if (overlaps(start, end, rule.dimension)) {
@@ -199,17 +205,7 @@ export function collectFindings(reply: string, givenContext: ReplyContext): Find
 				rule.pattern.lastIndex = match.index + 1;
 				continue;
 			}
-			const finding: Finding = {
-				phrase: text.slice(start, end),
-				start,
-				end,
-				dimension: rule.dimension,
-				feature: rule.id,
-				group: rule.group,
-				prior: rule.weight,
-				reason: rule.reason,
-				...(rule.ifZero ? { ifZero: rule.ifZero } : {})
-			};
+			const finding = makeFinding(text, start, end, rule.dimension, rule.id, rule.group, rule.weight, rule.reason, rule.ifZero);
 			const negated = rule.negated !== 'keep' && isNegated(lower, start, match[0]);
 			// "I won't transfer you", "it isn't true that there's nothing we can do": a negated fault is no fault,
 			// and its words are not read again as something else ("…nothing I can do" is no offer).
@@ -342,13 +338,22 @@ const STOCK_OPENER =
 
 const VOWEL = /[aeiouy]/;
 const WORD_CHAR = /[\p{L}\p{N}']/u;
+const LEADING = /[\s,;:.!?]/;
+const TWO_CAPITALS = /[A-Z]{2}/;
 
 /** Non-Latin script, another language's function words, or keyboard mashing: not scored. */
 function readsAsEnglish(text: string, words: string[]): boolean {
 	const latin = (text.match(/[A-Za-z]/g) ?? []).length;
 	const letters = (text.match(/\p{L}/gu) ?? []).length;
 	if (letters === 0 || latin / letters < 0.5) return false;
-	const lowered = words.map((word) => normalise(word).replace(/'.*$/, ''));
+	// Lower-cased once for the whole reply; normalising keeps offsets, so each word is cut from it where it stood.
+	const lowerText = normalise(text);
+	let from = 0;
+	const lowered = words.map((word) => {
+		const at = text.indexOf(word, from);
+		from = at + word.length;
+		return lowerText.slice(at, from).replace(/'.*$/, '');
+	});
 	const english = lowered.filter((word) => COMMON_WORDS.has(word)).length;
 	const foreign = lowered.filter((word) => FOREIGN_WORDS.has(word)).length;
 	if (foreign >= 2 && foreign > english) return false;
@@ -418,21 +423,12 @@ function applyCue(cue: Cue, text: string, lower: string, found: Finding[]) {
 		const negated = cue.kind === 'look-for' && isNegated(lower, at, phrase);
 		for (const [dimension, weight] of Object.entries(cue.effects) as [Subject, number][]) {
 			if (!weight) continue;
-			found.push({
-				phrase: text.slice(at, at + phrase.length),
-				start: at,
-				end: at + phrase.length,
-				dimension,
-				feature: 'cue',
-				group: '',
-				prior: negated ? 0 : weight,
-				fixed: true,
-				reason: negated
-					? 'The scenario looks for this, but the reply negates it.'
-					: weight > 0
-						? 'This scenario rewards this phrase: it is the remedy the situation calls for.'
-						: 'This scenario counts this phrase against the reply.'
-			});
+			const reason = negated
+				? 'The scenario looks for this, but the reply negates it.'
+				: weight > 0
+					? 'This scenario rewards this phrase: it is the remedy the situation calls for.'
+					: 'This scenario counts this phrase against the reply.';
+			found.push({ ...makeFinding(text, at, at + phrase.length, dimension, 'cue', '', negated ? 0 : weight, reason), fixed: true });
 		}
 		return;
 	}
@@ -446,6 +442,7 @@ const QUOTE_WORDS = 5;
  */
 const shingleCache = new Map<string, Set<string>>();
 const questionCache = new Map<string, RegExpMatchArray | null>();
+const earlierCache = new Map<string, Set<string>>();
 function remembered<T>(cache: Map<string, T>, key: string, read: () => T): T {
 	if (cache.has(key)) return cache.get(key)!;
 	const value = read();
@@ -474,16 +471,7 @@ function policyQuoteEvidence(text: string, lower: string, policy: string | undef
 		const start = words[i].index!;
 		const end = words[last].index! + words[last][0].length;
 		if (found.some((e) => e.dimension === 'flexibility' && e.start < end && start < e.end)) return;
-		const evidence: Finding = {
-			phrase: text.slice(start, end),
-			start,
-			end,
-			dimension: 'flexibility',
-			feature: 'policy-quote',
-			group: '',
-			prior: -1,
-			reason: 'Reading the policy out word for word, with nothing offered, is a wall.'
-		};
+		const evidence = makeFinding(text, start, end, 'flexibility', 'policy-quote', '', -1, 'Reading the policy out word for word, with nothing offered, is a wall.');
 		found.push(evidence);
 		softWalls.add(evidence);
 		return;
@@ -525,7 +513,7 @@ function nameEvidence(text: string, customer: string, found: Finding[]) {
 		if (/^I(?:'|\u2019|$)/.test(word)) return;
 		if (match === 'right') {
 			if (!usedRight) {
-				found.push({ phrase: word, start, end: start + word.length, dimension: 'empathy', feature: 'name-right', group: '', prior: 1, reason: "Using the customer's name, spelled right, makes it personal." });
+				found.push(makeFinding(text, start, start + word.length, 'empathy', 'name-right', '', 1, "Using the customer's name, spelled right, makes it personal."));
 			}
 			usedRight = true;
 			return;
@@ -562,16 +550,8 @@ function nameEvidence(text: string, customer: string, found: Finding[]) {
 		consider(match[0], start, followsName(text, start, lowerParts));
 	}
 	for (const { start, word } of wrong.slice(0, 1)) {
-		found.push({
-			phrase: word,
-			start,
-			end: start + word.length,
-			dimension: 'empathy',
-			feature: 'name-wrong',
-			group: '',
-			prior: -2,
-			reason: `The customer is ${customer}: a wrong or misspelt name tells them they are a case number.`
-		});
+		const reason = `The customer is ${customer}: a wrong or misspelt name tells them they are a case number.`;
+		found.push(makeFinding(text, start, start + word.length, 'empathy', 'name-wrong', '', -2, reason));
 	}
 }
 
@@ -586,16 +566,24 @@ function followsName(text: string, start: number, lowerParts: string[]): boolean
  * reply mostly in capitals. Acronyms, ids (BUG-4412) and one emphasised word are not shouting.
  */
 function shoutingEvidence(text: string, found: Finding[]) {
+	let letters = 0;
+	let upper = 0;
+	for (let i = 0; i < text.length; i++) {
+		const code = text.charCodeAt(i);
+		if (code >= 65 && code <= 90) upper++;
+		else if (code < 97 || code > 122) continue;
+		letters++;
+	}
+	// Without two capitals in a row there is no shouted word, only (perhaps) a reply mostly in capitals.
+	if (!TWO_CAPITALS.test(text) && !(letters >= 12 && upper / letters > 0.6)) return;
 	const capitals = [...text.matchAll(/(?<![\w-])[A-Z]{2,}(?![\w-])/g)].filter((match) => !ACRONYMS.has(match[0]));
 	const run = /(?<![\w-])(?:[A-Z]{2,}[\s,]+(?:[AI][\s,]+)?){2,}[A-Z]{2,}(?![\w-])/.exec(text);
 	const long = capitals.filter((match) => match[0].length >= 5);
-	const letters = (text.match(/[A-Za-z]/g) ?? []).length;
-	const upper = (text.match(/[A-Z]/g) ?? []).length;
 	if (!run && long.length < 2 && !(letters >= 12 && upper / letters > 0.6)) return;
 	const first = run ?? long[0] ?? capitals[0];
 	const start = first?.index ?? 0;
 	const phrase = first?.[0].trim() ?? text.slice(0, Math.min(text.length, 20));
-	found.push({ phrase, start, end: start + phrase.length, dimension: 'empathy', feature: 'shouting', group: '', prior: -2, reason: 'Words in capitals read as shouting.' });
+	found.push(makeFinding(text, start, start + phrase.length, 'empathy', 'shouting', '', -2, 'Words in capitals read as shouting.'));
 }
 
 const STOP = new Set(
@@ -631,16 +619,8 @@ function questionEvidence(text: string, lower: string, customerLine: string | un
 	// "Why?" alone points back at the whole line.
 	const topic = question.split(/\s+/).length < 4 ? customerLine : question;
 	if (!answersQuestion(normalise(lastClause), lower, keywords(topic), keywords(text))) {
-		found.push({
-			phrase: '',
-			start: 0,
-			end: 0,
-			dimension: 'empathy',
-			feature: 'unanswered',
-			group: '',
-			prior: -1,
-			reason: `The customer asked "${question.length > 90 ? question.slice(0, 87) + '…' : question}" and the reply does not answer it.`
-		});
+		const asked = question.length > 90 ? question.slice(0, 87) + '…' : question;
+		found.push(makeFinding(text, 0, 0, 'empathy', 'unanswered', '', -1, `The customer asked "${asked}" and the reply does not answer it.`));
 	}
 }
 
@@ -678,7 +658,7 @@ function sentences(text: string): { start: number; end: number; key: string }[] 
 /** A stock line pasted again ("customer service by rote"): the empathy it earned the first time no longer counts. */
 function repetitionEvidence(text: string, lower: string, previous: string[], found: Finding[]) {
 	if (previous.length === 0) return;
-	const earlier = new Set(previous.flatMap((reply) => sentences(typeof reply === 'string' ? reply : '').map((s) => s.key)));
+	const earlier = remembered(earlierCache, previous.join('\u0000'), () => new Set(previous.flatMap((reply) => sentences(typeof reply === 'string' ? reply : '').map((s) => s.key))));
 	for (const sentence of sentences(lower)) {
 		if (!earlier.has(sentence.key)) continue;
 		const inside = found.filter((e) => e.dimension === 'empathy' && e.prior > 0 && !e.zeroed && e.start >= sentence.start && e.end <= sentence.end);
