@@ -154,6 +154,24 @@ describe('exceptions in indirect words', () => {
 	);
 });
 
+describe('service or exception', () => {
+	it('does not count doing what was needed as flexibility when no rule stood in the way', () => {
+		const result = score("I've rebooked the engineer for Friday morning.", { customerLine: 'Nobody turned up today.' });
+		expect(result.flexibility).toBe(0);
+		expect(explained(result, 'flexibility', /no rule stood in the way/)).toMatchObject({ weight: 0 });
+		expect(result.ownership).toBeGreaterThan(0);
+	});
+
+	it.each([
+		["I've rebooked the engineer for Friday morning.", 'Can you send someone before the weekend?'],
+		["Normally that slot is taken, but I've rebooked the engineer for Friday morning.", 'Nobody turned up today.']
+	])('counts it when the customer asked for it or the reply names the rule: %s', (reply, customerLine) => {
+		const result = score(reply, { customerLine });
+		expect(result.flexibility).toBeGreaterThan(0);
+		expect(counting(result, 'flexibility', 1).length).toBeGreaterThan(0);
+	});
+});
+
 describe('very short neutral replies', () => {
 	it.each(['Understood.', 'Noted, thanks', 'Bear with me.', 'Let me look into that.', 'One moment while I check.'])(
 		'score 0 on empathy, not below, even when a question was asked: %s',

@@ -244,6 +244,7 @@ export function collectFindings(reply: string, givenContext: ReplyContext): Find
 	shoutingEvidence(text, found);
 	delegationEvidence(lower, found);
 	contrastEvidence(lower, found);
+	serviceEvidence(lower, context.customerLine, found);
 	questionEvidence(text, lower, context.customerLine, found);
 	repetitionEvidence(text, lower, context.previousReplies, found);
 
@@ -286,6 +287,24 @@ function delegationEvidence(lower: string, found: Finding[]) {
 		if (/\b(?:i'?ll|i will|let me|i'?m going to|i am going to|i can|i'?ve|i have)(?: personally| also| just| now)? (?:get|have|make sure|ask|arrange for|book|send|organi[sz]e|got|had|asked|arranged for|booked|made sure)\b/.test(sentence)) {
 			f.zeroed = 'You stay in charge of it ("I\'ll get someone to…"): arranging it yourself is not passing it on.';
 		}
+	}
+}
+
+/** A limit named in the reply: what an exception is made to. */
+const LIMIT = /\b(?:normally|usually|technically|strictly|policy|polic(?:y|ies)|rules?|exception|although|though|even though|despite|past|outside|beyond|over the|after the|but|however|just this once|this (?:one )?time|one-off|goodwill|deadline|window|limit|cut-?off|terms|allowed|can'?t|cannot|don'?t|won'?t)\b/;
+/** The customer asking for something: "Can I…?", "Could you…?", "Is it possible…?" */
+const REQUEST = /\b(?:can|could|will|would|may|might) (?:i|we|you|he|she|they|my|our)\b|\bis (?:it|there) (?:possible|any way|a way)\b|\b(?:please|i want|i need|i'?d like)\b/i;
+
+/**
+ * Something already done for the customer ("I've booked you in for Thursday")
+ * is an exception only when a rule stood in the way: the reply names a limit,
+ * or the customer had asked for something. Otherwise it is good service, and
+ * ownership says so.
+ */
+function serviceEvidence(lower: string, customerLine: string | undefined, found: Finding[]) {
+	if (customerLine === undefined || REQUEST.test(customerLine) || LIMIT.test(lower)) return;
+	for (const f of found) {
+		if (f.feature === 'flex-done' && !f.zeroed) f.zeroed = 'Doing what was needed is good service, not an exception: no rule stood in the way here.';
 	}
 }
 
