@@ -1,5 +1,5 @@
 import { readScenarioRecord, type ScenarioCard, type ScenarioRecord } from '$lib/core/record';
-import { getAuthored, isAuthoredId, publishedAuthored, publishedVersion } from '$lib/storage/authored';
+import { getAuthored, isAuthoredId, publishedAuthored, publishedVersion } from '$lib/storage/published';
 
 /*
  * The one place that answers "which scenarios exist, and what is in each" for

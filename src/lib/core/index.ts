@@ -59,6 +59,8 @@ export {
 } from './scoring.ts';
 export { submitReply, assessReplyHere } from './free-reply.ts';
 export { scoreReply, type ReplyContext, type ReplyAssessment, type Evidence } from './rubric.ts';
+export { signOf, type ExpectedSign, type LabelledReply } from './labelled.ts';
+export { disputeContext, disputeId, disputesToLabelled, MAX_DISPUTE_WHY, type Dispute } from './disputes.ts';
 export { analyseScenario, type ScenarioAnalysis } from './analyse.ts';
 export { moodTimeline, type MoodTimeline } from './timeline.ts';
 export { inspectScenario, type ScenarioInspection } from './inspect.ts';

@@ -1,4 +1,5 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
+import type { Dispute } from '$lib/core/disputes';
 import type { RunScore, RunState, Step } from '$lib/core/engine';
 import type { ScenarioCard } from '$lib/core/record';
 
@@ -86,6 +87,9 @@ export interface Setting {
 	value: unknown;
 }
 
+/** A trainee's "I don't agree" with a typed reply's score (the core's `Dispute`, stored as it is). */
+export type DisputeRecord = Dispute;
+
 export class ServiceDrillDatabase extends Dexie {
 	profiles!: EntityTable<Profile, 'id'>;
 	attempts!: EntityTable<Attempt, 'id'>;
@@ -94,6 +98,7 @@ export class ServiceDrillDatabase extends Dexie {
 	authored!: EntityTable<AuthoredScenario, 'id'>;
 	authoredRevisions!: EntityTable<AuthoredRevision, 'seq'>;
 	publishedVersions!: Table<PublishedVersion, [string, string]>;
+	disputes!: EntityTable<DisputeRecord, 'id'>;
 
 	constructor(name = 'service-drill') {
 		super(name);
@@ -104,11 +109,13 @@ export class ServiceDrillDatabase extends Dexie {
 			steps: '[attemptId+index], attemptId, at',
 			settings: 'key'
 		});
-		// Version 2, the authoring studio: new tables only, so existing data needs no upgrade.
+		// Version 2: the authoring studio's scenarios, their autosaved and published versions, and disputed
+		// typed-reply scores. New tables only, so existing data needs no upgrade.
 		this.version(2).stores({
 			authored: 'id, updatedAt, deletedAt',
 			authoredRevisions: '++seq, scenarioId, [scenarioId+revision]',
-			publishedVersions: '[scenarioId+hash], scenarioId'
+			publishedVersions: '[scenarioId+hash], scenarioId',
+			disputes: 'id, profileId, attemptId, [attemptId+stepIndex], createdAt'
 		});
 	}
 }
