@@ -42,6 +42,8 @@ export interface LinkSite {
 	missingHash: boolean;
 	/** Characters of the target as written (with its `#`), for underlining. */
 	length: number;
+	/** The reply's index among its node's replies. */
+	index: number;
 }
 
 const NODE_HEADING = /^ {0,3}##(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
@@ -160,7 +162,7 @@ export function parseScenario(source: string): ParseResult {
 		meta: fullMeta,
 		start: nodes[0]?.id ?? null,
 		nodes,
-		broken: broken.map((link) => ({ node: link.node.id, choice: link.node.choices.indexOf(link.choice) }))
+		broken: broken.map((link) => ({ node: link.node.id, choice: link.index }))
 	};
 
 	return { scenario: diagnostics.hasErrors ? null : scenario, draft, diagnostics: diagnostics.sorted() };
@@ -491,7 +493,8 @@ function readChoice(
 
 	const line = start + 1;
 	const choice: Choice = { text: link.text, target: link.target, effects: {}, free: false, feedback: '', cues: [], line };
-	links.push({ node, choice, line, column: contentColumn + link.targetOffset + 1, missingHash: link.missingHash, length: link.targetLength });
+	// The reply is pushed to node.choices right after this returns, so its index is the current count.
+	links.push({ node, choice, line, column: contentColumn + link.targetOffset + 1, missingHash: link.missingHash, length: link.targetLength, index: node.choices.length });
 
 	// `effects [when condition]` after the link
 	const tail = content.slice(link.end);
