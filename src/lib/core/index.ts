@@ -61,4 +61,13 @@ export { scoreReply, type ReplyContext, type ReplyAssessment, type Evidence } fr
 export { analyseScenario, type ScenarioAnalysis } from './analyse.ts';
 export { moodTimeline, type MoodTimeline } from './timeline.ts';
 export { inspectScenario, type ScenarioInspection } from './inspect.ts';
+export {
+	MAX_CHECKS,
+	MAX_CHECK_STEPS,
+	type CheckResult,
+	type CheckPathStep,
+	type CheckExpectationResult,
+	type CheckOutcome,
+	type CheckSubject
+} from './checks.ts';
 export * from './types.ts';
