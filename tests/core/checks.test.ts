@@ -494,6 +494,63 @@ describe('the studio\'s view', () => {
 	});
 });
 
+describe('the bundled scenarios', () => {
+	const files = readdirSync('scenarios').filter((name) => name.endsWith('.md') && name !== 'README.md');
+	const withChecks = files
+		.map((name) => ({ name, source: readFileSync(`scenarios/${name}`, 'utf8') }))
+		.map((file) => ({ ...file, ...parseScenario(file.source) }))
+		.filter((file) => file.checks.length > 0);
+
+	it('at least three carry a best, a worst and a mixed path, and every check passes', () => {
+		expect(withChecks.length).toBeGreaterThanOrEqual(3);
+		for (const file of withChecks) {
+			expect(file.diagnostics, file.name).toEqual([]);
+			const names = file.checks.map((c) => c.name);
+			expect(names, file.name).toEqual(expect.arrayContaining(['Best path', 'Worst path']));
+			expect(names.length, file.name).toBeGreaterThanOrEqual(3);
+			for (const check of file.checks) {
+				expect(check.status, `${file.name}: ${check.name}`).toBe('passed');
+				expect(check.result, `${file.name}: ${check.name}`).toBeDefined();
+				expect(check.expectations.length, `${file.name}: ${check.name} expects something`).toBeGreaterThanOrEqual(3);
+			}
+			const best = file.checks.find((c) => c.name === 'Best path')!.result!;
+			const worst = file.checks.find((c) => c.name === 'Worst path')!.result!;
+			expect(best.outcome, file.name).toBe('resolved');
+			expect(['escalated', 'lost'], file.name).toContain(worst.outcome);
+			const total = (r: typeof best) => Object.values(r.scores).reduce<number>((sum, s) => sum + (s ?? 0), 0);
+			for (const mixed of file.checks.filter((c) => c.name !== 'Best path' && c.name !== 'Worst path')) {
+				expect(total(mixed.result!), `${file.name}: ${mixed.name} is between the best and the worst`).toBeLessThan(total(best));
+				expect(total(mixed.result!)).toBeGreaterThan(total(worst));
+				expect(mixed.path.some((step) => step.typed !== undefined), `${file.name}: ${mixed.name} types a reply`).toBe(true);
+			}
+		}
+	});
+
+	it('fail at the right line when an edit changes what a path scores', () => {
+		const file = withChecks.find((f) => f.name === 'the-third-call.md')!;
+		// "That's awful timing" loses its empathy: the best path no longer scores 100 on empathy.
+		const edited = file.source.replace('empathy +2, ownership +2, mood +10\n  > Connecting her deadline', 'empathy -2, ownership +2, mood +10\n  > Connecting her deadline');
+		expect(edited).not.toBe(file.source);
+		const { diagnostics, scenario } = parseScenario(edited);
+		expect(scenario).not.toBeNull();
+		const best = file.checks.find((c) => c.name === 'Best path')!;
+		const lines = edited.split('\n');
+		const expectLine = lines.findIndex((line, i) => i >= best.line && line.startsWith('expect:')) + 1;
+		expect(diagnostics.map((d) => [d.code, d.line, d.message])).toEqual([
+			['check-failed', expectLine, 'Check "Best path": empathy is 88, expected == 100.']
+		]);
+		expect(diagnostics[0].column).toBe(lines[expectLine - 1].indexOf('empathy 100') + 1);
+	});
+
+	it('say where a reworded reply leaves a check', () => {
+		const file = withChecks.find((f) => f.name === 'the-third-call.md')!;
+		const edited = file.source.replace("That's awful timing, with the wedding", "What a time for it, with the wedding");
+		const { diagnostics } = parseScenario(edited);
+		const step = edited.split('\n').findIndex((line) => line === "- That's awful timing") + 1;
+		expect(diagnostics.map((d) => [d.code, d.line, d.column])).toEqual([['check-reply-not-found', step, 3]]);
+	});
+});
+
 describe('the authoring guide', () => {
 	const guide = readFileSync('scenarios/README.md', 'utf8');
 	const quickStart = /````markdown\n([\s\S]*?)````/.exec(guide)![1];
