@@ -93,9 +93,9 @@ expect: outcome resolved, ending sorted, mood >= 70, empathy 100, flexibility 10
 			['outcome resolved', 'outcome resolved', true],
 			['ending sorted', 'ending sorted', true],
 			['mood >= 70', 'mood 80', true],
-			['empathy == 100', 'empathy 100', true],
-			['flexibility == 100', 'flexibility 100', true],
-			['ownership == 100', 'ownership 100', true]
+			['empathy 100', 'empathy 100', true],
+			['flexibility 100', 'flexibility 100', true],
+			['ownership 100', 'ownership 100', true]
 		]);
 	});
 
@@ -130,7 +130,7 @@ expect: outcome lost or escalated, mood 20-25, empathy <= 0
 -->`);
 		expect(diagnostics).toEqual([]);
 		expect(checks.map((c) => c.status)).toEqual(['passed', 'passed']);
-		expect(checks[0].expectations.map((e) => e.expected)).toEqual(['mood 0..25', 'empathy >= 0', 'flexibility <= 0', 'ownership == 0']);
+		expect(checks[0].expectations.map((e) => e.expected)).toEqual(['mood 0..25', 'empathy >= 0', 'flexibility <= 0', 'ownership 0']);
 		expect(checks[1].expectations.map((e) => e.expected)).toEqual(['outcome lost or escalated', 'mood 20..25', 'empathy <= 0']);
 
 		// A path with one decision where the replies all give the same flexibility does not assess it.
@@ -372,7 +372,7 @@ expect: outcome resolved or retained, ending sorted, mood >= 50, empathy 100, fl
 			['check-failed', line, text.indexOf('outcome') + 1, text.indexOf('outcome') + 1 + 'outcome resolved or retained'.length, 'Check "Worst": outcome is lost, expected resolved or retained.'],
 			['check-failed', line, text.indexOf('ending') + 1, text.indexOf('ending') + 1 + 'ending sorted'.length, 'Check "Worst": ending is lost, expected sorted.'],
 			['check-failed', line, text.indexOf('mood') + 1, text.indexOf('mood') + 1 + 'mood >= 50'.length, 'Check "Worst": mood is 20, expected >= 50.'],
-			['check-failed', line, text.indexOf('empathy') + 1, text.indexOf('empathy') + 1 + 'empathy 100'.length, 'Check "Worst": empathy is 0, expected == 100.'],
+			['check-failed', line, text.indexOf('empathy') + 1, text.indexOf('empathy') + 1 + 'empathy 100'.length, 'Check "Worst": empathy is 0, expected 100.'],
 			['check-failed', line, text.indexOf('ownership') + 1, text.indexOf('ownership') + 1 + 'ownership >= 80'.length, 'Check "Worst": ownership is 0, expected >= 80.']
 		]);
 		expect(diagnostics.every((d) => d.severity === 'warning')).toBe(true);
@@ -425,7 +425,7 @@ expect outcome lost
 		expect(diagnostics[0].hint).toMatch(/^Did you mean `outcome`\?/);
 		expect(checks.map((c) => c.name)).toEqual(['Typos', `Check on line ${lineOf(source, '<!-- check: Typos') + 4}`, 'Typos']);
 		// The readable expectation still ran and passed; the check fails for its unreadable lines.
-		expect(checks[0].expectations.map((e) => [e.expected, e.passed])).toEqual([['ownership == 0', true]]);
+		expect(checks[0].expectations.map((e) => [e.expected, e.passed])).toEqual([['ownership 0', true]]);
 		expect(checks.map((c) => c.status)).toEqual(['failed', 'failed', 'failed']);
 	});
 
@@ -537,7 +537,7 @@ describe('the bundled scenarios', () => {
 		const lines = edited.split('\n');
 		const expectLine = lines.findIndex((line, i) => i >= best.line && line.startsWith('expect:')) + 1;
 		expect(diagnostics.map((d) => [d.code, d.line, d.message])).toEqual([
-			['check-failed', expectLine, 'Check "Best path": empathy is 88, expected == 100.']
+			['check-failed', expectLine, 'Check "Best path": empathy is 88, expected 100.']
 		]);
 		expect(diagnostics[0].column).toBe(lines[expectLine - 1].indexOf('empathy 100') + 1);
 	});

@@ -368,12 +368,12 @@ function readRange(value: string): { min: number; max: number; shown: string } |
 		shown = `${min}..${max}`;
 	} else if (op) {
 		const n = Number(op[2]);
-		const sign = op[1] === '=>' ? '>=' : op[1] === '=<' ? '<=' : op[1] === '=' ? '==' : op[1];
+		const sign = op[1] === '=>' ? '>=' : op[1] === '=<' ? '<=' : op[1];
 		[min, max] = sign === '>=' ? [n, 100] : sign === '>' ? [n + 1, 100] : sign === '<=' ? [0, n] : sign === '<' ? [0, n - 1] : [n, n];
-		shown = `${sign} ${n}`;
+		shown = sign === '=' || sign === '==' ? String(n) : `${sign} ${n}`;
 	} else if (/^\d{1,6}$/.test(value)) {
 		min = max = Number(value);
-		shown = `== ${min}`;
+		shown = String(min);
 	} else return null;
 	if (min > max || min < 0 || max > 100) return null;
 	return { min, max, shown };
