@@ -1,13 +1,15 @@
 /**
  * Checks scenario files with the same core the app uses.
  *   npm run check:scenarios [--strict] [--hints] [paths…]   (default: scenarios/)
- * One line per diagnostic, `path:line:column: severity code message`, then a
- * summary per file. Exit code 1 on any error (or warning, with --strict), 2 on bad usage.
+ * One line per diagnostic, `path:line:column: severity code message` (a
+ * failing check is one of them, at its line), then a summary per file; with
+ * --hints, how to fix each, and per file the reply-order hint and how many
+ * checks passed. Exit code 1 on any error (or warning, with --strict), 2 on bad usage.
  */
 import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { analyseScenario, parseScenario, type ParseResult, type ScenarioAnalysis } from '../lib/core/index.ts';
+import { analyseScenario, parseScenario, type CheckResult, type ParseResult, type ScenarioAnalysis } from '../lib/core/index.ts';
 import { signed } from '../lib/labels.ts';
 
 export interface CheckReport {
@@ -64,6 +66,16 @@ export function orderHint({ decisions, bestFirst, bestFirstKept }: ScenarioAnaly
 	return `the best reply is written first at ${bestFirst} of ${decisions} decision${decisions === 1 ? '' : 's'}; ${shown}.`;
 }
 
+/** How a file's checks (golden paths) went, for `--hints`: failing ones are already listed as diagnostics at their lines. */
+export function checksHint(checks: CheckResult[]): string {
+	if (checks.length === 0) return 'none.';
+	const run = checks.filter((check) => check.status !== 'not-run');
+	if (run.length === 0) return `${checks.length} not run, because the file has errors.`;
+	const passed = run.filter((check) => check.status === 'passed').length;
+	const failed = run.filter((check) => check.status === 'failed').map((check) => `"${check.name}" (line ${check.line})`);
+	return `${passed} of ${checks.length} passed${failed.length > 0 ? `; failing: ${failed.join(', ')}` : ''}.`;
+}
+
 /** Checks files and folders, read relative to `cwd` (and shown relative to it when given). */
 export function checkPaths(paths: string[], options: { hints?: boolean; cwd?: string } = {}): CheckReport {
 	const cwd = options.cwd ?? process.cwd();
@@ -93,6 +105,7 @@ export function checkPaths(paths: string[], options: { hints?: boolean; cwd?: st
 			}
 			report.lines.push(summarise(shown, parsed));
 			if (options.hints && parsed.scenario) report.lines.push(`  order hint: ${orderHint(analyseScenario(parsed.scenario).order)}`);
+			if (options.hints) report.lines.push(`  checks: ${checksHint(parsed.checks)}`);
 		}
 	}
 	return report;

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { checkPaths, main, orderHint } from '../../src/cli/check-scenarios';
+import { checkPaths, checksHint, main, orderHint } from '../../src/cli/check-scenarios';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const FIXTURES = 'tests/fixtures/checker';
@@ -301,5 +301,47 @@ describe('--hints on reply order', () => {
 			'the best reply is written first at 3 of 4 decisions; 2 of those keep the written order in play (`Order: as written` or `shuffle: false`), so a trainee who always picks the first reply does well there.'
 		);
 		expect(orderHint({ decisions: 0, bestFirst: 0, bestFirstKept: 0 })).toMatch(/^no decision has replies of different value/);
+	});
+});
+
+describe('checks (golden paths)', () => {
+	const file = 'tests/fixtures/diagnostics/check-failed.md';
+
+	it('prints a failing check like any diagnostic, at its expectation, and fails only with --strict', () => {
+		const expectation = position(file, 'ownership <= 50');
+		const line = `${file}:${expectation.line}:${expectation.column}: warning check-failed Check "Best path": ownership is 100, expected <= 50.`;
+		const plain = run(file);
+		expect(plain.code).toBe(0);
+		expect(diagnosticsOf(plain.out)).toEqual([line]);
+		const strict = run('--strict', file);
+		expect(strict.code).toBe(1);
+		expect(diagnosticsOf(strict.out)).toEqual([line]);
+		expect(strict.out[strict.out.length - 1]).toBe('1 file checked: 0 errors, 1 warning (strict: warnings fail). Add --hints to see how to fix each.');
+	});
+
+	it('--hints says per file how many checks passed, naming the failing ones', () => {
+		const { out } = run('--hints', file);
+		const summary = out.findIndex((l) => l.startsWith(`${file}: `));
+		expect(out[summary + 1]).toMatch(/^ {2}order hint: /);
+		expect(out[summary + 2]).toBe(`  checks: 0 of 1 passed; failing: "Best path" (line ${position(file, '<!-- check').line}).`);
+		expect(run(file).out.some((l) => l.includes('checks:'))).toBe(false);
+	});
+
+	it('--hints on the library: the files with checks pass them all, the rest have none', () => {
+		const { code, out } = run('--strict', '--hints', 'scenarios');
+		expect(code).toBe(0);
+		const lines = out.filter((l) => l.startsWith('  checks: '));
+		expect(lines).toHaveLength(out.filter((l) => SUMMARY.test(l)).length);
+		const passing = lines.filter((l) => /^ {2}checks: (\d+) of \1 passed\.$/.test(l));
+		expect(passing.length).toBeGreaterThanOrEqual(3);
+		expect([...passing, ...lines.filter((l) => l === '  checks: none.')]).toHaveLength(lines.length);
+	});
+
+	it('says when a file\'s checks could not run because it has errors', () => {
+		expect(checksHint([])).toBe('none.');
+		const notRun = { name: 'Best path', line: 30, endLine: 34, status: 'not-run' as const, path: [], expectations: [], problems: [] };
+		expect(checksHint([notRun, { ...notRun, name: 'Worst path' }])).toBe('2 not run, because the file has errors.');
+		const passed = { ...notRun, status: 'passed' as const };
+		expect(checksHint([passed, { ...passed, name: 'Mixed', line: 40, status: 'failed' as const }])).toBe('1 of 2 passed; failing: "Mixed" (line 40).');
 	});
 });

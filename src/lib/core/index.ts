@@ -64,4 +64,13 @@ export { disputeContext, disputeId, disputesToLabelled, MAX_DISPUTE_WHY, type Di
 export { analyseScenario, type ScenarioAnalysis } from './analyse.ts';
 export { moodTimeline, type MoodTimeline } from './timeline.ts';
 export { inspectScenario, type ScenarioInspection } from './inspect.ts';
+export {
+	MAX_CHECKS,
+	MAX_CHECK_STEPS,
+	type CheckResult,
+	type CheckPathStep,
+	type CheckExpectationResult,
+	type CheckOutcome,
+	type CheckSubject
+} from './checks.ts';
 export * from './types.ts';

@@ -1,4 +1,5 @@
 import { analyseScenario, type ScenarioAnalysis } from './analyse.ts';
+import type { CheckResult } from './checks.ts';
 import { parseScenario } from './parse.ts';
 import type { Diagnostic, ScenarioDraft } from './types.ts';
 
@@ -9,9 +10,11 @@ export interface ScenarioInspection {
 	analysis: ScenarioAnalysis;
 	/** The file has no errors: it can be played and published. */
 	playable: boolean;
+	/** The file's checks (golden paths) and how each went; `not-run` while the file has errors. */
+	checks: CheckResult[];
 }
 
 export function inspectScenario(source: string): ScenarioInspection {
-	const { scenario, draft, diagnostics } = parseScenario(source);
-	return { diagnostics, draft, analysis: analyseScenario(draft), playable: scenario !== null };
+	const { scenario, draft, diagnostics, checks } = parseScenario(source);
+	return { diagnostics, draft, analysis: analyseScenario(draft), playable: scenario !== null, checks };
 }

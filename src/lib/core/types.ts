@@ -165,7 +165,14 @@ export const DIAGNOSTIC_CODES = [
 	'choices-not-last',
 	'stray-list-item',
 	'may-stall',
-	'free-no-fallback'
+	'free-no-fallback',
+	'bad-check',
+	'check-reply-not-found',
+	'check-reply-ambiguous',
+	'check-reply-unavailable',
+	'check-ends-early',
+	'check-past-ending',
+	'check-failed'
 ] as const;
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];
 
