@@ -1,6 +1,6 @@
 /**
  * The public API of the Service Drill core: pure TypeScript, no Svelte, DOM or storage.
- * Parse and lint scenarios, run them, score runs and typed replies.
+ * Parse and lint scenarios, run them, score runs and typed replies; parse programmes.
  */
 export { parseScenario, MAX_NODES, MAX_SOURCE_CHARS, type ParseResult } from './parse.ts';
 export { slugify, plainInline } from './slug.ts';
@@ -61,4 +61,20 @@ export { scoreReply, type ReplyContext, type ReplyAssessment, type Evidence } fr
 export { analyseScenario, type ScenarioAnalysis } from './analyse.ts';
 export { moodTimeline, type MoodTimeline } from './timeline.ts';
 export { inspectScenario, type ScenarioInspection } from './inspect.ts';
+export {
+	parseProgramme,
+	passMarkText,
+	renewalText,
+	AUDIENCES,
+	DEFAULT_PASS_MARK,
+	DEFAULT_RENEWAL,
+	PROGRAMME_DIAGNOSTIC_CODES,
+	RENEWAL_UNITS,
+	type Audience,
+	type Programme,
+	type ProgrammeParseResult,
+	type ProgrammeStep,
+	type RenewalPeriod,
+	type RenewalUnit
+} from './programme.ts';
 export * from './types.ts';
