@@ -24,6 +24,8 @@ export function netPromoterScore(promoters: number, passives: number, detractors
 	return Math.round((100 * (promoters - detractors)) / total) + 0;
 }
 
+type Counted = ScoredAttempt & { completedAt: number; score: NonNullable<ScoredAttempt['score']> };
+
 /** An attempt's time counts up to this much: a conversation left open overnight is not eight hours of practice. */
 export const MAX_ATTEMPT_MS = 60 * 60 * 1000;
 
@@ -83,7 +85,7 @@ export function summariseAttempts(attempts: Iterable<ScoredAttempt>, now = Infin
 	let lastId = '';
 	let first = Infinity;
 	let completed = 0;
-	const scenarios = new Map<string, ScenarioResult>();
+	const perScenario = new Map<string, { attempts: number; latest: Counted } & DimensionScores>();
 
 	for (const attempt of attempts) {
 		const end = attempt.completedAt ?? attempt.updatedAt ?? attempt.startedAt;
@@ -108,27 +110,38 @@ export function summariseAttempts(attempts: Iterable<ScoredAttempt>, now = Infin
 		}
 		if (at < first) first = at;
 
-		const scores = scoresOf(attempt);
-		for (const dimension of DIMENSIONS) {
-			const value = scores[dimension];
-			if (value !== null) trend[dimension].push({ at, score: value, attemptId: attempt.id, scenarioId: attempt.scenarioId });
-		}
+		const dimensions = score.dimensions;
+		const empathy = dimensions.empathy?.score ?? null;
+		const flexibility = dimensions.flexibility?.score ?? null;
+		const ownership = dimensions.ownership?.score ?? null;
+		if (empathy !== null) trend.empathy.push({ at, score: empathy, attemptId: attempt.id, scenarioId: attempt.scenarioId });
+		if (flexibility !== null) trend.flexibility.push({ at, score: flexibility, attemptId: attempt.id, scenarioId: attempt.scenarioId });
+		if (ownership !== null) trend.ownership.push({ at, score: ownership, attemptId: attempt.id, scenarioId: attempt.scenarioId });
 
-		let result = scenarios.get(attempt.scenarioId);
-		const latest = { attemptId: attempt.id, at, scores, outcome: score.outcome, csat: score.csat };
-		if (!result) {
-			result = { scenarioId: attempt.scenarioId, attempts: 0, best: { ...scores }, latest };
-			scenarios.set(attempt.scenarioId, result);
-		} else {
-			for (const dimension of DIMENSIONS) {
-				const value = scores[dimension];
-				const best = result.best[dimension];
-				if (value !== null && (best === null || value > best)) result.best[dimension] = value;
-			}
-			// Ties on time go to the greater id, so the result does not depend on the input's order.
-			if (at > result.latest.at || (at === result.latest.at && attempt.id > result.latest.attemptId)) result.latest = latest;
+		// Per scenario only numbers and a reference are kept here; the results are built once at the end.
+		const entry = perScenario.get(attempt.scenarioId);
+		if (!entry) {
+			perScenario.set(attempt.scenarioId, { attempts: 1, empathy, flexibility, ownership, latest: attempt as Counted });
+			continue;
 		}
-		result.attempts++;
+		entry.attempts++;
+		if (empathy !== null && (entry.empathy === null || empathy > entry.empathy)) entry.empathy = empathy;
+		if (flexibility !== null && (entry.flexibility === null || flexibility > entry.flexibility)) entry.flexibility = flexibility;
+		if (ownership !== null && (entry.ownership === null || ownership > entry.ownership)) entry.ownership = ownership;
+		// Ties on time go to the greater id, so the result does not depend on the input's order.
+		const latest = entry.latest;
+		if (at > latest.completedAt || (at === latest.completedAt && attempt.id > latest.id)) entry.latest = attempt as Counted;
+	}
+
+	const scenarios = new Map<string, ScenarioResult>();
+	for (const [scenarioId, entry] of perScenario) {
+		const latest = entry.latest;
+		scenarios.set(scenarioId, {
+			scenarioId,
+			attempts: entry.attempts,
+			best: { empathy: entry.empathy, flexibility: entry.flexibility, ownership: entry.ownership },
+			latest: { attemptId: latest.id, at: latest.completedAt, scores: scoresOf(latest), outcome: latest.score.outcome, csat: latest.score.csat }
+		});
 	}
 
 	if (!sorted) for (const dimension of DIMENSIONS) trend[dimension].sort((a, b) => a.at - b.at || (a.attemptId < b.attemptId ? -1 : 1));

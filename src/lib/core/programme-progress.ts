@@ -69,6 +69,19 @@ export function attemptPasses(scores: DimensionScores, passMark: Record<Dimensio
 	return assessed > 0;
 }
 
+/** `attemptPasses(scoresOf(attempt), passMark)` without building the scores: run over every attempt of a long history. */
+function passesDirect(attempt: ScoredAttempt, passMark: Record<Dimension, number>): boolean {
+	const dimensions = attempt.score!.dimensions;
+	let assessed = 0;
+	for (const dimension of DIMENSIONS) {
+		const score = dimensions[dimension]?.score ?? null;
+		if (score === null) continue;
+		if (score < passMark[dimension]) return false;
+		assessed++;
+	}
+	return assessed > 0;
+}
+
 /** The assessed dimensions below their pass mark, in DIMENSIONS order. */
 export function belowPassMark(scores: DimensionScores, passMark: Record<Dimension, number>): Dimension[] {
 	return DIMENSIONS.filter((dimension) => scores[dimension] !== null && scores[dimension]! < passMark[dimension]);
@@ -311,10 +324,16 @@ export interface ProgressOptions {
 export function programmeProgress(programme: Programme, attempts: readonly ScoredAttempt[], options: ProgressOptions): ProgrammeProgress {
 	const { enrolledAt, now, emphasis } = options;
 	const ids = new Set(programme.steps.map((step) => step.scenarioId));
-	const played = attempts
-		.filter((attempt) => ids.has(attempt.scenarioId) && counts(attempt, now) && attempt.completedAt >= enrolledAt)
-		.sort((a, b) => a.completedAt! - b.completedAt!) as (ScoredAttempt & { completedAt: number })[];
-	const passes = played.map((attempt) => attemptPasses(scoresOf(attempt), programme.passMark));
+	const played: (ScoredAttempt & { completedAt: number })[] = [];
+	let inOrder = true;
+	for (const attempt of attempts) {
+		if (!ids.has(attempt.scenarioId) || !counts(attempt, now) || attempt.completedAt < enrolledAt) continue;
+		if (played.length > 0 && attempt.completedAt < played[played.length - 1].completedAt) inOrder = false;
+		played.push(attempt);
+	}
+	// Storage usually hands attempts over in time order already; sort only when it did not.
+	if (!inOrder) played.sort((a, b) => a.completedAt - b.completedAt);
+	const passes = played.map((attempt) => passesDirect(attempt, programme.passMark));
 
 	const certifications: Certification[] = [];
 	let cycle = 1;
