@@ -352,6 +352,33 @@ describe('parseProgramme: properties', () => {
 	});
 });
 
+describe('parseProgramme: hostile files', () => {
+	const header = '---\ntitle: T\naudience: boot camp\n---\n\n';
+	const many = Array.from({ length: 200 }, (_, i) => `scenario-number-${i}`);
+	const cases: [string, string, string][] = [
+		['50,000 unknown scenarios', header + Array.from({ length: 50_000 }, (_, i) => `1. [x](../scenario-numbr-${i}.md)`).join('\n'), 'unknown-scenario'],
+		['50,000 duplicate steps', header + Array.from({ length: 50_000 }, () => '1. [x](../scenario-number-1.md)').join('\n'), 'duplicate-step'],
+		['50,000 stray items', header + '1. [x](../scenario-number-1.md)\n' + '2. lunch\n'.repeat(50_000), 'stray-step'],
+		['a 2,000,000-character link', header + '1. [a](' + '../'.repeat(700_000) + 'x.md)', 'unknown-scenario'],
+		['7,000,000 brackets', header + '- ' + '['.repeat(7_000_000), 'no-steps'],
+		['100,000 nested list lines', header + Array.from({ length: 100_000 }, (_, i) => ' '.repeat(i % 40) + '- [a](').join('\n'), 'no-steps']
+	];
+	it.each(cases.map(([name, source, code]) => ({ name, source, code })))('$name parses quickly, reporting $code', ({ source, code }) => {
+		const started = performance.now();
+		const { programme: read, diagnostics } = parseProgramme(source, many);
+		const ms = performance.now() - started;
+		expect(read === null).toBe(diagnostics.some((d) => d.severity === 'error'));
+		expect(diagnostics.map((d) => d.code)).toContain(code);
+		expect(ms).toBeLessThan(2000);
+	});
+
+	it('suggests scenarios for the first hundred unknown steps only', () => {
+		const { diagnostics } = parseProgramme(header + Array.from({ length: 150 }, (_, i) => `1. [x](../scenario-numbr-${i}.md)`).join('\n'), many);
+		expect(diagnostics.filter((d) => d.hint.startsWith('Did you mean'))).toHaveLength(100);
+		expect(diagnostics).toHaveLength(150);
+	});
+});
+
 describe('wording helpers', () => {
 	it('says the pass mark once when the dimensions agree', () => {
 		expect(passMarkText({ empathy: 70, flexibility: 70, ownership: 70 })).toBe('70');

@@ -81,6 +81,9 @@ export const PROGRAMME_DIAGNOSTIC_CODES = [
 ] as const satisfies readonly DiagnosticCode[];
 
 const KNOWN_FIELDS = ['title', 'summary', 'audience', 'pass-mark', 'renewal'];
+/** Unknown scenarios get a "did you mean" for the first this-many, looked up among at most this many ids. */
+const MAX_SUGGESTIONS = 100;
+const MAX_SUGGESTION_CANDIDATES = 5000;
 const LIST_ITEM = /^( {0,3})([-*+]|\d{1,9}[.)])([ \t]+|$)/;
 const BLANK = /^\s*$/;
 
@@ -524,10 +527,12 @@ function readLink(content: string): LinkMatch | null {
 function scenarioLink(target: string): { id: string; path: string } | null {
 	if (/^[a-z][a-z0-9+.-]*:/i.test(target) || target.startsWith('//')) return null;
 	let path = target.replace(/[?#].*$/, '');
-	try {
-		path = decodeURIComponent(path);
-	} catch {
-		// keep it as written
+	if (path.includes('%')) {
+		try {
+			path = decodeURIComponent(path);
+		} catch {
+			// keep it as written
+		}
 	}
 	const name = path.slice(path.lastIndexOf('/') + 1);
 	if (!/\.md$/i.test(name) || name.length <= 3) return null;
@@ -542,7 +547,8 @@ function readSteps(
 ): { steps: ProgrammeStep[]; description: string } {
 	const literal = literalLines(lines, bodyStart);
 	const steps: ProgrammeStep[] = [];
-	const seen = new Map<string, ProgrammeStep>();
+	const seen = new Map<string, { step: ProgrammeStep; number: number }>();
+	let suggestions = 0;
 	let firstStepList = -1;
 	let attempted = 0;
 	for (const list of topLevelLists(lines, literal, bodyStart)) {
@@ -570,7 +576,8 @@ function readSteps(
 			const id = target.id;
 			const column = item.markerLength + link.targetOffset + 1;
 			if (!known.has(id)) {
-				const suggestion = closest(id, known, Infinity);
+				// "Did you mean" costs a pass over the ids: a hostile file with thousands of bad steps gets it for the first hundred.
+				const suggestion = suggestions++ < MAX_SUGGESTIONS ? closest(id, known, MAX_SUGGESTION_CANDIDATES) : undefined;
 				diagnostics.error(
 					'unknown-scenario',
 					line,
@@ -589,7 +596,7 @@ function readSteps(
 					'duplicate-step',
 					line,
 					column,
-					`\`${id}\` is already step ${steps.indexOf(earlier) + 1} (line ${earlier.line}).`,
+					`\`${id}\` is already step ${earlier.number} (line ${earlier.step.line}).`,
 					'List each scenario once: a step is passed once, so a second copy would pass with the first.',
 					link.targetLength
 				);
@@ -606,8 +613,8 @@ function readSteps(
 				);
 			}
 			const step: ProgrammeStep = { scenarioId: id, label: link.text, notes: notesOf(lines, item, link), line };
-			seen.set(id, step);
 			steps.push(step);
+			seen.set(id, { step, number: steps.length });
 		}
 	}
 	// With the front matter unclosed there is no body to look in: that error says enough.
