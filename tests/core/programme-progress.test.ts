@@ -368,6 +368,43 @@ describe('programmeProgress: a refresher falls due', () => {
 	});
 });
 
+describe('programmeProgress: refresher invariants (property)', () => {
+	it('keeps certifications, rounds and the renewal state consistent with the clock', () => {
+		const programme = makeProgramme('refresher', ['r1', 'r2'], { renewal: { amount: 3, unit: 'months' } });
+		const play = fc.record({ step: fc.constantFrom('r1', 'r2'), day: fc.integer({ min: 0, max: 400 }), passes: fc.boolean() });
+		fc.assert(
+			fc.property(fc.array(play, { maxLength: 40 }), fc.integer({ min: 0, max: 500 }), (plays, today) => {
+				const now = day(today);
+				const attempts = plays.map((p) => (p.passes ? pass : fail)(p.step, day(p.day) + HOUR));
+				const progress = programmeProgress(programme, attempts, { enrolledAt: day(0), now });
+				const certifications = progress.certifications;
+				expect([certifications.length, certifications.length + 1]).toContain(progress.cycle);
+				for (const [i, certification] of certifications.entries()) {
+					expect(certification.certifiedAt).toBeLessThanOrEqual(now);
+					expect(certification.expiresAt).toBe(addPeriod(certification.certifiedAt, { amount: 3, unit: 'months' }));
+					if (i > 0) {
+						const previous = certifications[i - 1];
+						expect(certification.certifiedAt).toBeGreaterThanOrEqual(dueFrom(previous.certifiedAt, previous.expiresAt!));
+					}
+				}
+				const renewal = progress.renewal;
+				const last = certifications[certifications.length - 1];
+				if (renewal.state === 'not-certified') expect(certifications).toEqual([]);
+				else expect(renewal.certifiedAt).toBe(last.certifiedAt);
+				if (renewal.state === 'certified') expect(now).toBeLessThan(dueFrom(last.certifiedAt, last.expiresAt!));
+				if (renewal.state === 'due') {
+					expect(now).toBeGreaterThanOrEqual(dueFrom(last.certifiedAt, last.expiresAt!));
+					expect(now).toBeLessThan(last.expiresAt!);
+					expect(renewal.daysLeft).toBeGreaterThanOrEqual(1);
+				}
+				if (renewal.state === 'overdue') expect(now).toBeGreaterThanOrEqual(last.expiresAt!);
+				// A round in progress has something left to pass; a certified round has nothing.
+				expect(progress.passed === progress.total).toBe(progress.cycle === certifications.length);
+			})
+		);
+	});
+});
+
 describe('programmeProgress: a refresher puts the weakest dimension first', () => {
 	const REFRESH = makeProgramme('refresher', ['r1', 'r2', 'r3', 'r4']);
 	const emphasis = new Map<string, Record<Dimension, number>>([
