@@ -1,6 +1,7 @@
 /**
  * The public API of the Service Drill core: pure TypeScript, no Svelte, DOM or storage.
- * Parse and lint scenarios, run them, score runs and typed replies.
+ * Parse and lint scenarios, run them, score runs and typed replies; parse programmes and
+ * work out progress, certification, spaced practice and the progress dashboard.
  */
 export { parseScenario, MAX_NODES, MAX_SOURCE_CHARS, type ParseResult } from './parse.ts';
 export { slugify, plainInline } from './slug.ts';
@@ -73,4 +74,69 @@ export {
 	type CheckOutcome,
 	type CheckSubject
 } from './checks.ts';
+export {
+	parseProgramme,
+	passMarkText,
+	renewalText,
+	AUDIENCES,
+	DEFAULT_PASS_MARK,
+	DEFAULT_RENEWAL,
+	PROGRAMME_DIAGNOSTIC_CODES,
+	RENEWAL_UNITS,
+	type Audience,
+	type Programme,
+	type ProgrammeParseResult,
+	type ProgrammeStep,
+	type RenewalPeriod,
+	type RenewalUnit
+} from './programme.ts';
+export {
+	addPeriod,
+	attemptPasses,
+	belowPassMark,
+	dimensionEmphasis,
+	dueFrom,
+	programmeProgress,
+	renewalLabel,
+	retrySchedule,
+	scoresOf,
+	weakestDimension,
+	weakestFirst,
+	weakestFirstReason,
+	weakestOf,
+	DAY_MS,
+	DIMENSION_NAME,
+	DUE_WINDOW_DAYS,
+	SPACING_DAYS,
+	type Certification,
+	type DimensionScores,
+	type ProgrammeProgress,
+	type ProgressOptions,
+	type RenewalState,
+	type RetrySchedule,
+	type ScoredAttempt,
+	type StepAttempt,
+	type StepProgress,
+	type StepStatus,
+	type WeakestDimension
+} from './programme-progress.ts';
+export {
+	summariseAttempts,
+	netPromoterScore,
+	npsBand,
+	MAX_ATTEMPT_MS,
+	type NpsBand,
+	type ProgressSummary,
+	type ScenarioResult,
+	type TrendPoint
+} from './programme-dashboard.ts';
+export {
+	practiseToday,
+	PRACTISE_LIMIT,
+	WEAKEST_PICKS,
+	type Enrolled,
+	type PractiseInput,
+	type PractiseItem,
+	type PractiseKind
+} from './programme-practice.ts';
 export * from './types.ts';

@@ -132,7 +132,7 @@ export interface Diagnostic {
 	endColumn?: number;
 }
 
-/** Every diagnostic the parser and linter can report; codes are stable (editors and CI match on them). */
+/** Every diagnostic the scenario and programme parsers and the linter can report; codes are stable (editors and CI match on them). */
 export const DIAGNOSTIC_CODES = [
 	'front-matter-missing',
 	'front-matter-unclosed',
@@ -172,7 +172,17 @@ export const DIAGNOSTIC_CODES = [
 	'check-reply-unavailable',
 	'check-ends-early',
 	'check-past-ending',
-	'check-failed'
+	'check-failed',
+	// programmes (scenarios/programs/*.md)
+	'bad-audience',
+	'bad-pass-mark',
+	'bad-renewal',
+	'renewal-ignored',
+	'no-steps',
+	'unknown-scenario',
+	'duplicate-step',
+	'stray-step',
+	'step-link-path'
 ] as const;
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];
 
