@@ -87,7 +87,7 @@ describe('the database upgrade to version 2', () => {
 		expect(await upgraded.profiles.get('p1')).toMatchObject({ name: 'Ana' });
 		await saveDispute(input());
 		expect(await listDisputes()).toHaveLength(1);
-		expect(upgraded.verno).toBe(2);
+		expect(upgraded.verno).toBe(3);
 		upgraded.close();
 		await Dexie.delete(name);
 	});

@@ -7,15 +7,15 @@ export { parseScenario, MAX_NODES, MAX_SOURCE_CHARS, type ParseResult } from './
 export { slugify, plainInline } from './slug.ts';
 export { splitSegments, isCustomerSpeaker, lastCustomerLine, type Segment } from './segments.ts';
 export { hashSource } from './hash.ts';
-export { compileScenario, markdownPieces, renderText } from './compile.ts';
+export { cardOf, compileScenario, markdownPieces, renderText } from './compile.ts';
 export {
 	RECORD_VERSION,
-	cardOf,
 	readScenarioRecord,
 	type MarkdownRenderer,
 	type RenderedText,
 	type ScenarioRecord,
-	type ScenarioCard
+	type ScenarioCard,
+	type ProgrammeEntry
 } from './record.ts';
 export {
 	RUN_SAVE_VERSION,

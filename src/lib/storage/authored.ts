@@ -1,5 +1,6 @@
 import { hashSource } from '$lib/core/hash';
-import { cardOf, type ScenarioRecord } from '$lib/core/record';
+import { cardOf } from '$lib/core/compile';
+import type { ScenarioRecord } from '$lib/core/record';
 import { slugify } from '$lib/core/slug';
 import { database, type AuthoredRevision, type AuthoredScenario } from './db';
 import { AUTHORED_PREFIX, getAuthored } from './published';

@@ -82,6 +82,15 @@ export interface PublishedVersion {
 	publishedAt: number;
 }
 
+/** A learner's place in a programme (boot camp or refresher). Certifications follow from attempts and this date. */
+export interface Enrolment {
+	id: string;
+	profileId: string;
+	/** The programme file's name, e.g. `new-hire-boot-camp`. */
+	programmeId: string;
+	enrolledAt: number;
+}
+
 export interface Setting {
 	key: string;
 	value: unknown;
@@ -99,6 +108,7 @@ export class ServiceDrillDatabase extends Dexie {
 	authoredRevisions!: EntityTable<AuthoredRevision, 'seq'>;
 	publishedVersions!: Table<PublishedVersion, [string, string]>;
 	disputes!: EntityTable<DisputeRecord, 'id'>;
+	enrolments!: EntityTable<Enrolment, 'id'>;
 
 	constructor(name = 'service-drill') {
 		super(name);
@@ -117,6 +127,22 @@ export class ServiceDrillDatabase extends Dexie {
 			publishedVersions: '[scenarioId+hash], scenarioId',
 			disputes: 'id, profileId, attemptId, [attemptId+stepIndex], createdAt'
 		});
+		// Version 3: programmes. Enrolments are new; attempts gain a [profileId+completedAt] index, so a learner's
+		// completed attempts are read in time order without scanning the table (the dashboard with 10,000 attempts).
+		this.version(3)
+			.stores({
+				attempts: 'id, profileId, scenarioId, [profileId+scenarioId], [profileId+status], updatedAt, [profileId+completedAt]',
+				enrolments: 'id, profileId, programmeId, [profileId+programmeId]'
+			})
+			.upgrade(async (transaction) => {
+				// Completed attempts from before completedAt was always written get it from their last write.
+				await transaction
+					.table<Attempt, string>('attempts')
+					.toCollection()
+					.modify((attempt) => {
+						if (attempt.status === 'completed' && attempt.completedAt === undefined) attempt.completedAt = attempt.updatedAt;
+					});
+			});
 	}
 }
 
