@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import {
 	availableChoices,
 	choose,
-	disputeContext,
+	replyContextAt,
 	disputesToLabelled,
 	hashSource,
 	parseScenario,
@@ -43,7 +43,7 @@ function dispute(run: RunState, index: number, overrides: Partial<Dispute> = {})
 		stepIndex: index,
 		scenarioId: 'the-third-call',
 		reply: step.reply!,
-		context: disputeContext(scenario, step.node),
+		context: replyContextAt(scenario, step.node),
 		assessment: step.assessment!,
 		dimension: 'empathy',
 		expected: '-',
@@ -56,7 +56,7 @@ function dispute(run: RunState, index: number, overrides: Partial<Dispute> = {})
 describe('the context of a disputed reply', () => {
 	it('is the customer, the policy and the customer line the rubric was given', () => {
 		const { run, index } = typed('Dana, that is not what should have happened.');
-		const context = disputeContext(scenario, run.steps[index].node);
+		const context = replyContextAt(scenario, run.steps[index].node);
 		expect(context).toEqual({
 			customer: scenario.meta.customer,
 			policy: scenario.meta.policy,
@@ -75,7 +75,7 @@ describe('disputes in the labelled-set format', () => {
 		expect(rest).toEqual([]);
 		expect(Object.keys(item).sort()).toEqual(['context', 'expected', 'id', 'note', 'reply']);
 		expect(item.reply).toBe("I'm so sorry, Dana. I'll send a replacement vase myself today.");
-		expect(item.context).toEqual(disputeContext(scenario, run.steps[index].node));
+		expect(item.context).toEqual(replyContextAt(scenario, run.steps[index].node));
 		expect(item.expected).toEqual({ empathy: signOf(assessment.empathy), flexibility: '+', ownership: signOf(assessment.ownership) });
 		expect(item.note).toContain('trainee disputed flexibility: rubric 0, expected + (Sending it free is bending the rule.)');
 		expect(item.id).toMatch(/^dispute-the-third-call-attempt-1-\d+$/);

@@ -1,7 +1,6 @@
 import { signOf, type ExpectedSign, type LabelledReply } from './labelled.ts';
 import type { ReplyAssessment, ReplyContext } from './rubric.ts';
-import { lastCustomerLine } from './segments.ts';
-import { DIMENSIONS, type Dimension, type Scenario } from './types.ts';
+import { DIMENSIONS, type Dimension } from './types.ts';
 
 /*
  * A trainee's "I don't agree" with a typed reply's score: which dimension,
@@ -35,18 +34,6 @@ export interface Dispute {
 /** Longest reason kept; a dispute is a note, not an essay. */
 export const MAX_DISPUTE_WHY = 1000;
 
-/**
- * The context the rubric scored a typed reply at `nodeId` in: the same
- * customer, policy and customer line `assessReplyHere` gives it.
- */
-export function disputeContext(scenario: Scenario, nodeId: string): ReplyContext {
-	const node = scenario.nodes.find((candidate) => candidate.id === nodeId);
-	const context: ReplyContext = { customer: scenario.meta.customer };
-	if (scenario.meta.policy !== undefined) context.policy = scenario.meta.policy;
-	const customerLine = node ? lastCustomerLine(node.body, scenario.meta.customer) : undefined;
-	if (customerLine !== undefined) context.customerLine = customerLine;
-	return context;
-}
 
 /** One dispute per attempt, reply and dimension: disputing again replaces the earlier one. */
 export const disputeId = (attemptId: string, stepIndex: number, dimension: Dimension) => `${attemptId}:${stepIndex}:${dimension}`;

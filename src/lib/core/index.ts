@@ -5,7 +5,7 @@
  */
 export { parseScenario, MAX_NODES, MAX_SOURCE_CHARS, type ParseResult } from './parse.ts';
 export { slugify, plainInline } from './slug.ts';
-export { splitSegments, isCustomerSpeaker, lastCustomerLine, type Segment } from './segments.ts';
+export { splitSegments, isCustomerSpeaker, lastCustomerLine, replyContextAt, type Segment } from './segments.ts';
 export { hashSource } from './hash.ts';
 export { cardOf, compileScenario, markdownPieces, renderText } from './compile.ts';
 export {
@@ -61,7 +61,7 @@ export {
 export { submitReply, assessReplyHere } from './free-reply.ts';
 export { scoreReply, type ReplyContext, type ReplyAssessment, type Evidence } from './rubric.ts';
 export { signOf, type ExpectedSign, type LabelledReply } from './labelled.ts';
-export { disputeContext, disputeId, disputesToLabelled, MAX_DISPUTE_WHY, type Dispute } from './disputes.ts';
+export { disputeId, disputesToLabelled, MAX_DISPUTE_WHY, type Dispute } from './disputes.ts';
 export { analyseScenario, type ScenarioAnalysis } from './analyse.ts';
 export { moodTimeline, type MoodTimeline } from './timeline.ts';
 export { inspectScenario, type ScenarioInspection } from './inspect.ts';

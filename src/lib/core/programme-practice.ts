@@ -4,12 +4,12 @@
  * failed steps whose spaced-practice gap is over, next steps) and from the
  * learner's weakest dimension.
  */
-import type { ProgressSummary } from './programme-dashboard.ts';
 import {
 	DAY_MS,
 	DIMENSION_NAME,
 	type ProgrammeProgress,
-	type StepProgress
+	type StepProgress,
+	type WeakestDimension
 } from './programme-progress.ts';
 import type { Programme } from './programme.ts';
 import type { Dimension } from './types.ts';
@@ -37,11 +37,17 @@ export interface Enrolled {
 	progress: ProgrammeProgress;
 }
 
+/** What practise-today reads of a learner's history: a ProgressSummary fits, and so does a lighter one. */
+export interface PlayedSummary {
+	weakest: WeakestDimension | null;
+	scenarios: ReadonlyMap<string, { latest: { at: number } }>;
+}
+
 export interface PractiseInput {
 	now: number;
 	enrolled: readonly Enrolled[];
-	/** The learner's dashboard summary: the weakest dimension and when each scenario was last played. */
-	summary: Pick<ProgressSummary, 'weakest' | 'scenarios'>;
+	/** The learner's weakest dimension and when each scenario was last played (the dashboard's summary has both). */
+	summary: PlayedSummary;
 	/** How much each scenario in the library tests each dimension (`dimensionEmphasis`). */
 	emphasis: ReadonlyMap<string, Record<Dimension, number>>;
 	limit?: number;
@@ -133,7 +139,7 @@ function expiry(progress: ProgrammeProgress): number {
 	return renewal.state === 'due' || renewal.state === 'overdue' ? renewal.expiresAt : Infinity;
 }
 
-function playedRecently(summary: Pick<ProgressSummary, 'scenarios'>, scenarioId: string, now: number): boolean {
+function playedRecently(summary: Pick<PlayedSummary, 'scenarios'>, scenarioId: string, now: number): boolean {
 	const at = summary.scenarios.get(scenarioId)?.latest.at;
 	return at !== undefined && at > now - DAY_MS;
 }
