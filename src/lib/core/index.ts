@@ -59,6 +59,19 @@ export {
 export { submitReply, assessReplyHere } from './free-reply.ts';
 export { scoreReply, type ReplyContext, type ReplyAssessment, type Evidence } from './rubric.ts';
 export { analyseScenario, type ScenarioAnalysis } from './analyse.ts';
+export {
+	analysePaths,
+	LOOPS_BACK,
+	PATH_COUNT_CAP,
+	type PathAnalysis,
+	type DimensionPaths,
+	type EndingPaths,
+	type NodePaths,
+	type ExamplePath,
+	type PathStep,
+	type PathWarning,
+	type PathWarningCode
+} from './paths.ts';
 export { moodTimeline, type MoodTimeline } from './timeline.ts';
 export { inspectScenario, type ScenarioInspection } from './inspect.ts';
 export * from './types.ts';

@@ -1,5 +1,6 @@
 import { analyseScenario, type ScenarioAnalysis } from './analyse.ts';
 import { parseScenario } from './parse.ts';
+import { analysePaths, type PathAnalysis } from './paths.ts';
 import type { Diagnostic, ScenarioDraft } from './types.ts';
 
 /** Everything the studio shows about a source as the manager types: computed in a worker, from the same core. */
@@ -7,11 +8,13 @@ export interface ScenarioInspection {
 	diagnostics: Diagnostic[];
 	draft: ScenarioDraft;
 	analysis: ScenarioAnalysis;
+	/** Best and worst scores per dimension and per ending, node flags and plain-language warnings (paths.ts). */
+	paths: PathAnalysis;
 	/** The file has no errors: it can be played and published. */
 	playable: boolean;
 }
 
 export function inspectScenario(source: string): ScenarioInspection {
 	const { scenario, draft, diagnostics } = parseScenario(source);
-	return { diagnostics, draft, analysis: analyseScenario(draft), playable: scenario !== null };
+	return { diagnostics, draft, analysis: analyseScenario(draft), paths: analysePaths(draft), playable: scenario !== null };
 }
