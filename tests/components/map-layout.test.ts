@@ -128,3 +128,15 @@ describe('pan and zoom', () => {
 		expect(keepAnchor({ x: 0, y: 0, k: 1 }, before, after, undefined, 800, 800)).toEqual({ k: 1, x: 400, y: 400 });
 	});
 });
+
+describe('drawing only what is on screen', () => {
+	it('knows the layout rectangle on screen and which boxes and lines are in it', async () => {
+		const { visibleRect, overlaps, boundsOf } = await import('../../src/lib/studio/map/view');
+		// At 2× zoom, panned by (−100, −50), a 400 × 300 viewport shows layout x 50..250, y 25..175 (margin 0).
+		expect(visibleRect({ x: -100, y: -50, k: 2 }, 400, 300, 0)).toEqual({ x: 50, y: 25, width: 200, height: 150 });
+		const rect = visibleRect({ x: -100, y: -50, k: 2 }, 400, 300, 0);
+		expect(overlaps({ x: 240, y: 170, width: 50, height: 50 }, rect)).toBe(true);
+		expect(overlaps({ x: 250, y: 170, width: 50, height: 50 }, rect)).toBe(false);
+		expect(boundsOf([{ x: 5, y: 9 }, { x: 1, y: 20 }, { x: 3, y: 2 }])).toEqual({ x: 1, y: 2, width: 4, height: 18 });
+	});
+});

@@ -74,3 +74,24 @@ export function keepAnchor(view: View, before: MapLayout, after: MapLayout, sele
 	const now = after.nodes[anchor];
 	return { k: view.k, x: view.x + (was.x - now.x) * view.k, y: view.y + (was.y - now.y) * view.k };
 }
+
+/** The part of the layout on screen, with `margin` screen pixels around it, in layout coordinates. */
+export function visibleRect(view: View, width: number, height: number, margin = 200): Box {
+	return { x: (-view.x - margin) / view.k, y: (-view.y - margin) / view.k, width: (width + 2 * margin) / view.k, height: (height + 2 * margin) / view.k };
+}
+
+export function overlaps(a: Box, b: Box): boolean {
+	return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
+
+/** The box around a polyline. */
+export function boundsOf(points: { x: number; y: number }[]): Box {
+	let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
+	for (const { x, y } of points) {
+		x0 = Math.min(x0, x);
+		y0 = Math.min(y0, y);
+		x1 = Math.max(x1, x);
+		y1 = Math.max(y1, y);
+	}
+	return { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
+}
