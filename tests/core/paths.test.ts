@@ -287,6 +287,24 @@ describe('loops', () => {
 		expect(paths.loopsBack.length).toBeGreaterThan(size);
 	});
 
+	it('stays fast on a wide fan-in: 3,000 replies from the start, 6,000 into one ending', () => {
+		const n = 3000;
+		const lines = ['## Start', ''];
+		for (let i = 0; i < n; i++) lines.push(`- [R${i}](#n${i}) empathy ${i % 2 ? '+' : '-'}${i % 4}`, '  > f');
+		lines.push('');
+		for (let i = 0; i < n; i++) lines.push(`## N${i}`, '', `- [Go](#end) ownership +${i % 3}`, '  > f', '- [Stay](#end) ownership -1', '  > f', '');
+		lines.push('## End', '');
+		const draft = draftOf(lines.join('\n'));
+		const started = performance.now();
+		const paths = analysePaths(draft);
+		expect(performance.now() - started).toBeLessThan(3000);
+		expect(paths.paths).toBe(2 * n);
+		// Best empathy: +3 at the start (of −2..+3) = 100; ownership: Go with +2 (of −1..+2) = 100.
+		expect(paths.dimensions.empathy.best?.score).toBe(100);
+		expect(paths.dimensions.ownership.best?.score).toBe(100);
+		expect(paths.dimensions.ownership.worst?.score).toBe(0);
+	});
+
 	it('flags a trap and a loop that can still end', () => {
 		const draft = draftOf(`## Start
 

@@ -499,6 +499,8 @@ function outcomesBetween(low: number, high: number): Outcome[] {
 
 let scratch = new Int32Array(STRIDE * 256);
 let cursors = new Int32Array(16);
+/** Up to this many predecessors, hulls are merged source by source; beyond, all their points are sorted. */
+const MERGE_UP_TO = 8;
 
 /**
  * The upper convex hull of the sources' translated hulls (each already a hull
@@ -510,28 +512,9 @@ function extendHull(sources: HullSource[], lo: number, hi: number): Hull {
 	let total = 0;
 	for (const source of sources) total += source.hull.length / STRIDE;
 	if (scratch.length < total * STRIDE) scratch = new Int32Array(total * STRIDE * 2);
-	if (cursors.length < sources.length) cursors = new Int32Array(sources.length * 2);
-	cursors.fill(0, 0, sources.length);
 	let n = 0;
-	for (let taken = 0; taken < total; taken++) {
-		// The next point by x (the highest first at equal x) among the sources.
-		let pick = -1;
-		let x = 0;
-		let y = 0;
-		for (let s = 0; s < sources.length; s++) {
-			const { hull, dx, dy } = sources[s];
-			const at = cursors[s] * STRIDE;
-			if (at >= hull.length) continue;
-			const px = hull[at] + dx;
-			const py = hull[at + 1] + dy;
-			if (pick < 0 || px < x || (px === x && py > y)) {
-				pick = s;
-				x = px;
-				y = py;
-			}
-		}
-		const point = cursors[pick]++;
-		if (n > 0 && scratch[(n - 1) * STRIDE] === x) continue; // a lower point at the same x
+	const add = (x: number, y: number, source: HullSource, point: number) => {
+		if (n > 0 && scratch[(n - 1) * STRIDE] === x) return; // a lower point at the same x
 		// Drop the last vertex while it lies on or below the segment from the one before it to the new point.
 		while (n >= 2) {
 			const o = (n - 2) * STRIDE;
@@ -542,10 +525,43 @@ function extendHull(sources: HullSource[], lo: number, hi: number): Hull {
 		const at = n * STRIDE;
 		scratch[at] = x;
 		scratch[at + 1] = y;
-		scratch[at + 2] = sources[pick].vertex;
+		scratch[at + 2] = source.vertex;
 		scratch[at + 3] = point;
-		scratch[at + 4] = sources[pick].edge;
+		scratch[at + 4] = source.edge;
 		n++;
+	};
+	if (sources.length <= MERGE_UP_TO) {
+		// Few sources (the usual case): merge them by x, the highest first at equal x.
+		if (cursors.length < sources.length) cursors = new Int32Array(sources.length * 2);
+		cursors.fill(0, 0, sources.length);
+		for (let taken = 0; taken < total; taken++) {
+			let pick = -1;
+			let x = 0;
+			let y = 0;
+			for (let s = 0; s < sources.length; s++) {
+				const { hull, dx, dy } = sources[s];
+				const at = cursors[s] * STRIDE;
+				if (at >= hull.length) continue;
+				const px = hull[at] + dx;
+				const py = hull[at + 1] + dy;
+				if (pick < 0 || px < x || (px === x && py > y)) {
+					pick = s;
+					x = px;
+					y = py;
+				}
+			}
+			add(x, y, sources[pick], cursors[pick]++);
+		}
+	} else {
+		// Many replies into one node (a wide fan-in): sort all the points instead.
+		const points: { x: number; y: number; source: HullSource; point: number }[] = [];
+		for (const source of sources) {
+			for (let at = 0; at < source.hull.length; at += STRIDE) {
+				points.push({ x: source.hull[at] + source.dx, y: source.hull[at + 1] + source.dy, source, point: at / STRIDE });
+			}
+		}
+		points.sort((p, q) => p.x - q.x || q.y - p.y);
+		for (const { x, y, source, point } of points) add(x, y, source, point);
 	}
 	// Slopes fall from left to right: drop vertices highest only for slopes above hi (left) or below lo (right).
 	const rise = (i: number) => scratch[(i + 1) * STRIDE + 1] - scratch[i * STRIDE + 1];
