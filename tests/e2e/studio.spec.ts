@@ -213,3 +213,23 @@ summary: A short imported scenario.
 
 ## End
 `;
+
+test('the map follows the file: a broken link shows on it, fixing it redraws it, and clicking a node moves the editor there', async ({ page }) => {
+	await newScenario(page);
+	const map = page.getByRole('region', { name: /map/i }).first();
+	await expect(map.locator('[data-node="lost"]')).toBeVisible();
+	const source = await text(page);
+	await setText(page, source.replace('(#lost)', '(#lots)'));
+	await expect(page.getByRole('button', { name: /#lots/ })).toBeVisible();
+	await expect(map.locator('[data-node="missing:lots"]')).toBeVisible();
+	await expect(map.locator('[data-node="lost"]')).toContainText('Unreachable');
+	await setText(page, source);
+	await expect(map.locator('[data-node="missing:lots"]')).toHaveCount(0);
+	await expect(map.locator('[data-node="lost"]')).not.toContainText('Unreachable');
+
+	await map.locator('[data-node="sorted"]').click();
+	const line = source.split('\n').findIndex((l) => l === '## Sorted') + 1;
+	const cursorLine = await editor(page).evaluate((el: HTMLTextAreaElement) => el.value.slice(0, el.selectionStart).split('\n').length);
+	expect(cursorLine).toBe(line);
+	await expect(editor(page)).toBeFocused();
+});
