@@ -233,3 +233,36 @@ test('the map follows the file: a broken link shows on it, fixing it redraws it,
 	expect(cursorLine).toBe(line);
 	await expect(editor(page)).toBeFocused();
 });
+
+test('re-publishing a changed scenario tells a trainee in the middle of it that it changed', async ({ page }) => {
+	await createLearner(page, 'Mid Play Mo');
+	await newScenario(page);
+	const address = page.url();
+	await page.getByRole('button', { name: 'Publish' }).click();
+	await expect(page.getByText('Published: trainees on this device now see it in the library.')).toBeVisible();
+	await page.getByRole('link', { name: 'Open in the library' }).click();
+	await page.getByRole('button', { name: 'Start the conversation' }).click();
+	await expect(choices(page)).toBeVisible();
+	await page.goto(address);
+	await setText(page, (await text(page)).replace('What the customer says first.', 'What the customer says first, now louder.'));
+	await page.getByRole('button', { name: 'Publish changes' }).click();
+	await expect(page.getByText('Published: trainees on this device now see it in the library.')).toBeVisible();
+	await page.getByRole('link', { name: 'Open in the library' }).click();
+	await expect(page.getByRole('heading', { name: 'This scenario has changed' })).toBeVisible();
+	await page.getByRole('button', { name: 'Restart with the new version' }).click();
+	await expect(page.getByRole('log')).toContainText('now louder');
+});
+
+test('files dropped on the import area are read like picked ones', async ({ page }) => {
+	await page.goto('/author');
+	const drop = page.getByRole('group', { name: 'Import scenario files' });
+	const dataTransfer = await page.evaluateHandle((text) => {
+		const transfer = new DataTransfer();
+		transfer.items.add(new File([text], 'dropped.md', { type: 'text/markdown' }));
+		return transfer;
+	}, SCENARIO);
+	await drop.dispatchEvent('drop', { dataTransfer });
+	await expect(page.getByRole('row').filter({ hasText: 'dropped.md' })).toContainText('OK');
+	await page.getByRole('button', { name: 'Import 1 file' }).click();
+	await expect(page.getByText('dropped.md: Imported, OK.')).toBeVisible();
+});
