@@ -20,7 +20,8 @@ export const SETS: SetInfo[] = [
 	{ file: 'final-blind-3.json', rules: 'written from' },
 	{ file: 'final-blind.json', rules: 'totals only' },
 	{ file: 'final-blind-2.json', rules: 'totals only' },
-	{ file: 'final-blind-4.json', rules: 'totals only' }
+	{ file: 'final-blind-4.json', rules: 'totals only' },
+	{ file: 'sealed-1.json', rules: 'written from' }
 ];
 
 export function loadSets(root = 'tests/fixtures/replies'): LabelledSet[] {
