@@ -406,8 +406,10 @@ const STOCK_WORDS = new Set(
 /**
  * Clause-level reading around "but" and its kin: what follows the contrast is
  * what the speaker means. A refusal followed by "but" and an offer is a way
- * forward; a stock line of sympathy followed by "but" and a refusal, with
- * nothing offered, is a preamble to the refusal.
+ * forward. A line of sympathy made only of words any complaint could get ("I
+ * hear you", "I understand how frustrating this must be") followed by "but" or
+ * "unfortunately" and a refusal or bad news, with nothing offered or owned, is
+ * a preamble to the refusal.
  */
 function contrastEvidence(lower: string, found: Finding[]) {
 	const contrasts = [...lower.matchAll(CONTRAST)].map((m) => m.index!);
@@ -446,10 +448,6 @@ function contrastEvidence(lower: string, found: Finding[]) {
 		f.ifZero = 'Stock sympathy that only leads into a refusal earns nothing: the "but" cancels it.';
 	}
 }
-
-/** Acknowledgements that name no feeling and nothing of this customer's: the openers everybody uses. */
-const STOCK_OPENER =
-	/^(?:i (?:completely |totally |really |fully |do |absolutely )?(?:understand|get|hear|appreciate|see)(?: (?:you|that|your|it|this|why|where you'?re coming from|what you'?re saying))?|i hear you|i get it|(?:totally|completely|fully) (?:understand|get it|get that)|i can (?:see|understand|hear)(?: (?:that|your|you|it|why))?)$/;
 
 const VOWEL = /[aeiouy]/;
 const WORD_CHAR = /[\p{L}\p{N}']/u;
