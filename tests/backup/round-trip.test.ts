@@ -26,7 +26,7 @@ async function importText(text: string) {
 }
 
 /** The settings a device keeps for itself (the selected learner travels; the persistence prompt and backup times do not). */
-const portable = (tables: Record<string, unknown[]>) => ({
+const portable = (tables: Record<string, unknown[]>): Record<string, unknown[]> => ({
 	...tables,
 	settings: tables.settings.filter((setting) => (setting as { key: string }).key === 'currentProfileId')
 });

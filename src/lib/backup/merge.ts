@@ -304,6 +304,8 @@ export function planImport(data: BackupData, local: LocalRecords, choices: Reado
 		}
 		summary.authoredRevisions.added++;
 	}
+	// Numbered ones first: a number the database picks is always above those already used, so it can never take one of them.
+	put.authoredRevisions.sort((a, b) => Number(a.seq === undefined) - Number(b.seq === undefined));
 
 	// Published versions by scenario and hash (the hash is the text's, checked when the file was read).
 	const localPublished = new Map(local.publishedVersions.map((version) => [`${version.scenarioId}\u0000${version.hash}`, version]));

@@ -156,10 +156,10 @@ export async function applyImport(
 	const db = database();
 	return db.transaction('rw', tablesOf(db), async () => {
 		const plan = planImport(backup.data, await readLocal(db, backup.data), choices);
-		if (plan.undecided.length > 0) throw new ImportChoiceError('Choose what to do with each learner who has the same name as one on this device.');
 		if (planFingerprint(plan) !== fingerprint) {
 			throw new ImportChangedError('The progress on this device changed since the preview (in another tab?). Nothing was imported; look at the preview again.');
 		}
+		if (plan.undecided.length > 0) throw new ImportChoiceError('Choose what to do with each learner who has the same name as one on this device.');
 		// Learners made by this import: every result of theirs is in the file, so the backup reminder counts them as exported then.
 		const exportedAt = Date.parse(backup.createdAt);
 		const settings: SettingRecord[] = [...plan.put.settings, ...plan.newLearners.map((id) => ({ key: learnerExportKey(id), value: exportedAt }))];
@@ -171,7 +171,9 @@ export async function applyImport(
 		for (const [table, rows] of writes) {
 			for (let i = 0; i < rows.length; i += WRITE_BATCH) {
 				const batch = rows.slice(i, i + WRITE_BATCH);
-				await db.table(table).bulkPut(batch);
+				// Autosaved versions are only ever added (some numbered by the database): adding can never overwrite one.
+				if (table === 'authoredRevisions') await db.table(table).bulkAdd(batch);
+				else await db.table(table).bulkPut(batch);
 				progress((written += batch.length) / total);
 			}
 		}
