@@ -9,7 +9,7 @@
  */
 import * as v from 'valibot';
 import { RUN_SAVE_VERSION, MIN_COMPATIBLE_RUN_VERSION } from '$lib/core/engine';
-import { DIAGNOSTIC_CODES, DIMENSIONS, OUTCOMES, type Dimension } from '$lib/core/types';
+import { DIMENSIONS, OUTCOMES, type DiagnosticCode, type Dimension } from '$lib/core/types';
 import { MAX_DISPUTE_WHY } from '$lib/core/disputes';
 import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BACKUP_TABLES, MAX_NAME, type BackupFile } from './format';
 
@@ -95,7 +95,8 @@ const runScore = v.strictObject({
 
 const diagnostic = v.strictObject({
 	severity: v.picklist(['error', 'warning']),
-	code: v.picklist(DIAGNOSTIC_CODES),
+	// A code's shape, not the list of codes: that list would join the player's JavaScript (it shares core/types.ts).
+	code: v.custom<DiagnosticCode>((value) => typeof value === 'string' && /^[a-z][a-z0-9-]{0,80}$/.test(value), 'a diagnostic code is lower-case words and hyphens'),
 	message: text,
 	hint: text,
 	line: count,

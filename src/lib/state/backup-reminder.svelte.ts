@@ -1,5 +1,5 @@
 import { reminderDays } from '$lib/backup/reminder';
-import { backupReminderState, dismissBackupReminder } from '$lib/storage/backup';
+import { backupReminderState, dismissBackupReminder } from '$lib/storage/backup-reminder';
 
 /**
  * The layout's gentle export reminder: how many days of results are only in

@@ -9,14 +9,15 @@ import {
 	type SettingRecord
 } from '$lib/backup/format';
 import { localKeysOf, planFingerprint, planImport, type ImportPlan, type LearnerChoice, type LocalRecords } from '$lib/backup/merge';
-import { LAST_EXPORT_KEY, learnerExportKey, REMINDER_DISMISSED_KEY } from '$lib/backup/reminder';
+import { LAST_EXPORT_KEY, learnerExportKey } from '$lib/backup/reminder';
 import { database, type ServiceDrillDatabase } from './db';
 import { isAuthoredId } from './published';
 
 /*
  * The database side of backups: one read transaction for an export (a
  * consistent snapshot), one read-write transaction for an import (all of it
- * or nothing), and the few settings the backup reminder reads.
+ * or nothing), and when the last export was. (What the layout's reminder
+ * reads is in backup-reminder.ts, so every page does not load this file.)
  *
  * dexie-export-import is not used: our records are plain JSON (no Dates,
  * Blobs or typed arrays for its typeson layer to carry), and an import here
@@ -190,33 +191,4 @@ export async function markExported(scope: BackupScope, at: number): Promise<void
 export async function lastDeviceExport(): Promise<number | undefined> {
 	const setting = await database().settings.get(LAST_EXPORT_KEY);
 	return typeof setting?.value === 'number' ? setting.value : undefined;
-}
-
-/**
- * When the oldest completed attempt that no export holds was completed, and
- * when the reminder was last dismissed. One indexed lookup per learner
- * ([profileId+completedAt]), so it costs the same with 10 or 10,000 attempts.
- */
-export async function backupReminderState(): Promise<{ oldestUnexported: number | undefined; dismissedAt: number | undefined }> {
-	const db = database();
-	return db.transaction('r', db.profiles, db.attempts, db.settings, async () => {
-		const exports = await db.settings.where('key').startsWith(LAST_EXPORT_KEY).toArray();
-		const at = (key: string) => {
-			const value = exports.find((setting) => setting.key === key)?.value;
-			return typeof value === 'number' ? value : -Infinity;
-		};
-		const device = at(LAST_EXPORT_KEY);
-		let oldest: number | undefined;
-		for (const profileId of await db.profiles.toCollection().primaryKeys()) {
-			const since = Math.max(device, at(learnerExportKey(profileId)));
-			const first = await db.attempts.where('[profileId+completedAt]').between([profileId, since], [profileId, Dexie.maxKey], false, true).first();
-			if (first?.completedAt !== undefined && (oldest === undefined || first.completedAt < oldest)) oldest = first.completedAt;
-		}
-		const dismissed = await db.settings.get(REMINDER_DISMISSED_KEY);
-		return { oldestUnexported: oldest, dismissedAt: typeof dismissed?.value === 'number' ? dismissed.value : undefined };
-	});
-}
-
-export async function dismissBackupReminder(at: number): Promise<void> {
-	await database().settings.put({ key: REMINDER_DISMISSED_KEY, value: at });
 }
