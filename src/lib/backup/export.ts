@@ -10,7 +10,9 @@ import {
 	BACKUP_FORMAT_VERSION,
 	BACKUP_TABLES,
 	backupFileName,
+	countOf,
 	countsOf,
+	MAX_BACKUP_BYTES,
 	type BackupComputed,
 	type BackupCounts,
 	type BackupData,
@@ -102,11 +104,15 @@ export async function buildBackup(input: BuildInput, progress: ProgressReport = 
 	progress(0.85, 'Checking the file');
 	await nextFrame();
 	const reading = await readBackupText(text, schemaVersion);
+	if (!reading.ok && reading.problem.code === 'too-large') {
+		const megabytes = Math.ceil(new Blob([text]).size / 1024 / 1024);
+		throw new BackupCheckError(`This backup would be ${megabytes} MB, more than the ${MAX_BACKUP_BYTES / 1024 / 1024} MB a backup may be. Export one learner at a time instead.`);
+	}
 	if (!reading.ok) throw new BackupCheckError(`The backup did not pass its own check, so it was not offered: ${reading.problem.message}`);
 	const reread = countsOf(reading.backup.data);
 	for (const table of BACKUP_TABLES) {
 		if (reread[table] !== counts[table]) {
-			throw new BackupCheckError(`The backup holds ${reread[table]} ${table} where ${counts[table]} were read, so it was not offered.`);
+			throw new BackupCheckError(`The backup holds ${countOf(table, reread[table])} where ${counts[table]} were read, so it was not offered.`);
 		}
 	}
 	if (reading.backup.checksum.value !== checksum) throw new BackupCheckError('The backup’s checksum changed when it was read back, so it was not offered.');

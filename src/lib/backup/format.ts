@@ -39,6 +39,23 @@ export const BACKUP_TABLES = [
 export type BackupTable = (typeof BACKUP_TABLES)[number];
 
 /** What each table is called in sentences (plural). */
+/** "1 learner", "3 disputed scores": a count with the table's word for it. */
+export function countOf(table: BackupTable, count: number): string {
+	return `${count} ${count === 1 ? TABLE_LABEL_ONE[table] : TABLE_LABEL[table]}`;
+}
+
+const TABLE_LABEL_ONE: Record<BackupTable, string> = {
+	profiles: 'learner',
+	attempts: 'attempt',
+	steps: 'decision',
+	enrolments: 'enrolment',
+	disputes: 'disputed score',
+	authored: 'scenario written on the device',
+	authoredRevisions: 'autosaved version',
+	publishedVersions: 'published version',
+	settings: 'setting'
+};
+
 export const TABLE_LABEL: Record<BackupTable, string> = {
 	profiles: 'learners',
 	attempts: 'attempts',

@@ -9,7 +9,7 @@ import * as v from 'valibot';
 import { disputeId } from '$lib/core/disputes';
 import { hashSource } from '$lib/core/hash';
 import { canonicalJson, checksumOf } from './canonical';
-import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BACKUP_TABLES, MAX_BACKUP_BYTES, MAX_DEPTH, TABLE_LABEL, type BackupFile } from './format';
+import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BACKUP_TABLES, MAX_BACKUP_BYTES, MAX_DEPTH, countOf, type BackupFile } from './format';
 import { backupSchema } from './schema';
 
 export type BackupProblemCode =
@@ -118,7 +118,7 @@ export async function readBackupText(raw: string, currentSchemaVersion: number):
 		if (backup.counts[table] !== backup.data[table].length) {
 			return refuse(
 				'bad-counts',
-				`This backup says it holds ${backup.counts[table]} ${TABLE_LABEL[table]} but holds ${backup.data[table].length}, so nothing was imported.`
+				`This backup says it holds ${countOf(table, backup.counts[table])} but holds ${backup.data[table].length}, so nothing was imported.`
 			);
 		}
 	}
