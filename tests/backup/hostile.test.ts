@@ -187,6 +187,15 @@ describe('hostile and broken backup files are refused, leaving the database unch
 		await expectRefused(await resigned((file) => (file.data.authored[0].publishedCard.id = '~someone-else')), 'dangling');
 		await expectRefused(await resigned((file) => (file.data.authoredRevisions[0].scenarioId = '~gone')), 'dangling');
 		await expectRefused(await resigned((file) => (file.scope = { kind: 'learner', profileId: 'x', name: 'X' })), 'dangling');
+		// A decision without its step must find it in its attempt's run state.
+		await expectRefused(
+			await resigned((file) => {
+				const row = file.data.steps.find((step: { step?: unknown }) => step.step === undefined);
+				row.index = 99;
+			}),
+			'dangling',
+			/has no step/
+		);
 	});
 
 	it('nesting deeper than any backup', async () => {

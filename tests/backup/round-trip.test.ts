@@ -75,6 +75,23 @@ describe('export → wipe → import', () => {
 		);
 	});
 
+	it('writes each decision once (the run state holds it), and keeps one that differs from the run state', async () => {
+		const source = await open();
+		await fillDevice(source, SAMPLE);
+		const odd = (await source.steps.toArray())[0];
+		await source.steps.put({ ...odd, step: { ...odd.step, moodAfter: odd.step.moodAfter + 1 } });
+		const before = portable(await dump(source));
+		const built = await exportText();
+		const file = JSON.parse(built.text);
+		const withStep = file.data.steps.filter((row: { step?: unknown }) => row.step !== undefined);
+		expect(withStep).toHaveLength(1);
+		expect(withStep[0]).toMatchObject({ attemptId: odd.attemptId, index: odd.index });
+
+		const target = await open();
+		await importText(built.text);
+		expect(portable(await dump(target))).toEqual(before);
+	});
+
 	it('holds for generated devices: any learners, attempts in every state, typed replies, disputes, programmes and studio scenarios', async () => {
 		// What the generated devices held, so the property is known to have covered each kind.
 		const seen = { learners: 0, completed: 0, inProgress: 0, typed: 0, disputes: 0, enrolments: 0, published: 0 };

@@ -288,3 +288,74 @@ for (const [answer, shown] of [
 		}
 	});
 }
+
+test('10,000 attempts: the export shows its progress and checks out, and the import brings every one back', async ({ page, browser }, testInfo) => {
+	test.setTimeout(240_000);
+	await createLearner(page, 'Busy Bee');
+	await startScenario(page, 'The Third Call');
+	await playToEnd(page);
+	// Copies of the attempt just played (with its decisions), as if played 10,000 times over two years.
+	const seeded = await page.evaluate(
+		(count) =>
+			new Promise<number>((resolve, reject) => {
+				const open = indexedDB.open('service-drill');
+				open.onerror = () => reject(open.error);
+				open.onsuccess = () => {
+					const db = open.result;
+					const tx = db.transaction(['attempts', 'steps'], 'readwrite');
+					const attempts = tx.objectStore('attempts');
+					const steps = tx.objectStore('steps');
+					const all = attempts.getAll();
+					all.onsuccess = () => {
+						const [attempt] = all.result;
+						const rows = steps.getAll();
+						rows.onsuccess = () => {
+							const start = attempt.completedAt - count * 3_600_000;
+							for (let i = 0; i < count; i++) {
+								const id = `${attempt.id}-${i}`;
+								const at = start + i * 3_600_000;
+								attempts.put({ ...attempt, id, startedAt: at - 300_000, updatedAt: at, completedAt: at });
+								for (const row of rows.result) steps.put({ ...row, attemptId: id, at: at - 1000 + row.index });
+							}
+						};
+					};
+					tx.oncomplete = () => {
+						db.close();
+						resolve(count);
+					};
+					tx.onerror = () => reject(tx.error);
+				};
+			}),
+		9_999
+	);
+	expect(seeded).toBe(9_999);
+
+	await page.goto('/settings');
+	const downloading = page.waitForEvent('download');
+	const exportStarted = Date.now();
+	await page.getByRole('button', { name: 'Export backup' }).click();
+	await expect(page.getByRole('progressbar', { name: 'Export progress' })).toBeVisible();
+	const download = await downloading;
+	const exportMs = Date.now() - exportStarted;
+	const path = testInfo.outputPath('ten-thousand.json');
+	await download.saveAs(path);
+	const text = readFileSync(path, 'utf8');
+	const counts = JSON.parse(text).counts;
+	expect(counts.attempts).toBe(10_000);
+
+	const other = await browser.newContext();
+	const there = await other.newPage();
+	await there.goto('/settings');
+	await there.getByLabel('Choose a backup file').setInputFiles(path);
+	const preview = there.getByRole('region', { name: /Before importing/ });
+	await expect(preview.getByRole('row', { name: /^attempts 10000 10000 / })).toBeVisible({ timeout: 60_000 });
+	const importStarted = Date.now();
+	await preview.getByRole('button', { name: 'Import' }).click();
+	await expect(there.getByRole('status').filter({ hasText: 'Imported.' })).toContainText('10000 attempts', { timeout: 120_000 });
+	const importMs = Date.now() - importStarted;
+	expect((await countRows(there)).attempts).toBe(10_000);
+	console.log(
+		`10,000 attempts, ${counts.steps} decisions: file ${(text.length / 1024 / 1024).toFixed(1)} MB; export ${(exportMs / 1000).toFixed(1)} s (read, write, check, offer); import ${(importMs / 1000).toFixed(1)} s (one transaction)`
+	);
+	await other.close();
+});

@@ -16,7 +16,9 @@ import {
 	type BackupComputed,
 	type BackupCounts,
 	type BackupData,
-	type BackupScope
+	type BackupScope,
+	type FileStepRow,
+	type StepRow
 } from './format';
 import { readBackupText } from './read';
 
@@ -43,6 +45,13 @@ export interface BuildInput {
 	computed?: BackupComputed;
 }
 
+/** A decision as written: without its step when the attempt's run state holds the same one (see FileStepRow). */
+function fileRow(row: StepRow, inState: StepRow['step'] | undefined): FileStepRow {
+	if (inState === undefined || canonicalJson(inState) !== canonicalJson(row.step)) return row;
+	const { step: _step, ...rest } = row;
+	return rest;
+}
+
 /** 0–1 and what is being done, for the progress bar. */
 export type ProgressReport = (fraction: number, what: string) => void;
 
@@ -64,9 +73,10 @@ export async function buildBackup(input: BuildInput, progress: ProgressReport = 
 	const out: string[] = ['{'];
 	let written = 0;
 	const tables = [...BACKUP_TABLES].sort();
+	const states = new Map(data.attempts.map((attempt) => [attempt.id, attempt.state.steps]));
 	for (const [t, table] of tables.entries()) {
 		out.push(t > 0 ? ',' : '', JSON.stringify(table), ':[');
-		const rows: readonly unknown[] = data[table];
+		const rows: readonly unknown[] = table === 'steps' ? data.steps.map((row) => fileRow(row, states.get(row.attemptId)?.[row.index])) : data[table];
 		for (let i = 0; i < rows.length; i++) {
 			if (i > 0) out.push(',');
 			writeCanonical(rows[i], out);

@@ -9,7 +9,7 @@ import * as v from 'valibot';
 import { disputeId } from '$lib/core/disputes';
 import { hashSource } from '$lib/core/hash';
 import { canonicalJson, checksumOf } from './canonical';
-import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BACKUP_TABLES, MAX_BACKUP_BYTES, MAX_DEPTH, countOf, type BackupFile } from './format';
+import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BACKUP_TABLES, MAX_BACKUP_BYTES, MAX_DEPTH, countOf, type BackupFile, type BackupFileText } from './format';
 import { backupSchema } from './schema';
 
 export type BackupProblemCode =
@@ -107,7 +107,7 @@ export async function readBackupText(raw: string, currentSchemaVersion: number):
 	const result = v.safeParse(backupSchema, parsed, { abortEarly: true });
 	if (!result.success) return refuse('invalid', `This backup is damaged or was edited by hand, so nothing was imported: ${describeIssue(result.issues[0])}.`);
 	// The parsed JSON itself, not valibot's copy: what is stored is exactly what the file holds.
-	const backup = parsed as BackupFile;
+	const backup = parsed as BackupFileText;
 
 	const { checksum, ...rest } = backup;
 	if ((await checksumOf(canonicalJson(rest))) !== checksum.value) {
@@ -125,7 +125,14 @@ export async function readBackupText(raw: string, currentSchemaVersion: number):
 
 	const integrity = checkIntegrity(backup);
 	if (integrity) return integrity;
-	return { ok: true, backup, bytes };
+	return { ok: true, backup: withSteps(backup), bytes };
+}
+
+/** Puts back each decision's step that the file left out (it is the attempt's own; checkIntegrity made sure it exists). */
+function withSteps(backup: BackupFileText): BackupFile {
+	const states = new Map(backup.data.attempts.map((attempt) => [attempt.id, attempt.state.steps]));
+	for (const row of backup.data.steps) row.step ??= states.get(row.attemptId)![row.index];
+	return backup as BackupFile;
 }
 
 /** Refuses keys that mean something to JavaScript objects, and nesting deeper than any backup of ours. Iterative: a hostile depth cannot overflow the stack. */
@@ -164,7 +171,7 @@ export function describeIssue(issue: v.BaseIssue<unknown>): string {
 }
 
 /** Each record once, and every reference to a learner, an attempt or a published version inside the file. */
-function checkIntegrity(backup: BackupFile): BackupReading | null {
+function checkIntegrity(backup: BackupFileText): BackupReading | null {
 	const { data, scope } = backup;
 	const duplicate = (what: string, key: string) =>
 		refuse('duplicate', `This backup lists ${what} ${key} twice, so nothing was imported (a backup made by the app never does).`);
@@ -183,10 +190,10 @@ function checkIntegrity(backup: BackupFile): BackupReading | null {
 		return dangling(`it says it holds ${scope.name}'s progress but holds other learners`);
 	}
 
-	const attempts = new Set<string>();
+	const attempts = new Map<string, number>();
 	for (const attempt of data.attempts) {
 		if (attempts.has(attempt.id)) return duplicate('the attempt', attempt.id);
-		attempts.add(attempt.id);
+		attempts.set(attempt.id, attempt.state.steps.length);
 		if (!profiles.has(attempt.profileId)) return dangling(`attempt ${attempt.id} belongs to a learner the file does not hold`);
 	}
 	const steps = new Set<string>();
@@ -194,7 +201,9 @@ function checkIntegrity(backup: BackupFile): BackupReading | null {
 		const key = `${row.attemptId}\u0000${row.index}`;
 		if (steps.has(key)) return duplicate('decision', `${row.index} of attempt ${row.attemptId}`);
 		steps.add(key);
-		if (!attempts.has(row.attemptId)) return dangling(`a decision belongs to attempt ${row.attemptId}, which the file does not hold`);
+		const taken = attempts.get(row.attemptId);
+		if (taken === undefined) return dangling(`a decision belongs to attempt ${row.attemptId}, which the file does not hold`);
+		if (row.step === undefined && row.index >= taken) return dangling(`decision ${row.index} of attempt ${row.attemptId} has no step, and the attempt has none there either`);
 	}
 	const enrolments = new Set<string>();
 	for (const enrolment of data.enrolments) {

@@ -11,7 +11,7 @@ import * as v from 'valibot';
 import { RUN_SAVE_VERSION, MIN_COMPATIBLE_RUN_VERSION } from '$lib/core/engine';
 import { DIMENSIONS, OUTCOMES, type DiagnosticCode, type Dimension } from '$lib/core/types';
 import { MAX_DISPUTE_WHY } from '$lib/core/disputes';
-import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BACKUP_TABLES, MAX_NAME, type BackupFile } from './format';
+import { BACKUP_FORMAT, BACKUP_FORMAT_VERSION, BACKUP_TABLES, MAX_NAME, type BackupFileText } from './format';
 
 /** Longest id, name or hash the format accepts: ours are 32 characters or less. */
 const MAX_ID = 200;
@@ -155,7 +155,7 @@ const attempt = v.strictObject({
 	score: v.optional(runScore)
 });
 
-const stepRow = v.strictObject({ attemptId: id, index: count, at: time, step });
+const stepRow = v.strictObject({ attemptId: id, index: count, at: time, step: v.optional(step) });
 
 const enrolment = v.strictObject({ id, profileId: id, programmeId: id, enrolledAt: time });
 
@@ -239,7 +239,7 @@ export const backupSchema = v.strictObject({
 	checksum: v.strictObject({ algorithm: v.literal('SHA-256'), value: v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/)) })
 });
 
-/** What the schema accepts is a BackupFile (checked by `npm run check`): the storage layer writes it as typed. */
+/** What the schema accepts is a backup file as typed (checked by `npm run check`): the storage layer writes it as such. */
 export type ParsedBackup = v.InferOutput<typeof backupSchema>;
-const _accepted: (parsed: ParsedBackup) => BackupFile = (parsed) => parsed;
+const _accepted: (parsed: ParsedBackup) => BackupFileText = (parsed) => parsed;
 void _accepted;
