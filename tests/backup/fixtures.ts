@@ -13,7 +13,7 @@ import { readForExport } from '../../src/lib/storage/backup';
 import { ServiceDrillDatabase, useDatabase } from '../../src/lib/storage/db';
 import { saveDispute } from '../../src/lib/storage/disputes';
 import { abandonAttempt, createProfile, newId, recordStep, startAttempt } from '../../src/lib/storage/progress';
-import { assessReplyHere, disputeContext } from '../../src/lib/core';
+import { assessReplyHere, replyContextAt } from '../../src/lib/core';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -109,7 +109,7 @@ export async function fillDevice(db: ServiceDrillDatabase, plan: DevicePlan, sta
 							attemptId: attempt.id,
 							stepIndex: state.steps.length - 1,
 							scenarioId: play.scenario,
-							context: disputeContext(scenario, before.node),
+							context: replyContextAt(scenario, before.node),
 							reply: step.reply,
 							assessment: assessReplyHere(scenario, before, step.reply),
 							dimension: 'empathy',
