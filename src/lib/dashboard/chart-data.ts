@@ -4,7 +4,8 @@
  * text alternative, and the figures around it. Pure: no DOM or Svelte, so it
  * is tested in Node and the charts only map these numbers through d3 scales.
  */
-import type { ProgressSummary, TrendPoint } from '$lib/core/programme-dashboard';
+import { summariseAttempts, type ProgressSummary, type TrendPoint } from '$lib/core/programme-dashboard';
+import type { ScoredAttempt } from '$lib/core/programme-progress';
 import { OUTCOMES, perDimension, type Dimension, type Outcome } from '$lib/core/types';
 
 /** A trend chart shows each conversation as its own point up to this many; above, conversations are grouped. */
@@ -151,17 +152,31 @@ export function conversationOrder(completed: Iterable<{ id: string; status: stri
 	return order;
 }
 
+// One formatter each: `toLocaleDateString` builds a new one per call, which cost 40 ms for a long history's tables.
+let longFormat: Intl.DateTimeFormat | undefined;
+let shortFormat: Intl.DateTimeFormat | undefined;
+
 /** "12 March 2027" (the device's language); what the text alternatives say. */
 export function longDate(at: number): string {
-	return new Date(at).toLocaleDateString(undefined, { day: 'numeric', month: 'long', year: 'numeric' });
+	longFormat ??= new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'long', year: 'numeric' });
+	return longFormat.format(at);
 }
 
 /** "12 Mar 2027": chart axis ends and table cells. */
 export function shortDate(at: number): string {
-	return new Date(at).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
+	shortFormat ??= new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
+	return shortFormat.format(at);
 }
 
-const plural = (n: number, word: string, many = `${word}s`) => `${n.toLocaleString('en')} ${n === 1 ? word : many}`;
+let numberFormat: Intl.NumberFormat | undefined;
+
+/** "10,000": counts in the charts and their tables. */
+export function formatCount(n: number): string {
+	numberFormat ??= new Intl.NumberFormat('en');
+	return numberFormat.format(n);
+}
+
+const plural = (n: number, word: string, many = `${word}s`) => `${formatCount(n)} ${n === 1 ? word : many}`;
 
 /**
  * The chart's text alternative, e.g. "Empathy over 12 conversations, from 3 March 2027 to 5 April 2027:
@@ -177,7 +192,7 @@ export function describeTrend(series: TrendSeries, label: string): string {
 		series.assessed === 1
 			? `scored ${series.latest}`
 			: `first ${series.first}, latest ${series.latest}, best ${series.best}, average ${Math.round(series.mean!)}`;
-	const pass = `${series.passed.toLocaleString('en')} of ${series.assessed.toLocaleString('en')} reached the pass mark of ${series.passMark}.`;
+	const pass = `${formatCount(series.passed)} of ${formatCount(series.assessed)} reached the pass mark of ${series.passMark}.`;
 	const grouped =
 		series.kind === 'groups'
 			? ` Drawn as ${plural(series.groups.length, 'group')} of up to ${plural(series.groupSize, 'conversation')}: the line is each group's average, the band its lowest to highest score.`
@@ -191,7 +206,7 @@ export function formatDuration(ms: number): string {
 	if (minutes < 1) return ms > 0 ? 'under a minute' : 'none yet';
 	const hours = Math.floor(minutes / 60);
 	if (hours === 0) return `${minutes} min`;
-	return `${hours.toLocaleString('en')} h ${String(minutes % 60).padStart(2, '0')} min`;
+	return `${formatCount(hours)} h ${String(minutes % 60).padStart(2, '0')} min`;
 }
 
 /** NPS as a manager reads it: "+40", "0", "−20" (a real minus sign). */
@@ -238,4 +253,18 @@ export function dashboardData(
 		outcomes: outcomeBars(summary.outcomes),
 		total
 	};
+}
+
+/**
+ * The dashboard of one learner, from their completed attempts (oldest first,
+ * as the index reads them) and their unfinished ones: the summary in one pass,
+ * then the series the charts draw. Attempts after `now` are left out.
+ */
+export function learnerDashboard(
+	completed: readonly ScoredAttempt[],
+	unfinished: readonly ScoredAttempt[],
+	passMark: number,
+	now: number
+): DashboardData {
+	return dashboardData(summariseAttempts([...completed, ...unfinished], now), completed, passMark, now);
 }

@@ -1,5 +1,6 @@
 import Dexie from 'dexie';
 import { database, type Attempt, type Enrolment, type Profile } from './db';
+import type { AttemptSummary } from './summary';
 
 /*
  * Reads for the progress dashboard and the trainer's view. A learner's
@@ -9,7 +10,13 @@ import { database, type Attempt, type Enrolment, type Profile } from './db';
  * attempts (each with its transcript) kept Chromium's main thread busy for
  * 300–470 ms at a time while it unpacked them (a visible stall); pages of
  * PAGE_SIZE keep each piece of that work short, so the page stays responsive.
+ * Nothing here needs an attempt's run state (its transcript, most of its
+ * size), so it is dropped as each page arrives: 10,000 transcripts are not
+ * held in memory for nothing, and the garbage collector clears them young.
  */
+
+/** An attempt without its run state. */
+const withoutState = ({ state: _state, ...attempt }: Attempt): AttemptSummary => attempt;
 
 /** Attempts per read. */
 export const PAGE_SIZE = 250;
@@ -20,9 +27,9 @@ export const PAGE_SIZE = 250;
  * completed in the same millisecond across a page boundary are neither lost
  * nor read twice.
  */
-export async function completedAttempts(profileId: string, pageSize = PAGE_SIZE): Promise<Attempt[]> {
+export async function completedAttempts(profileId: string, pageSize = PAGE_SIZE): Promise<AttemptSummary[]> {
 	const index = database().attempts.where('[profileId+completedAt]');
-	const all: Attempt[] = [];
+	const all: AttemptSummary[] = [];
 	let from: number = -Infinity;
 	// Ids already taken at time `from`: the next page starts at `from` again and skips them.
 	let taken = new Set<string>();
@@ -34,7 +41,7 @@ export async function completedAttempts(profileId: string, pageSize = PAGE_SIZE)
 		let added = 0;
 		for (const attempt of page) {
 			if (attempt.completedAt === from && taken.has(attempt.id)) continue;
-			all.push(attempt);
+			all.push(withoutState(attempt));
 			added++;
 		}
 		if (page.length < pageSize + taken.size || added === 0) return all;
@@ -47,20 +54,21 @@ export async function completedAttempts(profileId: string, pageSize = PAGE_SIZE)
 }
 
 /** A learner's attempts that never completed: in progress or abandoned (they count towards time spent and "last active"). */
-export async function unfinishedAttempts(profileId: string): Promise<Attempt[]> {
-	return database()
+export async function unfinishedAttempts(profileId: string): Promise<AttemptSummary[]> {
+	const attempts = await database()
 		.attempts.where('[profileId+status]')
 		.anyOf([
 			[profileId, 'in-progress'],
 			[profileId, 'abandoned']
 		])
 		.toArray();
+	return attempts.map(withoutState);
 }
 
 export interface LearnerAttempts {
 	/** Oldest first. */
-	completed: Attempt[];
-	unfinished: Attempt[];
+	completed: AttemptSummary[];
+	unfinished: AttemptSummary[];
 }
 
 /** Everything the dashboard reads for one learner, through the two indexes. */
