@@ -52,6 +52,11 @@ describe('reading a learner for the dashboard', () => {
 			]);
 		}
 		expect((await unfinishedAttempts('p1')).map((attempt) => attempt.id).sort()).toEqual(['gave-up', 'open']);
+		// No transcripts: the dashboard never reads them, and 10,000 of them are most of the bytes.
+		const [first] = await completedAttempts('p1');
+		expect('state' in first).toBe(false);
+		expect(first).toMatchObject({ id: 'a00', profileId: 'p1', status: 'completed', score: { csat: 4 } });
+		expect((await unfinishedAttempts('p1')).every((attempt) => !('state' in attempt))).toBe(true);
 		expect(await completedAttempts('nobody')).toEqual([]);
 	});
 
