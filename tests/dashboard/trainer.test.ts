@@ -75,6 +75,21 @@ describe("the trainer's rows", () => {
 		expect(rows[0].status).toBe('overdue');
 		expect(rows[0]).toMatchObject({ passed: 2, total: 3 });
 	});
+
+	it('show a programme the learner enrolled in twice once, counted from the first enrolment', () => {
+		const [row] = trainerRows(
+			[
+				learner('Twice', [
+					{ programmeId: 'boot', enrolledAt: day(5) },
+					{ programmeId: 'boot', enrolledAt: day(0) }
+				], [completed('one', day(1), [90, 90, 90])])
+			],
+			PROGRAMMES,
+			day(10)
+		);
+		expect(row.programmes).toHaveLength(1);
+		expect(row.programmes[0]).toMatchObject({ enrolledAt: day(0), passed: 1, status: 'in-progress' });
+	});
 });
 
 describe('sorting and filtering', () => {

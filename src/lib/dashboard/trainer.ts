@@ -76,9 +76,12 @@ export interface ProgrammeRef {
 export function trainerRows(learners: readonly TrainerInput[], programmes: readonly ProgrammeRef[], now: number): TrainerRow[] {
 	const byId = new Map(programmes.map((entry) => [entry.id, entry.programme]));
 	return learners.map(({ profile, enrolments, completed, unfinished }) => {
-		const enrolled = [...enrolments]
-			.sort((a, b) => a.enrolledAt - b.enrolledAt || a.programmeId.localeCompare(b.programmeId))
-			.map((enrolment) => programmeRow(enrolment, byId.get(enrolment.programmeId) ?? null, completed, now));
+		// One line per programme: a learner enrolled twice in one (two tabs, a restored backup) counts from the first time.
+		const first = new Map<string, { programmeId: string; enrolledAt: number }>();
+		for (const enrolment of [...enrolments].sort((a, b) => a.enrolledAt - b.enrolledAt || a.programmeId.localeCompare(b.programmeId))) {
+			if (!first.has(enrolment.programmeId)) first.set(enrolment.programmeId, enrolment);
+		}
+		const enrolled = [...first.values()].map((enrolment) => programmeRow(enrolment, byId.get(enrolment.programmeId) ?? null, completed, now));
 		const summary = summariseAttempts(completed, now);
 		const sum = perDimension(() => 0);
 		const count = perDimension(() => 0);
