@@ -242,6 +242,9 @@ test('the charts load with the dashboard only: not on the library, the player or
 	const lazy = [...scripts].filter(([url]) => !before.has(url));
 	const kb = lazy.reduce((sum, [, body]) => sum + gzipSync(body).length, 0) / 1024;
 	console.log(`dashboard route: ${kb.toFixed(1)} KB gzipped JavaScript loaded on opening it (${lazy.length} files, the charts among them)`);
+	for (const [url, body] of lazy) console.log(`  ${url.split('/').slice(-2).join('/')} ${(gzipSync(body).length / 1024).toFixed(1)} KB`);
+	// About 20 KB: the page and its components (7 KB) and d3-scale + d3-shape (13 KB). Not the programme parser, YAML or the rubric.
+	expect(kb).toBeLessThanOrEqual(30);
 	await context.close();
 });
 

@@ -1,4 +1,4 @@
-import { DEFAULT_PASS_MARK } from '$lib/core/programme';
+import { DEFAULT_PASS_MARK } from '$lib/core/pass-mark';
 import { learnerDashboard } from '$lib/dashboard/chart-data';
 import { app, PROFILE_DEPENDENCY } from '$lib/state/app.svelte';
 import { learnerAttempts, type LearnerAttempts } from '$lib/storage/dashboard';
