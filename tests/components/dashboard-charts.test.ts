@@ -34,6 +34,15 @@ function render<P extends Record<string, any>>(component: Component<P>, props: P
 
 const titles = new Map([['a', 'The Third Call']]);
 
+/** Opens a chart's table (built when its details open). */
+function openTable(target: HTMLElement) {
+	const details = target.querySelector('details')!;
+	expect(details.querySelector('table')).toBeNull();
+	details.open = true;
+	details.dispatchEvent(new Event('toggle'));
+	flushSync();
+}
+
 describe('the trend chart', () => {
 	it('draws a point per conversation, hollow below the pass mark, and the pass-mark line at 70 on the 0–100 scale', () => {
 		const attempts = [completed('a', day(0), [40, null, null]), completed('a', day(1), [70, null, null]), completed('a', day(2), [95, null, null])];
@@ -54,6 +63,7 @@ describe('the trend chart', () => {
 		expect(xs[1]).toBeLessThan(xs[2]);
 		expect(svg.querySelector('path.line')!.getAttribute('d')).toMatch(/^M[\d.]+,[\d.]+L/);
 		expect(target.querySelector('figcaption')!.textContent).toContain('Empathy over 3 conversations');
+		openTable(target);
 		const rows = [...target.querySelectorAll('tbody tr')].map((row) => [...row.children].map((cell) => cell.textContent));
 		expect(rows.map((row) => [row[0], row[2], row[3], row[4]])).toEqual([
 			['1', 'The Third Call', '40', 'Below'],
@@ -69,6 +79,7 @@ describe('the trend chart', () => {
 		expect(target.querySelectorAll('circle')).toHaveLength(0);
 		expect(target.querySelector('path.spread')!.getAttribute('d')).toBeTruthy();
 		expect(target.querySelector('svg')!.getAttribute('data-groups')).toBe('50');
+		openTable(target);
 		expect(target.querySelectorAll('tbody tr')).toHaveLength(50);
 		expect(target.querySelector('tbody tr th')!.textContent).toBe('1–20');
 	});

@@ -258,6 +258,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
 		await enrol(page, 'Axe Ari', 'new-hire-boot-camp', Date.now() - 60_000);
 		await openProgress(page);
 		for (const details of await page.locator('main details').all()) await details.locator('summary').click();
+		// The trend tables are built when opened.
+		await expect(page.locator('.trend details table')).toHaveCount(await page.locator('.trend details').count());
 		await expectNoViolations(page, 'progress dashboard');
 
 		await page.getByRole('link', { name: 'Trainer', exact: true }).click();

@@ -4,6 +4,9 @@ import { app, PROFILE_DEPENDENCY } from '$lib/state/app.svelte';
 import { learnerAttempts, type LearnerAttempts } from '$lib/storage/dashboard';
 import type { PageLoad } from './$types';
 
+/** Lets the browser run other work (and paint) before going on: reading, computing and drawing are three tasks, not one long one. */
+const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+
 export const load: PageLoad = async ({ depends }) => {
 	depends(PROFILE_DEPENDENCY);
 	await app.init();
@@ -11,12 +14,10 @@ export const load: PageLoad = async ({ depends }) => {
 	const none: LearnerAttempts = { completed: [], unfinished: [] };
 	// Through the [profileId+completedAt] and [profileId+status] indexes; the figures are computed once, here.
 	const { completed, unfinished } = await app.recover(() => (profileId ? learnerAttempts(profileId) : Promise.resolve(none)), none);
-	// A task of its own for the figures: unpacking the last page of attempts and computing them are not one long task.
-	await new Promise((resolve) => setTimeout(resolve, 0));
+	await nextTask();
 	const attempts = [...completed, ...unfinished];
-	return {
-		attempts,
-		dashboard: learnerDashboard(completed, unfinished, DEFAULT_PASS_MARK, Date.now()),
-		titles: new Map(attempts.map((attempt) => [attempt.scenarioId, attempt.scenarioTitle]))
-	};
+	const dashboard = learnerDashboard(completed, unfinished, DEFAULT_PASS_MARK, Date.now());
+	const titles = new Map(attempts.map((attempt) => [attempt.scenarioId, attempt.scenarioTitle]));
+	await nextTask();
+	return { attempts, dashboard, titles };
 };
