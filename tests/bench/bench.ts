@@ -10,6 +10,7 @@ import { analyseScenario, parseScenario, scoreReply } from '../../src/lib/core/i
 import { generateScenario } from './generate.ts';
 import { dashboardBench } from './dashboard.ts';
 import { pageBench } from './pages.ts';
+import { programmeBench } from './programme.ts';
 
 const gc = (globalThis as { gc?: () => void }).gc;
 const mb = (bytes: number) => bytes / 1024 / 1024;
@@ -79,5 +80,6 @@ const replies: { reply: string; context: Parameters<typeof scoreReply>[1] }[] = 
 const replyMs = time(() => replies.forEach((r) => scoreReply(r.reply, r.context)), 1000);
 console.log(`reply rubric: ${Math.round(replies.length / (replyMs / 1000)).toLocaleString('en')} replies/s (${replies.length} labelled replies)`);
 
+programmeBench();
 await pageBench();
 await dashboardBench();
