@@ -73,6 +73,15 @@ test('a new hire enrols in the boot camp, passes a step and fails one, and the f
 	await expect(steps.nth(1)).toContainText(/comes back in 1 day/);
 	await expect(steps.nth(2)).toContainText('Next');
 
+	// The dashboard draws both conversations: two points on the empathy trend, the failed one below the pass mark.
+	await page.getByRole('link', { name: 'Progress', exact: true }).click();
+	await expect(page.getByTestId('completed')).toHaveText('2');
+	const empathy = page.getByRole('figure').filter({ hasText: /Empathy/ }).first();
+	await expect(empathy.locator('circle.point')).toHaveCount(2);
+	await expect(page.locator('circle.point.below').first()).toBeVisible();
+	await page.getByRole('link', { name: 'Programmes', exact: true }).click();
+	await page.getByRole('link', { name: 'New-hire boot camp' }).click();
+
 	// The next day the failed step is due again, and the home screen lists it to practise today.
 	await page.clock.setFixedTime(START + DAY + 60_000);
 	await page.reload();
