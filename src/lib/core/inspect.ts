@@ -1,4 +1,5 @@
 import { analyseScenario, type ScenarioAnalysis } from './analyse.ts';
+import type { InspectCache } from './incremental.ts';
 import { parseScenario } from './parse.ts';
 import type { Diagnostic, ScenarioDraft } from './types.ts';
 
@@ -11,7 +12,14 @@ export interface ScenarioInspection {
 	playable: boolean;
 }
 
-export function inspectScenario(source: string): ScenarioInspection {
-	const { scenario, draft, diagnostics } = parseScenario(source);
-	return { diagnostics, draft, analysis: analyseScenario(draft), playable: scenario !== null };
+/**
+ * `options.cache`: kept across calls for one file (the studio's worker keeps
+ * one), so that each call redoes only what the change touched; the result is
+ * the same as without it.
+ */
+export function inspectScenario(source: string, options: { cache?: InspectCache } = {}): ScenarioInspection {
+	const { cache } = options;
+	const { scenario, draft, diagnostics } = parseScenario(source, { cache: cache?.parse });
+	const analysis = cache ? cache.analysis.get(draft, analyseScenario) : analyseScenario(draft);
+	return { diagnostics, draft, analysis, playable: scenario !== null };
 }

@@ -1,0 +1,191 @@
+/*
+ * What the studio keeps between two keystrokes, so that inspecting the next
+ * version of a file redoes only the work its change touched. Every result is
+ * identical to a fresh parse and analysis: tests/core/incremental.test.ts
+ * edits files at random and compares.
+ */
+import type { ScenarioAnalysis } from './analyse.ts';
+import { DiagnosticList } from './diagnostics.ts';
+import type { LinkSite } from './parse.ts';
+import { plainInline, slugify } from './slug.ts';
+import type { Choice, Diagnostic, ScenarioDraft, ScenarioNode } from './types.ts';
+
+/** How parse.ts reads one node: a pure function of the node's lines (its heading to the next heading) and their literal flags. */
+export type NodeReader = (
+	lines: string[],
+	literal: Uint8Array,
+	headingIndex: number,
+	end: number,
+	id: string,
+	title: string,
+	links: LinkSite[],
+	diagnostics: DiagnosticList
+) => ScenarioNode;
+
+interface Reading {
+	/** Line indexes of the node's heading and of the line after its last; its lines are absolute for that position. */
+	from: number;
+	end: number;
+	node: ScenarioNode;
+	links: LinkSite[];
+	diagnostics: Diagnostic[];
+}
+
+/**
+ * Remembers how each node of the last parse was read. The next parse
+ * compares its lines with the last one's: a node wholly before the first
+ * changed line, or wholly after the last, is not read again (a node after the
+ * change is reused with its line numbers shifted), so one keystroke costs one
+ * node's reading, not the file's.
+ *
+ * This relies on parse.ts's node reader being a pure function of the node's
+ * own lines and their literal (code fence, comment) flags: whatever it
+ * reports must come from those alone.
+ */
+export class ParseCache {
+	private lines: string[] = [];
+	private literal = new Uint8Array(0);
+	private previous = new Map<number, Reading>();
+	private readings = new Map<number, Reading>();
+	private headings = new Map<string, { id: string; title: string }>();
+	private previousHeadings = new Map<string, { id: string; title: string }>();
+	private previousLiteral = new Uint8Array(0);
+	/** Lines before `prefix` are unchanged; lines from `suffix` on are unchanged, `delta` lines further than before. */
+	private prefix = 0;
+	private suffix = 0;
+	private delta = 0;
+	/** Nodes read and reused over the cache's life (for tests and the benchmark). */
+	readonly stats = { read: 0, reused: 0 };
+
+	/** Starts a parse of `lines`: finds the span that changed since the last parse. */
+	begin(lines: string[], literal: Uint8Array): void {
+		const old = this.lines;
+		const shortest = Math.min(old.length, lines.length);
+		let prefix = 0;
+		while (prefix < shortest && old[prefix] === lines[prefix]) prefix++;
+		let same = 0;
+		while (same < shortest - prefix && old[old.length - 1 - same] === lines[lines.length - 1 - same]) same++;
+		this.prefix = prefix;
+		this.suffix = lines.length - same;
+		this.delta = lines.length - old.length;
+		this.previousLiteral = this.literal;
+		this.lines = lines;
+		this.literal = literal;
+		this.previous = this.readings;
+		this.readings = new Map();
+		this.previousHeadings = this.headings;
+		this.headings = new Map();
+	}
+
+	/** A heading's node id and title (`slugify` and `plainInline` of its text). */
+	heading(text: string): { id: string; title: string } {
+		let heading = this.headings.get(text) ?? this.previousHeadings.get(text);
+		if (!heading) heading = { id: slugify(text), title: plainInline(text) };
+		this.headings.set(text, heading);
+		return heading;
+	}
+
+	/** Reads the node from `from` (its heading) to `end`, or reuses the last parse's reading of the same lines. */
+	read(
+		reader: NodeReader,
+		lines: string[],
+		literal: Uint8Array,
+		from: number,
+		end: number,
+		id: string,
+		title: string,
+		links: LinkSite[],
+		diagnostics: DiagnosticList
+	): ScenarioNode {
+		let reading = this.reuse(from, end, literal);
+		if (reading) {
+			this.stats.reused++;
+		} else {
+			this.stats.read++;
+			const own = new DiagnosticList();
+			const ownLinks: LinkSite[] = [];
+			const node = reader(lines, literal, from, end, id, title, ownLinks, own);
+			reading = { from, end, node, links: ownLinks, diagnostics: own.items };
+		}
+		this.readings.set(from, reading);
+		for (const link of reading.links) links.push(link);
+		for (const diagnostic of reading.diagnostics) diagnostics.items.push(diagnostic);
+		return reading.node;
+	}
+
+	private reuse(from: number, end: number, literal: Uint8Array): Reading | undefined {
+		const shift = end <= this.prefix ? 0 : from >= this.suffix ? this.delta : undefined;
+		if (shift === undefined) return undefined;
+		const reading = this.previous.get(from - shift);
+		if (!reading || reading.end !== end - shift) return undefined;
+		for (let i = from; i < end; i++) if (literal[i] !== this.previousLiteral[i - shift]) return undefined;
+		return shift === 0 ? reading : shifted(reading, shift);
+	}
+}
+
+/** The same reading `delta` lines further down: new objects, the cached ones untouched. */
+function shifted(reading: Reading, delta: number): Reading {
+	const choices = new Map<Choice, Choice>();
+	const node: ScenarioNode = {
+		...reading.node,
+		line: reading.node.line + delta,
+		choices: reading.node.choices.map((choice) => {
+			const moved: Choice = { ...choice, line: choice.line + delta, cues: choice.cues.map((cue) => ({ ...cue, line: cue.line + delta })) };
+			choices.set(choice, moved);
+			return moved;
+		})
+	};
+	const links = reading.links.map((link) => ({ ...link, node, choice: choices.get(link.choice)!, line: link.line + delta }));
+	const diagnostics = reading.diagnostics.map((d) =>
+		d.endLine === undefined ? { ...d, line: d.line + delta } : { ...d, line: d.line + delta, endLine: d.endLine + delta }
+	);
+	return { from: reading.from + delta, end: reading.end + delta, node, links, diagnostics };
+}
+
+/**
+ * Keeps a result computed from a draft for as long as the draft differs only
+ * in its nodes' bodies (narration): most keystrokes. Only for results that
+ * never read a node's body, such as `analyseScenario`.
+ */
+export class DraftMemo<T> {
+	private draft: ScenarioDraft | null = null;
+	private value: T | undefined;
+
+	get(draft: ScenarioDraft, compute: (draft: ScenarioDraft) => T): T {
+		if (this.draft === null || !sameApartFromBodies(this.draft, draft)) this.value = compute(draft);
+		this.draft = draft;
+		return this.value as T;
+	}
+}
+
+function sameApartFromBodies(a: ScenarioDraft, b: ScenarioDraft): boolean {
+	if (a.start !== b.start || a.nodes.length !== b.nodes.length || !equalData(a.meta, b.meta) || !equalData(a.broken, b.broken)) return false;
+	for (let i = 0; i < a.nodes.length; i++) {
+		const x = a.nodes[i];
+		const y = b.nodes[i];
+		if (x === y) continue;
+		for (const key of new Set([...Object.keys(x), ...Object.keys(y)]) as Set<keyof ScenarioNode>) {
+			if (key !== 'body' && !equalData(x[key], y[key])) return false;
+		}
+	}
+	return true;
+}
+
+/** Deep equality of plain data (objects, arrays, primitives), as structured clone would see it. */
+function equalData(a: unknown, b: unknown): boolean {
+	if (a === b) return true;
+	if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+	if (Array.isArray(a) !== Array.isArray(b)) return false;
+	const keysA = Object.keys(a);
+	if (keysA.length !== Object.keys(b).length) return false;
+	for (const key of keysA) {
+		if (!Object.hasOwn(b, key) || !equalData((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key])) return false;
+	}
+	return true;
+}
+
+/** What the studio's worker keeps for one open file between inspections. */
+export class InspectCache {
+	readonly parse = new ParseCache();
+	readonly analysis = new DraftMemo<ScenarioAnalysis>();
+}
