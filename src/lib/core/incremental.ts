@@ -8,7 +8,7 @@ import type { ScenarioAnalysis } from './analyse.ts';
 import { DiagnosticList } from './diagnostics.ts';
 import type { LinkSite } from './parse.ts';
 import { plainInline, slugify } from './slug.ts';
-import type { Choice, Diagnostic, ScenarioDraft, ScenarioNode } from './types.ts';
+import type { Diagnostic, ScenarioDraft, ScenarioNode } from './types.ts';
 
 /** How parse.ts reads one node: a pure function of the node's lines (its heading to the next heading) and their literal flags. */
 export type NodeReader = (
@@ -44,18 +44,20 @@ interface Reading {
  */
 export class ParseCache {
 	private lines: string[] = [];
-	private literal = new Uint8Array(0);
+	private literal: Uint8Array = new Uint8Array(0);
 	private previous = new Map<number, Reading>();
 	private readings = new Map<number, Reading>();
 	private headings = new Map<string, { id: string; title: string }>();
 	private previousHeadings = new Map<string, { id: string; title: string }>();
-	private previousLiteral = new Uint8Array(0);
+	private previousLiteral: Uint8Array = new Uint8Array(0);
 	/** Lines before `prefix` are unchanged; lines from `suffix` on are unchanged, `delta` lines further than before. */
 	private prefix = 0;
 	private suffix = 0;
 	private delta = 0;
 	/** Nodes read and reused over the cache's life (for tests and the benchmark). */
 	readonly stats = { read: 0, reused: 0 };
+	/** For each reused node that moved, the earlier node it is a shifted copy of (so a worker can send "node 12, 3 lines down"). */
+	readonly origins = new WeakMap<ScenarioNode, Origin>();
 
 	/** Starts a parse of `lines`: finds the span that changed since the last parse. */
 	begin(lines: string[], literal: Uint8Array): void {
@@ -119,27 +121,43 @@ export class ParseCache {
 		const reading = this.previous.get(from - shift);
 		if (!reading || reading.end !== end - shift) return undefined;
 		for (let i = from; i < end; i++) if (literal[i] !== this.previousLiteral[i - shift]) return undefined;
-		return shift === 0 ? reading : shifted(reading, shift);
+		return shift === 0 ? reading : shifted(reading, shift, this.origins);
 	}
 }
 
 /** The same reading `delta` lines further down: new objects, the cached ones untouched. */
-function shifted(reading: Reading, delta: number): Reading {
-	const choices = new Map<Choice, Choice>();
-	const node: ScenarioNode = {
-		...reading.node,
-		line: reading.node.line + delta,
-		choices: reading.node.choices.map((choice) => {
-			const moved: Choice = { ...choice, line: choice.line + delta, cues: choice.cues.map((cue) => ({ ...cue, line: cue.line + delta })) };
-			choices.set(choice, moved);
-			return moved;
-		})
-	};
-	const links = reading.links.map((link) => ({ ...link, node, choice: choices.get(link.choice)!, line: link.line + delta }));
+function shifted(reading: Reading, delta: number, origins: WeakMap<ScenarioNode, Origin>): Reading {
+	const node = shiftNode(reading.node, delta);
+	origins.set(node, { node: reading.node, delta });
+	const links = reading.links.map((link) => ({
+		...link,
+		node,
+		choice: node.choices[reading.node.choices.indexOf(link.choice)],
+		line: link.line + delta
+	}));
 	const diagnostics = reading.diagnostics.map((d) =>
 		d.endLine === undefined ? { ...d, line: d.line + delta } : { ...d, line: d.line + delta, endLine: d.endLine + delta }
 	);
 	return { from: reading.from + delta, end: reading.end + delta, node, links, diagnostics };
+}
+
+/** A copy of a node read `delta` lines further down the file: its own, its replies' and their cues' lines moved. */
+export function shiftNode(node: ScenarioNode, delta: number): ScenarioNode {
+	return {
+		...node,
+		line: node.line + delta,
+		choices: node.choices.map((choice) => ({
+			...choice,
+			line: choice.line + delta,
+			cues: choice.cues.map((cue) => ({ ...cue, line: cue.line + delta }))
+		}))
+	};
+}
+
+/** A node that is an earlier parse's node moved down by `delta` lines (`shiftNode(node, delta)`). */
+export interface Origin {
+	node: ScenarioNode;
+	delta: number;
 }
 
 /**
