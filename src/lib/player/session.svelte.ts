@@ -1,4 +1,4 @@
-import { availableChoices, choose, newRunSeed, readRunState, scoreRun, startRun, type RunState } from '$lib/core/engine';
+import { availableChoices, choose, newRunSeed, readRunState, scoreRun, startRun, type RunStart, type RunState } from '$lib/core/engine';
 import type { ScenarioRecord } from '$lib/core/record';
 import type { Scenario } from '$lib/core/types';
 import type { Attempt } from '$lib/storage/db';
@@ -16,6 +16,8 @@ export interface PlayData {
 	unavailable: boolean;
 	/** The learner's latest attempt at it that was not abandoned: one to resume, or one to debrief. */
 	attempt?: Attempt;
+	/** A playtest may start anywhere, with a chosen mood and totals. */
+	from?: RunStart;
 }
 
 const randomFraction = () => crypto.getRandomValues(new Uint32Array(1))[0] / 4294967296;
@@ -54,6 +56,11 @@ export class PlayerSession {
 		else this.resume(data.record, data.attempt);
 	}
 
+	/** A learner's run (kept) rather than a playtest. */
+	get keepsProgress(): boolean {
+		return this.recorder.keepsProgress;
+	}
+
 	get record(): ScenarioRecord | null {
 		return this.#data.record;
 	}
@@ -81,7 +88,7 @@ export class PlayerSession {
 		try {
 			// A fresh reply order for every attempt, never the previous attempt's at the first decision.
 			const seed = newRunSeed(record.scenario, this.run?.seed, randomFraction);
-			const state = startRun(record.scenario, { scenarioId: record.id, scenarioHash: record.hash, seed });
+			const state = startRun(record.scenario, { scenarioId: record.id, scenarioHash: record.hash, seed }, this.#data.from);
 			this.attempt = await this.recorder.start({
 				scenarioId: record.id,
 				scenarioTitle: record.scenario.meta.title,

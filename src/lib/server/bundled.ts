@@ -15,21 +15,31 @@ import { createMarkdownRenderer } from '$lib/markdown';
 /** `scenarios/`, or the folder in SERVICE_DRILL_SCENARIOS (the benchmark builds a 200-scenario library this way). */
 const folder = () => resolve(process.env.SERVICE_DRILL_SCENARIOS ?? 'scenarios');
 
-/** Bundled scenario ids: the `.md` file names of the folder (README.md is the authoring guide). */
+/**
+ * Bundled scenario ids: the `.md` file names of the folder (README.md is the
+ * authoring guide). Only letters, digits and hyphens make an id, so no
+ * bundled id can ever look like one made on a device (those start with `~`).
+ */
 export function bundledIds(): string[] {
-	return readdirSync(folder())
-		.filter((name) => name.endsWith('.md') && name.toLowerCase() !== 'readme.md')
-		.map((name) => name.slice(0, -'.md'.length))
-		.sort();
+	const names = readdirSync(folder()).filter((name) => name.endsWith('.md') && name.toLowerCase() !== 'readme.md');
+	const invalid = names.filter((name) => !/^[a-z0-9][a-z0-9-]*\.md$/.test(name));
+	if (invalid.length > 0) throw new Error(`Scenario file names may only use a-z, 0-9 and -: rename ${invalid.join(', ')}`);
+	return names.map((name) => name.slice(0, -'.md'.length)).sort();
+}
+
+/** A bundled file's text, as written; null for an unknown id. */
+export function bundledSource(id: string): string | null {
+	return bundledIds().includes(id) ? readFileSync(join(folder(), `${id}.md`), 'utf8') : null;
 }
 
 let renderer: MarkdownRenderer | undefined;
 
 /** One bundled scenario compiled with the app's sanitizing renderer; null for an unknown id. */
 export function bundledRecord(id: string): ScenarioRecord | null {
-	if (!bundledIds().includes(id)) return null;
+	const source = bundledSource(id);
+	if (source === null) return null;
 	renderer ??= createMarkdownRenderer(new JSDOM('').window as unknown as Parameters<typeof createMarkdownRenderer>[0]);
-	return compileScenario(id, readFileSync(join(folder(), `${id}.md`), 'utf8'), renderer);
+	return compileScenario(id, source, renderer);
 }
 
 /** The library's index: one card per bundled scenario (no bodies, no HTML). */

@@ -1,0 +1,119 @@
+import { expect, test, type Page } from '@playwright/test';
+import { choices, createLearner, playToEnd } from './helpers';
+
+/** The studio's editor, whatever widget it is: a labelled text field. */
+const editor = (page: Page) => page.getByLabel('Scenario file (Markdown)');
+
+async function newScenario(page: Page) {
+	await page.goto('/author');
+	await page.getByRole('button', { name: 'New scenario from the template' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'A new scenario' })).toBeVisible();
+	await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible();
+}
+
+/** Replaces the whole text, as a manager pasting a file would. */
+async function setText(page: Page, text: string) {
+	await editor(page).fill(text);
+	await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible();
+}
+
+const text = (page: Page) => editor(page).inputValue();
+
+test('a manager creates a scenario, breaks a link, sees the problem at its line, fixes it, and the text survives a reload', async ({ page }) => {
+	await newScenario(page);
+	const source = await text(page);
+	const broken = source.replace('(#sorted) empathy +2', '(#sortd) empathy +2');
+	await setText(page, broken);
+	const line = broken.split('\n').findIndex((l) => l.includes('#sortd')) + 1;
+	const problem = page.getByRole('button', { name: new RegExp(`^Line ${line}, column \\d+: .*#sortd`) });
+	await expect(problem).toBeVisible();
+	await problem.click();
+	await expect(editor(page)).toBeFocused();
+	await setText(page, broken.replace('#sortd', '#sorted'));
+	await expect(page.getByText('No problems.')).toBeVisible();
+	await page.reload();
+	await expect(editor(page)).toHaveValue(broken.replace('#sortd', '#sorted'));
+});
+
+test('typing then reloading at once keeps the text', async ({ page }) => {
+	await newScenario(page);
+	await editor(page).press('End');
+	await editor(page).pressSequentially(' Extra words.');
+	const typed = await text(page);
+	await page.reload();
+	await expect(editor(page)).toHaveValue(typed);
+});
+
+test('a playtest from a middle node plays with the chosen mood and leaves the learner\'s progress unchanged', async ({ page }) => {
+	await createLearner(page, 'Progress Pam');
+	await newScenario(page);
+	const source = (await text(page)).replace('## Sorted', '## Middle\n\n> **Alex:** "Go on."\n\n- [Sure thing.](#sorted) empathy +1, flexibility +1, ownership +1, mood +5\n  > Fine.\n- [No.](#lost) empathy -1, flexibility -1, ownership -1, mood -50\n  > Not fine.\n\n## Sorted').replace('(#sorted) empathy +2', '(#middle) empathy +2');
+	await setText(page, source);
+	const playtest = page.getByRole('region', { name: 'Playtest' });
+	await playtest.getByLabel('Node').selectOption({ label: 'Middle' });
+	await playtest.getByLabel('Mood').fill('12');
+	await playtest.getByRole('button', { name: 'Play from this node' }).click();
+	await expect(playtest.getByRole('meter')).toHaveAttribute('aria-valuenow', '12');
+	await expect(playtest.getByRole('log')).toContainText('Go on.');
+	await playtest.getByRole('button', { name: 'Sure thing.' }).click();
+	await expect(playtest.getByRole('heading', { name: 'Debrief' })).toBeVisible();
+	await page.getByRole('link', { name: 'Progress', exact: true }).click();
+	await expect(page.getByText('Progress Pam has not played any scenario yet.')).toBeVisible();
+});
+
+test('a published scenario is played from the library to a debrief, and resumes after a reload mid-play', async ({ page }) => {
+	await createLearner(page, 'Library Lou');
+	await newScenario(page);
+	await setText(page, (await text(page)).replace('title: A new scenario', 'title: The Spilled Coffee'));
+	await page.getByRole('button', { name: 'Publish' }).click();
+	await expect(page.getByText('Published: trainees on this device now see it in the library.')).toBeVisible();
+	await page.getByRole('link', { name: 'Library', exact: true }).click();
+	const card = page.getByRole('article').filter({ hasText: 'The Spilled Coffee' });
+	await expect(card).toContainText('Made on this device');
+	await card.getByRole('link', { name: 'The Spilled Coffee' }).click();
+	await page.getByRole('button', { name: 'Start the conversation' }).click();
+	await expect(choices(page)).toBeVisible();
+	await page.reload();
+	await expect(choices(page)).toBeVisible();
+	await playToEnd(page);
+	await expect(page.getByText(/Outcome:/)).toBeVisible();
+});
+
+test('a second tab\'s newer save is never overwritten: the older tab is told and can keep its text as a copy', async ({ page, context }) => {
+	await newScenario(page);
+	const url = page.url();
+	const other = await context.newPage();
+	await other.goto(url);
+	await expect(editor(other)).toHaveValue(await text(page));
+	await setText(other, (await text(other)).replace('title: A new scenario', 'title: Their version'));
+	await editor(page).fill((await text(page)).replace('title: A new scenario', 'title: My version'));
+	await expect(page.getByRole('alert').filter({ hasText: 'changed in another tab' })).toBeVisible();
+	await page.getByRole('button', { name: 'Keep my text as a copy' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'My version' })).toBeVisible();
+	await page.goto('/author');
+	await expect(page.getByRole('link', { name: 'Their version' })).toBeVisible();
+	await expect(page.getByRole('link', { name: /My version/ })).toBeVisible();
+});
+
+test('a deleted scenario can be brought back, with Undo or from Recently deleted', async ({ page }) => {
+	await newScenario(page);
+	await page.goto('/author');
+	await page.getByRole('button', { name: 'Delete A new scenario' }).click();
+	await expect(page.getByRole('link', { name: 'A new scenario' })).toHaveCount(0);
+	await page.getByRole('button', { name: 'Undo' }).click();
+	await expect(page.getByRole('link', { name: 'A new scenario' })).toBeVisible();
+	await page.getByRole('button', { name: 'Delete A new scenario' }).click();
+	await page.reload();
+	await page.getByRole('button', { name: 'Restore A new scenario' }).click();
+	await expect(page.getByRole('link', { name: 'A new scenario' })).toBeVisible();
+});
+
+test('an earlier version can be viewed and restored from the history', async ({ page }) => {
+	await newScenario(page);
+	const first = await text(page);
+	await setText(page, first.replace('title: A new scenario', 'title: Second draft'));
+	await page.getByText(/^History/).click();
+	await page.getByRole('button', { name: 'Restore this version' }).last().click();
+	await expect(editor(page)).toHaveValue(first);
+	await expect(page.getByRole('heading', { level: 1, name: 'A new scenario' })).toBeVisible();
+});
