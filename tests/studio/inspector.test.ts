@@ -173,3 +173,27 @@ describe('createInspector', () => {
 		expect(rest).toStrictEqual(inspectScenario(edit(3)));
 	});
 });
+
+describe('the draft sent as changes', () => {
+	it('rebuilds exactly what a fresh inspection gives, whatever the edits', async () => {
+		const { inspector, worker } = harness();
+		const { SCENARIO_TEMPLATE } = await import('../../src/lib/studio/template.ts');
+		const texts = [
+			SCENARIO_TEMPLATE,
+			'',
+			SCENARIO_TEMPLATE.replace('(#sorted) empathy +2', '(#sortd) empathy +2'),
+			SCENARIO_TEMPLATE.replace('## Start', '## Start\n\nMore words.\n'),
+			SCENARIO_TEMPLATE,
+			SCENARIO_TEMPLATE.replace('---\n\n', '---\n\n\n\n'),
+			SCENARIO_TEMPLATE.slice(0, 400),
+			SCENARIO_TEMPLATE
+		];
+		for (const source of texts) {
+			const result = inspector.inspect(source);
+			worker().answer();
+			const { source: inspected, ...rest } = await result;
+			expect(inspected).toBe(source);
+			expect(rest).toStrictEqual(inspectScenario(source));
+		}
+	});
+});

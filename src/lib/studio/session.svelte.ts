@@ -47,7 +47,8 @@ export class StudioSession {
 	/** Bumped when the text is replaced from outside the editor (a restored version, another tab's text). */
 	replaced = $state(0);
 
-	private inspectedSource = $state<string | null>(null);
+	/** The text the inspection describes: the editor places its diagnostics where that text now is. */
+	inspectedSource = $state<string | null>(null);
 	/** The inspection describes the text on screen (not an older one still being replaced). */
 	current = $derived(this.inspection !== null && this.inspectedSource === this.source);
 	status = $derived.by(() => {
@@ -254,11 +255,13 @@ export class StudioSession {
 	private async refreshInspection() {
 		const source = this.source;
 		try {
-			const inspection = await this.inspect(source);
-			// A later text may have been inspected first; keep the newest.
-			if (source !== this.source) return;
+			const inspection: ScenarioInspection & { source?: string } = await this.inspect(source);
+			// Results come in order, each for the text it names (a newer one when this request was superseded):
+			// show each as it comes, so the problems follow the typing instead of waiting for a pause.
+			const inspected = inspection.source ?? source;
+			if (inspected !== this.source && this.inspectedSource === this.source) return;
 			this.inspection = inspection;
-			this.inspectedSource = source;
+			this.inspectedSource = inspected;
 			this.inspectionProblem = undefined;
 		} catch (error) {
 			if (source !== this.source) return;
