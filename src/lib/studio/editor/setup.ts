@@ -130,8 +130,9 @@ function extensions(options: EditorOptions, label: Compartment, onUpdate: (updat
 	];
 }
 
+// tabindex: the content is focusable anyway (contenteditable), but axe only sees a scrolling region as reachable through it with one.
 const contentAttributes = (label: string, describedBy: string) =>
-	EditorView.contentAttributes.of({ 'aria-label': label, 'aria-describedby': describedBy });
+	EditorView.contentAttributes.of({ 'aria-label': label, 'aria-describedby': describedBy, tabindex: '0' });
 
 const cursorOf = (state: EditorState): Cursor => ({ anchor: state.selection.main.anchor, head: state.selection.main.head });
 
