@@ -1,8 +1,9 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
+import { studioAssets } from './src/build/studio-assets.ts';
 
 export default defineConfig({
-	plugins: [sveltekit()],
+	plugins: [sveltekit(), studioAssets()],
 	resolve: {
 		// Dexie's modern ES build: less on every page than the ES5 bundle its package entry points to.
 		alias: [{ find: /^dexie$/, replacement: 'dexie/dist/modern/dexie.mjs' }],

@@ -1,13 +1,27 @@
 /**
  * Checks scenario files with the same core the app uses.
  *   npm run check:scenarios [--strict] [--hints] [paths…]   (default: scenarios/)
- * One line per diagnostic, `path:line:column: severity code message`, then a
- * summary per file. Exit code 1 on any error (or warning, with --strict), 2 on bad usage.
+ * One line per diagnostic, `path:line:column: severity code message` (a
+ * failing check is one of them, at its line), then a summary per file; with
+ * --hints, how to fix each, and per file the reply-order hint and how many
+ * checks passed. Exit code 1 on any error (or warning, with --strict), 2 on bad usage.
+ * Files in a folder called `programs` are programmes, checked against the scenario files one folder up.
  */
 import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { analyseScenario, parseScenario, type ParseResult, type ScenarioAnalysis } from '../lib/core/index.ts';
+import {
+	analyseScenario,
+	parseProgramme,
+	parseScenario,
+	passMarkText,
+	renewalText,
+	type CheckResult,
+	type Diagnostic,
+	type ParseResult,
+	type ProgrammeParseResult,
+	type ScenarioAnalysis
+} from '../lib/core/index.ts';
 import { signed } from '../lib/labels.ts';
 
 export interface CheckReport {
@@ -33,11 +47,15 @@ function scenarioFiles(path: string, cwd: string): string[] {
 	return found;
 }
 
-/** The summary line of one file, from its parse result. */
-export function summarise(path: string, { scenario, diagnostics }: ParseResult): string {
+function countsOf(diagnostics: Diagnostic[]): string {
 	const errors = diagnostics.filter((d) => d.severity === 'error').length;
 	const warnings = diagnostics.length - errors;
-	const counts = `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
+	return `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
+}
+
+/** The summary line of one file, from its parse result. */
+export function summarise(path: string, { scenario, diagnostics }: ParseResult): string {
+	const counts = countsOf(diagnostics);
 	if (!scenario) return `${path}: not playable (${counts})`;
 	const a = analyseScenario(scenario);
 	const outcomes = Object.entries(a.outcomes)
@@ -54,6 +72,39 @@ export function summarise(path: string, { scenario, diagnostics }: ParseResult):
 	);
 }
 
+/** A `.md` file directly in a folder called `programs` is a programme (`scenarios/programs/new-hire-boot-camp.md`). */
+export function isProgrammeFile(path: string): boolean {
+	return basename(dirname(resolve(path))) === 'programs';
+}
+
+/** The summary line of one programme: `boot camp, 8 steps, pass mark 70; 0 errors, 0 warnings`. */
+export function summariseProgramme(path: string, { programme, diagnostics }: ProgrammeParseResult): string {
+	const counts = countsOf(diagnostics);
+	if (!programme) return `${path}: not usable (${counts})`;
+	const steps = `${programme.steps.length} step${programme.steps.length === 1 ? '' : 's'}`;
+	const renewal = programme.renewal ? `, renewal ${renewalText(programme.renewal)}` : '';
+	return `${path}: ${programme.audience === 'boot-camp' ? 'boot camp' : 'refresher'}, ${steps}, pass mark ${passMarkText(programme.passMark)}${renewal}; ${counts}`;
+}
+
+/** The scenario ids a programme's steps may name: the `.md` files one folder up from its `programs` folder. */
+function scenarioIdsFor(programmeFile: string, cache: Map<string, Set<string>>): Set<string> {
+	const folder = dirname(dirname(programmeFile));
+	let ids = cache.get(folder);
+	if (!ids) {
+		ids = new Set();
+		try {
+			for (const entry of readdirSync(folder, { withFileTypes: true })) {
+				const name = entry.name.toLowerCase();
+				if (entry.isFile() && name.endsWith('.md') && name !== 'readme.md') ids.add(entry.name.slice(0, -3));
+			}
+		} catch {
+			// no folder above: every step is then reported as an unknown scenario
+		}
+		cache.set(folder, ids);
+	}
+	return ids;
+}
+
 /** What authors should know about where they put the best reply, even though the player shuffles. */
 export function orderHint({ decisions, bestFirst, bestFirstKept }: ScenarioAnalysis['order']): string {
 	if (decisions === 0) return 'no decision has replies of different value, so reply order cannot give anything away.';
@@ -64,10 +115,21 @@ export function orderHint({ decisions, bestFirst, bestFirstKept }: ScenarioAnaly
 	return `the best reply is written first at ${bestFirst} of ${decisions} decision${decisions === 1 ? '' : 's'}; ${shown}.`;
 }
 
+/** How a file's checks (golden paths) went, for `--hints`: failing ones are already listed as diagnostics at their lines. */
+export function checksHint(checks: CheckResult[]): string {
+	if (checks.length === 0) return 'none.';
+	const run = checks.filter((check) => check.status !== 'not-run');
+	if (run.length === 0) return `${checks.length} not run, because the file has errors.`;
+	const passed = run.filter((check) => check.status === 'passed').length;
+	const failed = run.filter((check) => check.status === 'failed').map((check) => `"${check.name}" (line ${check.line})`);
+	return `${passed} of ${checks.length} passed${failed.length > 0 ? `; failing: ${failed.join(', ')}` : ''}.`;
+}
+
 /** Checks files and folders, read relative to `cwd` (and shown relative to it when given). */
 export function checkPaths(paths: string[], options: { hints?: boolean; cwd?: string } = {}): CheckReport {
 	const cwd = options.cwd ?? process.cwd();
 	const report: CheckReport = { lines: [], errors: 0, warnings: 0, files: 0 };
+	const scenarioIds = new Map<string, Set<string>>();
 	for (const input of paths) {
 		for (const file of scenarioFiles(input, cwd)) {
 			// Inside the working folder, paths relative to it (what editors and CI annotate); elsewhere, as given.
@@ -82,8 +144,10 @@ export function checkPaths(paths: string[], options: { hints?: boolean; cwd?: st
 				report.files++;
 				continue;
 			}
-			const parsed = parseScenario(source);
-			const { diagnostics } = parsed;
+			const full = resolve(cwd, file);
+			const programme = isProgrammeFile(full) ? parseProgramme(source, scenarioIdsFor(full, scenarioIds)) : null;
+			const parsed = programme ? null : parseScenario(source);
+			const diagnostics = (programme ?? parsed)!.diagnostics;
 			report.files++;
 			for (const d of diagnostics) {
 				report.lines.push(`${shown}:${d.line}:${d.column}: ${d.severity} ${d.code} ${d.message}`);
@@ -91,8 +155,13 @@ export function checkPaths(paths: string[], options: { hints?: boolean; cwd?: st
 				if (d.severity === 'error') report.errors++;
 				else report.warnings++;
 			}
-			report.lines.push(summarise(shown, parsed));
-			if (options.hints && parsed.scenario) report.lines.push(`  order hint: ${orderHint(analyseScenario(parsed.scenario).order)}`);
+			if (programme) {
+				report.lines.push(summariseProgramme(shown, programme));
+				continue;
+			}
+			report.lines.push(summarise(shown, parsed!));
+			if (options.hints && parsed!.scenario) report.lines.push(`  order hint: ${orderHint(analyseScenario(parsed!.scenario).order)}`);
+			if (options.hints) report.lines.push(`  checks: ${checksHint(parsed!.checks)}`);
 		}
 	}
 	return report;

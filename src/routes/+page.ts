@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { listScenarios } from '$lib/catalogue/catalogue';
+import { loadLearnerOverview } from '$lib/programmes/load';
 import { app, PROFILE_DEPENDENCY } from '$lib/state/app.svelte';
 import { attemptsOf } from '$lib/storage/progress';
 import { summariseProgress } from '$lib/storage/summary';
@@ -9,12 +10,12 @@ export const load: PageLoad = async ({ fetch, depends }) => {
 	depends(PROFILE_DEPENDENCY);
 	await app.init();
 	const profileId = app.profileId;
-	const [cards, progress] = await Promise.all([
+	const [cards, attempts] = await Promise.all([
 		listScenarios(fetch).catch((problem: unknown) => {
 			console.error(problem);
 			error(503, 'The scenario library could not be loaded: this device may have gone offline before the app finished saving itself for offline use.');
 		}),
-		app.recover(async () => summariseProgress(profileId ? await attemptsOf(profileId) : []), new Map())
+		app.recover(() => (profileId ? attemptsOf(profileId) : Promise.resolve([])), [])
 	]);
-	return { cards, progress };
+	return { cards, progress: summariseProgress(attempts), overview: await loadLearnerOverview(fetch, { cards, attempts }) };
 };

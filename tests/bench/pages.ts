@@ -117,6 +117,13 @@ export async function pageBench() {
 	try {
 		build(small);
 		build(large, library);
+		// The rubric is its own chunk, loaded with a dynamic import when a text box appears.
+		const chunks = join(small, '_app/immutable/chunks');
+		const rubric = readdirSync(chunks).find((f) => readFileSync(join(chunks, f), 'utf8').includes('Sending the customer elsewhere passes the parcel'));
+		if (rubric) {
+			const code = readFileSync(join(chunks, rubric));
+			console.log(`reply rubric chunk (loaded on the first text box): ${(code.length / 1024).toFixed(1)} KB, ${(gzipSync(code).length / 1024).toFixed(1)} KB gzipped`);
+		}
 		servers.push(await serve(small, 4301), await serve(large, 4302));
 		const at15 = await weigh('http://localhost:4301', 15);
 		const at200 = await weigh('http://localhost:4302', 200);

@@ -1,6 +1,10 @@
-import { describe, expect, it } from 'vitest';
+// @vitest-environment jsdom
+import 'fake-indexeddb/auto';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { CatalogueUnavailableError, listScenarios, loadScenario } from '../../src/lib/catalogue/catalogue';
 import { cardOf, compileScenario } from '../../src/lib/core';
+import { createAuthored, deleteAuthored, publishAuthored, saveAuthored, unpublishAuthored } from '../../src/lib/storage/authored';
+import { ServiceDrillDatabase, useDatabase } from '../../src/lib/storage/db';
 
 const source = (title: string) => `---
 title: ${title}
@@ -63,5 +67,50 @@ describe('the scenario catalogue', () => {
 	it('refuses a record from another version of the app', async () => {
 		const old = host({ '/data/scenarios/apple.json': async () => new Response(JSON.stringify({ ...apple, recordVersion: 0 })) });
 		await expect(loadScenario('apple', old)).rejects.toThrow(/another version/);
+	});
+});
+
+describe('scenarios published on this device', () => {
+	beforeEach(async () => {
+		const db = new ServiceDrillDatabase(`catalogue-${Math.random()}`);
+		useDatabase(db);
+		await db.open();
+	});
+
+	const publish = async (title: string) => {
+		const created = await createAuthored(source(title), { title, errors: 0, warnings: 0 });
+		await publishAuthored(created.id, compileScenario(created.id, created.source));
+		return created;
+	};
+
+	it('joins the bundled ones in the library, marked as made here, and leaves it when unpublished or deleted', async () => {
+		const mango = await publish('Mango lassi');
+		const draft = await createAuthored(source('Draft only'), { title: 'Draft only', errors: 0, warnings: 0 });
+		expect(draft.id.startsWith('~')).toBe(true);
+		const cards = await listScenarios(host());
+		expect(cards.map((card) => [card.id, card.origin])).toEqual([
+			['apple', undefined],
+			[mango.id, 'device'],
+			['zebra', undefined]
+		]);
+		await unpublishAuthored(mango.id);
+		expect((await listScenarios(host())).map((card) => card.id)).toEqual(['apple', 'zebra']);
+		await publish('Kiwi');
+		const kiwi = (await listScenarios(host())).find((card) => card.title === 'Kiwi')!;
+		await deleteAuthored(kiwi.id);
+		expect((await listScenarios(host())).map((card) => card.id)).toEqual(['apple', 'zebra']);
+	});
+
+	it('loads the published version, with its HTML prepared in the browser, and keeps every published version by hash', async () => {
+		const mango = await publish('Mango lassi');
+		const first = await loadScenario(mango.id, host());
+		expect(first?.scenario?.meta.title).toBe('Mango lassi');
+		expect(first?.html?.inline['Go']).toBe('Go');
+		// Edited and published again: the player gets the new version, an old debrief the one it was played on.
+		const saved = await saveAuthored(mango.id, source('Mango lassi, new'), mango.revision, { title: 'Mango lassi, new', errors: 0, warnings: 0 });
+		await publishAuthored(mango.id, compileScenario(mango.id, saved.source));
+		expect((await loadScenario(mango.id, host()))?.scenario?.meta.title).toBe('Mango lassi, new');
+		expect((await loadScenario(mango.id, host(), first!.hash))?.scenario?.meta.title).toBe('Mango lassi');
+		expect(await loadScenario('~nobody', host())).toBeNull();
 	});
 });

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { checkPaths, main, orderHint } from '../../src/cli/check-scenarios';
+import { checkPaths, checksHint, isProgrammeFile, main, orderHint } from '../../src/cli/check-scenarios';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const FIXTURES = 'tests/fixtures/checker';
@@ -14,6 +14,7 @@ const DIAGNOSTIC = /^(\S+\.md):(\d+):(\d+): (error|warning) ([a-z]+(?:-[a-z]+)*)
 const SUMMARY =
 	/^(\S+\.md): (\d+) nodes?, (\d+) endings? \(([^)]*)\), decisions shortest (\d+) \/ longest (\d+)(?: \(loops walked once\))?; achievable totals empathy ([+-]?\d+)\.\.([+-]?\d+), flexibility ([+-]?\d+)\.\.([+-]?\d+), ownership ([+-]?\d+)\.\.([+-]?\d+); (\d+) errors?, (\d+) warnings?$/;
 const NOT_PLAYABLE = /^(\S+\.md): not playable \((\d+) errors?, (\d+) warnings?\)$/;
+const PROGRAMME_SUMMARY = /^(\S+\.md): (boot camp|refresher), (\d+) steps?, pass mark ([^;]+?)(?:, renewal (\d+ \w+))?; (\d+) errors?, (\d+) warnings?$/;
 
 interface Run {
 	code: number;
@@ -55,6 +56,8 @@ describe('the fixtures', () => {
 		expect(readdirSync(at(FIXTURES, 'clean')).sort()).toEqual(['README.md', 'first-call.md', 'second-call.md']);
 		expect(readdirSync(at(FIXTURES, 'warnings')).sort()).toEqual(['no-feedback.md']);
 		expect(readdirSync(at(FIXTURES, 'broken')).sort()).toEqual(['README.md', 'bad.md', 'good.md']);
+		expect(readdirSync(at(FIXTURES, 'library')).sort()).toEqual(['first-call.md', 'programs', 'second-call.md']);
+		expect(readdirSync(at(FIXTURES, 'library', 'programs')).sort()).toEqual(['README.md', 'bad.md', 'good.md']);
 	});
 });
 
@@ -235,15 +238,85 @@ describe('bad usage', () => {
 });
 
 describe('the scenario library', () => {
-	it('passes with --strict', () => {
+	it('passes with --strict, its programmes included', () => {
 		const { code, out, err } = run('--strict', at('scenarios'));
 		expect(err).toEqual([]);
 		expect(diagnosticsOf(out)).toEqual([]);
 		const files = readdirSync(at('scenarios')).filter((name) => name.endsWith('.md') && name.toLowerCase() !== 'readme.md');
+		const programmes = readdirSync(at('scenarios', 'programs')).filter((name) => name.endsWith('.md') && name.toLowerCase() !== 'readme.md');
+		expect(programmes.sort()).toEqual(['annual-refresher.md', 'new-hire-boot-camp.md']);
 		const summaries = out.filter((line) => SUMMARY.test(line));
 		expect(summaries.map((line) => SUMMARY.exec(line)![1]).sort()).toEqual(files.map((name) => `scenarios/${name}`).sort());
-		expect(out[out.length - 1]).toBe(`${files.length} files checked: 0 errors, 0 warnings (strict: warnings fail)`);
+		expect(out.filter((line) => PROGRAMME_SUMMARY.test(line))).toEqual([
+			'scenarios/programs/annual-refresher.md: refresher, 5 steps, pass mark 70, renewal 12 months; 0 errors, 0 warnings',
+			'scenarios/programs/new-hire-boot-camp.md: boot camp, 8 steps, pass mark 70; 0 errors, 0 warnings'
+		]);
+		expect(out[out.length - 1]).toBe(`${files.length + programmes.length} files checked: 0 errors, 0 warnings (strict: warnings fail)`);
 		expect(code).toBe(0);
+	});
+});
+
+describe('programmes', () => {
+	const LIBRARY = `${FIXTURES}/library`;
+	const bad = `${LIBRARY}/programs/bad.md`;
+	const good = `${LIBRARY}/programs/good.md`;
+	const expectedDiagnostics = () => {
+		const audience = position(bad, 'boot kamp');
+		const unknown = position(bad, '../secnd-call.md');
+		const lunch = position(bad, '3. Lunch');
+		return [
+			`${bad}:${audience.line}:${audience.column}: error bad-audience Unknown audience \`boot kamp\`.`,
+			`${bad}:${unknown.line}:${unknown.column}: error unknown-scenario This step links to the scenario \`secnd-call\`, but there is no \`secnd-call.md\`.`,
+			`${bad}:${lunch.line}:1: warning stray-step This item sits in the list of steps but does not start with a link to a scenario, so it is not a step.`
+		];
+	};
+	const goodSummary = `${good}: refresher, 1 step, pass mark empathy 80, flexibility 70, ownership 70, renewal 6 months; 0 errors, 0 warnings`;
+
+	it('reads files in a programs folder as programmes, against the scenario files one folder up', () => {
+		const { code, out, err } = run(LIBRARY);
+		expect(code).toBe(1);
+		expect(err).toEqual([]);
+		expect(diagnosticsOf(out)).toEqual(expectedDiagnostics());
+		expect(out.filter((line) => SUMMARY.test(line)).map((line) => SUMMARY.exec(line)![1])).toEqual([
+			`${LIBRARY}/first-call.md`,
+			`${LIBRARY}/second-call.md`
+		]);
+		expect(out).toContain(`${bad}: not usable (2 errors, 1 warning)`);
+		expect(out).toContain(goodSummary);
+		expect(out.some((line) => /readme/i.test(line))).toBe(false);
+		// Never read as scenarios: no "not playable", no scenario front matter complaints.
+		expect(out.some((line) => line.includes('not playable') || line.includes('customer'))).toBe(false);
+		expect(out[out.length - 1]).toBe('4 files checked: 2 errors, 1 warning. Add --hints to see how to fix each.');
+	});
+
+	it('checks one programme named on its own, or its folder, against the same scenarios', () => {
+		for (const target of [good, `${LIBRARY}/programs`, at(FIXTURES, 'library', 'programs', 'good.md')]) {
+			const { code, out } = run('--strict', target);
+			expect(code, target).toBe(target.endsWith('programs') ? 1 : 0);
+			expect(out.some((line) => line.endsWith(goodSummary.slice(good.length)))).toBe(true);
+		}
+	});
+
+	it('--hints suggests the scenario a step nearly names', () => {
+		const { out } = run('--hints', `${LIBRARY}/programs`);
+		const unknown = out.findIndex((line) => line.includes(' error unknown-scenario '));
+		expect(out[unknown + 1]).toBe("  hint: Did you mean `../second-call.md`? A scenario's id is its file name without `.md`.");
+		expect(out.filter((line) => line.startsWith('  hint: '))).toHaveLength(3);
+		expect(out.some((line) => line.includes('order hint'))).toBe(false);
+	});
+
+	it('summarises each kind of programme', () => {
+		expect(PROGRAMME_SUMMARY.test(goodSummary)).toBe(true);
+		const report = checkPaths([at(FIXTURES, 'library')], { cwd: ROOT });
+		expect([report.files, report.errors, report.warnings]).toEqual([4, 2, 1]);
+		expect(report.lines.filter((line) => PROGRAMME_SUMMARY.test(line))).toEqual([goodSummary]);
+	});
+
+	it('tells a programme from a scenario by its folder only', () => {
+		expect(isProgrammeFile('scenarios/programs/new-hire-boot-camp.md')).toBe(true);
+		expect(isProgrammeFile('/home/programs/service-drill/scenarios/the-third-call.md')).toBe(false);
+		expect(isProgrammeFile('scenarios/programs/2027/spring.md')).toBe(false);
+		expect(isProgrammeFile('scenarios/programmes/spring.md')).toBe(false);
 	});
 });
 
@@ -301,5 +374,47 @@ describe('--hints on reply order', () => {
 			'the best reply is written first at 3 of 4 decisions; 2 of those keep the written order in play (`Order: as written` or `shuffle: false`), so a trainee who always picks the first reply does well there.'
 		);
 		expect(orderHint({ decisions: 0, bestFirst: 0, bestFirstKept: 0 })).toMatch(/^no decision has replies of different value/);
+	});
+});
+
+describe('checks (golden paths)', () => {
+	const file = 'tests/fixtures/diagnostics/check-failed.md';
+
+	it('prints a failing check like any diagnostic, at its expectation, and fails only with --strict', () => {
+		const expectation = position(file, 'ownership <= 50');
+		const line = `${file}:${expectation.line}:${expectation.column}: warning check-failed Check "Best path": ownership is 100, expected <= 50.`;
+		const plain = run(file);
+		expect(plain.code).toBe(0);
+		expect(diagnosticsOf(plain.out)).toEqual([line]);
+		const strict = run('--strict', file);
+		expect(strict.code).toBe(1);
+		expect(diagnosticsOf(strict.out)).toEqual([line]);
+		expect(strict.out[strict.out.length - 1]).toBe('1 file checked: 0 errors, 1 warning (strict: warnings fail). Add --hints to see how to fix each.');
+	});
+
+	it('--hints says per file how many checks passed, naming the failing ones', () => {
+		const { out } = run('--hints', file);
+		const summary = out.findIndex((l) => l.startsWith(`${file}: `));
+		expect(out[summary + 1]).toMatch(/^ {2}order hint: /);
+		expect(out[summary + 2]).toBe(`  checks: 0 of 1 passed; failing: "Best path" (line ${position(file, '<!-- check').line}).`);
+		expect(run(file).out.some((l) => l.includes('checks:'))).toBe(false);
+	});
+
+	it('--hints on the library: the files with checks pass them all, the rest have none', () => {
+		const { code, out } = run('--strict', '--hints', 'scenarios');
+		expect(code).toBe(0);
+		const lines = out.filter((l) => l.startsWith('  checks: '));
+		expect(lines).toHaveLength(out.filter((l) => SUMMARY.test(l)).length);
+		const passing = lines.filter((l) => /^ {2}checks: (\d+) of \1 passed\.$/.test(l));
+		expect(passing.length).toBeGreaterThanOrEqual(3);
+		expect([...passing, ...lines.filter((l) => l === '  checks: none.')]).toHaveLength(lines.length);
+	});
+
+	it('says when a file\'s checks could not run because it has errors', () => {
+		expect(checksHint([])).toBe('none.');
+		const notRun = { name: 'Best path', line: 30, endLine: 34, status: 'not-run' as const, path: [], expectations: [], problems: [] };
+		expect(checksHint([notRun, { ...notRun, name: 'Worst path' }])).toBe('2 not run, because the file has errors.');
+		const passed = { ...notRun, status: 'passed' as const };
+		expect(checksHint([passed, { ...passed, name: 'Mixed', line: 40, status: 'failed' as const }])).toBe('1 of 2 passed; failing: "Mixed" (line 40).');
 	});
 });

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { flushSync, mount, tick, unmount } from 'svelte';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import Debrief from '../../src/lib/components/Debrief.svelte';
 import { choose, compileScenario, scoreRun, startRun, type Scenario } from '../../src/lib/core';
 import { createMarkdownRenderer } from '../../src/lib/markdown';
@@ -42,7 +42,8 @@ async function render(picks: number[]) {
 		props: { component: Debrief, props: { scenario, run, score: scoreRun(scenario, run) }, html: record.html }
 	});
 	flushSync();
-	await new Promise((resolve) => setTimeout(resolve, 50)); // the chart module loads lazily
+	// The chart module loads lazily.
+	await vi.waitFor(() => expect(target.querySelector('.mood-chart svg')).not.toBeNull(), { timeout: 10_000 });
 	await tick();
 	return { target, done: () => unmount(component) };
 }

@@ -77,7 +77,9 @@ describe('cards and stored records', () => {
 			tags: ['phone'],
 			errors: 0,
 			warnings: 0,
-			problems: []
+			problems: [],
+			// The spread between best and worst achievable totals: both replies lead to the end, +1 or -1 on each.
+			emphasis: { empathy: 2, flexibility: 2, ownership: 2 }
 		});
 	});
 

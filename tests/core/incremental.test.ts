@@ -32,6 +32,7 @@ const SNIPPETS = [
 	' when mood < 40',
 	' free\n  - Look for "sorry": empathy +1\n',
 	'---\n',
+	'<!-- check: Best path\n- 1\nexpect: outcome resolved, empathy >= 50\n-->\n',
 	'#',
 	'\t'
 ];

@@ -1,6 +1,17 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { analyseScenario, DIAGNOSTIC_CODES, MAX_NODES, MAX_SOURCE_CHARS, parseScenario, slugify, type Diagnostic, type Scenario } from '../../src/lib/core';
+import {
+	analyseScenario,
+	DIAGNOSTIC_CODES,
+	MAX_NODES,
+	MAX_SOURCE_CHARS,
+	parseProgramme,
+	parseScenario,
+	PROGRAMME_DIAGNOSTIC_CODES,
+	slugify,
+	type Diagnostic,
+	type Scenario
+} from '../../src/lib/core';
 
 const FIXTURES = new URL('../fixtures/diagnostics/', import.meta.url);
 const expected = JSON.parse(readFileSync(new URL('expected.json', FIXTURES), 'utf8')) as Record<
@@ -12,6 +23,20 @@ const fixtureFiles = readdirSync(FIXTURES)
 	.sort();
 
 const position = ({ severity, code, line, column }: Diagnostic) => ({ severity, code, line, column });
+
+/** `<code>.programme.md` fixtures are programmes, read against the bundled scenario ids; the rest are scenarios. */
+const isProgramme = (file: string) => file.endsWith('.programme.md');
+const BUNDLED_IDS = readdirSync(new URL('../../scenarios/', import.meta.url))
+	.filter((name) => name.endsWith('.md') && name !== 'README.md')
+	.map((name) => name.slice(0, -3));
+function parseFixture(file: string, source: string): { parsed: unknown; diagnostics: Diagnostic[] } {
+	if (!isProgramme(file)) {
+		const { scenario, diagnostics } = parseScenario(source);
+		return { parsed: scenario, diagnostics };
+	}
+	const { programme, diagnostics } = parseProgramme(source, BUNDLED_IDS);
+	return { parsed: programme, diagnostics };
+}
 
 /** Every code the parser can emit; each must have at least one fixture (or a generated test below). */
 const EMITTABLE = DIAGNOSTIC_CODES.filter((code) => code !== 'file-too-large' && code !== 'too-many-nodes');
@@ -26,6 +51,19 @@ describe('diagnostic fixtures', () => {
 		for (const code of EMITTABLE) expect(covered, code).toContain(code);
 	});
 
+	it('covers every programme code with a programme fixture, and no scenario fixture reports one', () => {
+		const fromProgrammes = new Set(
+			Object.entries(expected)
+				.filter(([file]) => isProgramme(file))
+				.flatMap(([, list]) => list.map((d) => d.code))
+		);
+		for (const code of PROGRAMME_DIAGNOSTIC_CODES) expect(fromProgrammes, code).toContain(code);
+		const programmeCodes: readonly string[] = PROGRAMME_DIAGNOSTIC_CODES;
+		for (const [file, list] of Object.entries(expected)) {
+			if (!isProgramme(file)) for (const d of list) expect(programmeCodes, `${file} ${d.code}`).not.toContain(d.code);
+		}
+	});
+
 	const cases = fixtureFiles.map((file) => {
 		const first = expected[file]?.[0];
 		return { file, title: first ? `${first.code} at ${first.line}:${first.column}` : 'nothing' };
@@ -33,20 +71,20 @@ describe('diagnostic fixtures', () => {
 
 	it.each(cases)('$file reports $title', ({ file }) => {
 		const source = readFileSync(new URL(file, FIXTURES), 'utf8');
-		const { scenario, diagnostics } = parseScenario(source);
+		const { parsed, diagnostics } = parseFixture(file, source);
 		expect(diagnostics.map(position)).toEqual(expected[file]);
 		for (const diagnostic of diagnostics) {
 			expect(diagnostic.message.trim(), `${diagnostic.code} message`).not.toBe('');
 			expect(diagnostic.hint.trim(), `${diagnostic.code} hint`).not.toBe('');
 		}
 		const hasError = diagnostics.some((d) => d.severity === 'error');
-		if (hasError) expect(scenario).toBeNull();
-		else expect(scenario).not.toBeNull();
+		if (hasError) expect(parsed).toBeNull();
+		else expect(parsed).not.toBeNull();
 	});
 
 	it('names every fixture after a code it reports', () => {
 		for (const file of fixtureFiles) {
-			const code = file.replace(/\.md$/, '');
+			const code = file.replace(/(\.programme)?\.md$/, '');
 			expect(expected[file].map((d) => d.code), file).toContain(code);
 		}
 	});

@@ -126,3 +126,98 @@ test('an earlier version can be viewed and restored from the history', async ({ 
 	await expectText(page, first);
 	await expect(page.getByRole('heading', { level: 1, name: 'A new scenario' })).toBeVisible();
 });
+
+test('a downloaded scenario imports back with the same text; a taken name is never overwritten without asking', async ({ page }) => {
+	await newScenario(page);
+	const original = await text(page);
+	const downloading = page.waitForEvent('download');
+	await page.getByRole('button', { name: 'Download .md' }).click();
+	const file = await downloading;
+	const downloaded = readFileSync((await file.path())!, 'utf8');
+	expect(downloaded).toBe(original);
+
+	await page.goto('/author');
+	await page.getByLabel('Import .md files (pick several, or drop them here)').setInputFiles({ name: file.suggestedFilename(), mimeType: 'text/markdown', buffer: Buffer.from(downloaded) });
+	const row = page.getByRole('row').filter({ hasText: file.suggestedFilename() });
+	await expect(row).toContainText('already has this name');
+	await expect(page.getByRole('button', { name: /^Import \d+ files?$/ })).toBeDisabled();
+	await row.getByRole('combobox').selectOption('keep-both');
+	await page.getByRole('button', { name: 'Import 1 file' }).click();
+	await expect(page.getByText('Imported as a new copy, OK.')).toBeVisible();
+	await expect(page.getByRole('link', { name: 'A new scenario', exact: true })).toHaveCount(2);
+	await page.getByRole('link', { name: 'Open A new scenario' }).click();
+	await expect(editor(page)).toHaveValue(original);
+});
+
+test('importing several files reports on each: errors open in the editor, a huge file is refused, nothing is lost', async ({ page }) => {
+	await page.goto('/author');
+	const broken = SCENARIO.replace('(#end)', '(#nowhere)');
+	await page.getByLabel('Import .md files (pick several, or drop them here)').setInputFiles([
+		{ name: 'good-one.md', mimeType: 'text/markdown', buffer: Buffer.from(SCENARIO) },
+		{ name: 'broken-one.md', mimeType: 'text/markdown', buffer: Buffer.from(broken) },
+		{ name: 'huge.md', mimeType: 'text/markdown', buffer: Buffer.alloc(5_000_000, 'a') }
+	]);
+	await expect(page.getByRole('row').filter({ hasText: 'good-one.md' })).toContainText('OK');
+	await expect(page.getByRole('row').filter({ hasText: 'broken-one.md' })).toContainText(/error.*#nowhere/s);
+	await expect(page.getByRole('row').filter({ hasText: 'huge.md' })).toContainText('too large');
+	await page.getByRole('button', { name: 'Import 2 files' }).click();
+	const report = page.getByRole('status').filter({ hasText: 'Import report' });
+	await expect(report).toContainText('good-one.md: Imported, OK.');
+	await expect(report).toContainText('broken-one.md: Imported, with 1 error to fix.');
+	await expect(report).toContainText('huge.md: Not imported');
+	await report.getByRole('link', { name: /Open/ }).nth(1).click();
+	await expect(editor(page)).toHaveValue(broken);
+	await expect(page.getByRole('button', { name: /#nowhere/ })).toBeVisible();
+});
+
+test('a trainee\'s first visit does not download the studio; once opened, the studio works offline', async ({ page, context }) => {
+	const studioFiles: string[] = await (await page.request.get('/_app/studio-assets.json')).json();
+	expect(studioFiles.length).toBeGreaterThan(2);
+	const fetched: string[] = [];
+	page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
+	await createLearner(page, 'First Visit Fran');
+	await page.evaluate(() => navigator.serviceWorker.ready);
+	await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+	const cachedNow = async () =>
+		page.evaluate(async () => {
+			const urls: string[] = [];
+			for (const key of await caches.keys()) for (const request of await (await caches.open(key)).keys()) urls.push(new URL(request.url).pathname);
+			return urls;
+		});
+	expect((await cachedNow()).filter((path) => studioFiles.includes(path))).toEqual([]);
+	expect(fetched.filter((path) => studioFiles.includes(path))).toEqual([]);
+
+	await page.getByRole('link', { name: 'Studio', exact: true }).click();
+	await expect.poll(async () => (await cachedNow()).filter((path) => studioFiles.includes(path)).length, { timeout: 20_000 }).toBe(studioFiles.length);
+	await page.getByRole('button', { name: 'New scenario from the template' }).click();
+	await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible();
+	const address = page.url();
+
+	await context.setOffline(true);
+	await page.goto('/author');
+	await expect(page.getByRole('link', { name: 'A new scenario' })).toBeVisible();
+	await page.goto(address);
+	await setText(page, (await text(page)).replace('title: A new scenario', 'title: Written offline'));
+	await page.getByRole('button', { name: 'Publish' }).click();
+	await expect(page.getByText('Published: trainees on this device now see it in the library.')).toBeVisible();
+	await page.getByRole('link', { name: 'Library', exact: true }).click();
+	await page.getByRole('link', { name: 'Written offline' }).click();
+	await page.getByRole('button', { name: 'Start the conversation' }).click();
+	await playToEnd(page);
+	await expect(page.getByText(/Outcome:/)).toBeVisible();
+});
+
+const SCENARIO = `---
+title: Imported
+customer: Sam Lee
+summary: A short imported scenario.
+---
+## Start
+
+- [Help](#end) empathy +1, flexibility +1, ownership +1
+  > Good.
+- [Shrug](#end) empathy -1, flexibility -1, ownership -1
+  > Bad.
+
+## End
+`;

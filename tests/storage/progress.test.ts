@@ -612,7 +612,7 @@ describe('a version 1 database', () => {
 			steps: await db.steps.toArray(),
 			settings: await db.settings.toArray()
 		};
-		expect(db.verno).toBe(1);
+		expect(db.verno).toBe(3);
 		db.close();
 
 		const reopened = new ServiceDrillDatabase(name);

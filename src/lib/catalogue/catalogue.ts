@@ -1,5 +1,5 @@
-import { readScenarioRecord, type ScenarioCard, type ScenarioRecord } from '$lib/core/record';
-import { getAuthored, isAuthoredId, publishedAuthored, publishedVersion } from '$lib/storage/authored';
+import { readScenarioRecord, type ProgrammeEntry, type ScenarioCard, type ScenarioRecord } from '$lib/core/record';
+import { getAuthored, isAuthoredId, publishedAuthored, publishedVersion } from '$lib/storage/published';
 
 /*
  * The one place that answers "which scenarios exist, and what is in each" for
@@ -76,4 +76,11 @@ async function loadAuthored(id: string, hash: string | undefined): Promise<Scena
 		throw new CatalogueUnavailableError(`The part of the app that reads scenarios made on this device did not load: ${(error as Error).message}`);
 	}
 	return compile(id, version.source);
+}
+
+/** The programmes (boot camps and refreshers), parsed at build time, each with its diagnostics. */
+export async function listProgrammes(fetcher: Fetch = fetch): Promise<ProgrammeEntry[]> {
+	const entries = await fetchJson(fetcher, '/data/programmes.json');
+	if (!Array.isArray(entries)) throw new CatalogueUnavailableError('The programme index is not a list.');
+	return entries as ProgrammeEntry[];
 }

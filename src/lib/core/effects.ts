@@ -123,21 +123,3 @@ export function parseCondition(
 		value: Number(match[4])
 	};
 }
-
-export function compare(left: number, op: Comparator, right: number): boolean {
-	switch (op) {
-		case '<':
-			return left < right;
-		case '<=':
-			return left <= right;
-		case '>':
-			return left > right;
-		case '>=':
-			return left >= right;
-		case '==':
-			return left === right;
-		case '!=':
-			return left !== right;
-	}
-}
-

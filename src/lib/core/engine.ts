@@ -1,4 +1,3 @@
-import { compare } from './effects.ts';
 import { seededRandom, shuffleInPlace } from './random.ts';
 import type { ReplyAssessment } from './rubric.ts';
 import {
@@ -11,7 +10,7 @@ import {
 	type NpsClass,
 	type ScoredDecision
 } from './scoring.ts';
-import { DIMENSION_LIMIT, DIMENSIONS, OUTCOMES, perDimension, type Choice, type Condition, type Cue, type Dimension, type Effects, type Outcome, type ReplyOrder, type Scenario, type ScenarioMeta, type ScenarioNode } from './types.ts';
+import { DIMENSION_LIMIT, DIMENSIONS, OUTCOMES, perDimension, type Choice, type Comparator, type Condition, type Cue, type Dimension, type Effects, type Outcome, type ReplyOrder, type Scenario, type ScenarioMeta, type ScenarioNode } from './types.ts';
 
 /** Bumped when the saved shape changes; older saves are read if at least `MIN_COMPATIBLE_RUN_VERSION`. */
 export const RUN_SAVE_VERSION = 2;
@@ -105,6 +104,24 @@ export function startRun(
 		ended: false
 	};
 	return settle(scenario, state);
+}
+
+/** The engine's one comparison (kept here, not with the effects parser, so the player ships no parser code). */
+function compare(left: number, op: Comparator, right: number): boolean {
+	switch (op) {
+		case '<':
+			return left < right;
+		case '<=':
+			return left <= right;
+		case '>':
+			return left > right;
+		case '>=':
+			return left >= right;
+		case '==':
+			return left === right;
+		case '!=':
+			return left !== right;
+	}
 }
 
 /** @internal shared with free-reply.ts */

@@ -1,6 +1,6 @@
 import { applyStep, availableChoices, conditionHolds, findNode, type RunState } from './engine.ts';
 import { scoreReply, type ReplyAssessment } from './rubric.ts';
-import { lastCustomerLine } from './segments.ts';
+import { replyContextAt } from './segments.ts';
 import { DIMENSIONS, type Cue, type Effects, type Scenario } from './types.ts';
 
 /*
@@ -14,9 +14,7 @@ export function assessReplyHere(scenario: Scenario, state: RunState, text: strin
 	if (!node) throw new Error(`Run is at node "${state.node}", which this scenario does not have.`);
 	const free = availableChoices(scenario, state).filter((option) => option.choice.free);
 	return scoreReply(text, {
-		customer: scenario.meta.customer,
-		policy: scenario.meta.policy,
-		customerLine: lastCustomerLine(node.body, scenario.meta.customer),
+		...replyContextAt(scenario, node.id),
 		previousReplies: state.steps.flatMap((step) => (step.reply === undefined ? [] : [step.reply])),
 		cues: uniqueCues(free.flatMap((option) => option.choice.cues))
 	});

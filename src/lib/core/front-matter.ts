@@ -221,7 +221,7 @@ export function readFrontMatter(yamlText: string, firstLine: number, diagnostics
  * (`- `, `? `, `: `) after the first at the start of a line. Quotes are not
  * tracked, so only absurd files are refused.
  */
-function deepNesting(yamlText: string): number {
+export function deepNesting(yamlText: string): number {
 	let flow = 0;
 	let block = 0;
 	let previousIndent = -1;
@@ -252,7 +252,7 @@ function deepNesting(yamlText: string): number {
 	return -1;
 }
 
-function firstSentence(message: string): string {
+export function firstSentence(message: string): string {
 	const line = message.split('\n')[0].trim();
 	return line.length > 160 ? `${line.slice(0, 157)}…` : line;
 }

@@ -1,4 +1,5 @@
 import { analyseScenario, type ScenarioAnalysis } from './analyse.ts';
+import type { CheckResult } from './checks.ts';
 import type { InspectCache } from './incremental.ts';
 import { parseScenario } from './parse.ts';
 import type { Diagnostic, ScenarioDraft } from './types.ts';
@@ -10,6 +11,8 @@ export interface ScenarioInspection {
 	analysis: ScenarioAnalysis;
 	/** The file has no errors: it can be played and published. */
 	playable: boolean;
+	/** The file's checks (golden paths) and how each went; `not-run` while the file has errors. */
+	checks: CheckResult[];
 }
 
 /**
@@ -19,7 +22,7 @@ export interface ScenarioInspection {
  */
 export function inspectScenario(source: string, options: { cache?: InspectCache } = {}): ScenarioInspection {
 	const { cache } = options;
-	const { scenario, draft, diagnostics } = parseScenario(source, { cache: cache?.parse });
+	const { scenario, draft, diagnostics, checks } = parseScenario(source, { cache: cache?.parse });
 	const analysis = cache ? cache.analysis.get(draft, analyseScenario) : analyseScenario(draft);
-	return { diagnostics, draft, analysis, playable: scenario !== null };
+	return { diagnostics, draft, analysis, playable: scenario !== null, checks };
 }

@@ -30,7 +30,8 @@ export function lintScenario(nodes: ScenarioNode[], links: LinkSite[], diagnosti
 		}
 		broken.push(link);
 		// When the intended node is certain, count the link in the graph, so the error is not echoed as a trap or an unreachable node.
-		const meant = index.get(slugify(link.choice.target));
+		const asSlug = slugify(link.choice.target);
+		const meant = index.get(asSlug);
 		if (meant !== undefined) edges[nodeIndex.get(link.node)!].push(meant);
 		if (link.missingHash) {
 			diagnostics.error(
@@ -38,13 +39,12 @@ export function lintScenario(nodes: ScenarioNode[], links: LinkSite[], diagnosti
 				link.line,
 				link.column,
 				`This reply links to \`${link.choice.target}\` without the \`#\` that makes it a link to a node.`,
-				`Write \`(#${slugify(link.choice.target)})\`.`,
+				`Write \`(#${asSlug})\`.`,
 				link.length
 			);
 			continue;
 		}
 		// "#A fresh start" for "#a-fresh-start": the heading's text instead of its id.
-		const asSlug = slugify(link.choice.target);
 		const suggestion = index.has(asSlug)
 			? asSlug
 			: suggestions++ < SUGGESTION_BUDGET

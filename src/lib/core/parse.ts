@@ -1,4 +1,5 @@
 import { literalLines } from './blocks.ts';
+import { checksNotRun, readChecks, runChecks, type CheckResult } from './checks.ts';
 import { closest, DiagnosticList } from './diagnostics.ts';
 import { parseCondition, parseEffects } from './effects.ts';
 import { readFrontMatter } from './front-matter.ts';
@@ -31,6 +32,8 @@ export interface ParseResult {
 	draft: ScenarioDraft;
 	/** Errors and warnings, sorted by position. */
 	diagnostics: Diagnostic[];
+	/** The file's checks (golden paths, `<!-- check: … -->`), run once the file has no errors. */
+	checks: CheckResult[];
 }
 
 export interface ParseOptions {
@@ -48,6 +51,8 @@ export interface LinkSite {
 	missingHash: boolean;
 	/** Characters of the target as written (with its `#`), for underlining. */
 	length: number;
+	/** The reply's index among its node's replies. */
+	index: number;
 }
 
 const NODE_HEADING = /^ {0,3}##(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;
@@ -82,7 +87,7 @@ export function parseScenario(source: string, options: ParseOptions = {}): Parse
 			`The file is ${(text.length / 1e6).toFixed(1)} million characters; the limit is ${MAX_SOURCE_CHARS / 1e6} million.`,
 			'Split the conversation into several scenarios.'
 		);
-		return { scenario: null, draft: EMPTY_DRAFT(), diagnostics: diagnostics.sorted() };
+		return { scenario: null, draft: EMPTY_DRAFT(), diagnostics: diagnostics.sorted(), checks: [] };
 	}
 	// A plain split is several times faster than a regex one on big files; CR and NUL are rare, so check first.
 	let clean = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -92,6 +97,9 @@ export function parseScenario(source: string, options: ParseOptions = {}): Parse
 
 	const { meta, bodyStart } = readHeader(lines, diagnostics);
 	const literal = literalLines(lines, bodyStart);
+	// Checks are read here and blanked, so no node body or briefing holds one (nothing renders them to trainees).
+	const checkBlocks = readChecks(lines, literal, bodyStart, diagnostics);
+	for (const block of checkBlocks) lines.fill('', block.start, block.end + 1);
 
 	// Split into the briefing and one chunk per `##` heading.
 	const headings: { line: number; text: string }[] = [];
@@ -110,7 +118,7 @@ export function parseScenario(source: string, options: ParseOptions = {}): Parse
 			`The file has ${headings.length} nodes; the limit is ${MAX_NODES}.`,
 			'Split the conversation into several scenarios.'
 		);
-		return { scenario: null, draft: EMPTY_DRAFT(), diagnostics: diagnostics.sorted() };
+		return { scenario: null, draft: EMPTY_DRAFT(), diagnostics: diagnostics.sorted(), checks: [] };
 	}
 
 	const briefingEnd = headings.length > 0 ? headings[0].line : lines.length;
@@ -173,10 +181,12 @@ export function parseScenario(source: string, options: ParseOptions = {}): Parse
 		meta: fullMeta,
 		start: nodes[0]?.id ?? null,
 		nodes,
-		broken: broken.map((link) => ({ node: link.node.id, choice: link.node.choices.indexOf(link.choice) }))
+		broken: broken.map((link) => ({ node: link.node.id, choice: link.index }))
 	};
 
-	return { scenario: diagnostics.hasErrors ? null : scenario, draft, diagnostics: diagnostics.sorted() };
+	const playable = diagnostics.hasErrors ? null : scenario;
+	const checks = playable ? runChecks(playable, checkBlocks, diagnostics) : checksNotRun(checkBlocks, 'The file has errors; its checks run once they are fixed.');
+	return { scenario: playable, draft, diagnostics: diagnostics.sorted(), checks };
 }
 
 function readHeader(lines: string[], diagnostics: DiagnosticList) {
@@ -504,7 +514,8 @@ function readChoice(
 
 	const line = start + 1;
 	const choice: Choice = { text: link.text, target: link.target, effects: {}, free: false, feedback: '', cues: [], line };
-	links.push({ node, choice, line, column: contentColumn + link.targetOffset + 1, missingHash: link.missingHash, length: link.targetLength });
+	// The reply is pushed to node.choices right after this returns, so its index is the current count.
+	links.push({ node, choice, line, column: contentColumn + link.targetOffset + 1, missingHash: link.missingHash, length: link.targetLength, index: node.choices.length });
 
 	// `effects [when condition]` after the link
 	const tail = content.slice(link.end);

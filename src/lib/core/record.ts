@@ -2,7 +2,8 @@
  * A compiled scenario as the app stores, fetches and reads it. Kept apart from
  * the compiler, so the player can read records without the parser or YAML.
  */
-import type { Diagnostic, Scenario, ScenarioMeta } from './types.ts';
+import type { Programme } from './programme.ts';
+import type { Diagnostic, Dimension, Scenario, ScenarioMeta } from './types.ts';
 
 /** Bumped when the record's shape changes; a reader refuses records it does not know. */
 export const RECORD_VERSION = 1;
@@ -42,25 +43,10 @@ export type ScenarioCard = Pick<ScenarioMeta, 'title' | 'customer' | 'summary' |
 	problems: Diagnostic[];
 	/** Written in the studio on this device (absent for the bundled library). */
 	origin?: 'device';
+	/** How much the scenario tests each dimension (the spread of its achievable totals): programmes order refreshers by it. */
+	emphasis: Record<Dimension, number>;
 };
 
-export function cardOf(record: ScenarioRecord): ScenarioCard {
-	const meta = record.scenario?.meta;
-	const errors = record.diagnostics.filter((d) => d.severity === 'error');
-	return {
-		id: record.id,
-		hash: record.hash,
-		title: meta?.title ?? record.id,
-		customer: meta?.customer ?? '',
-		summary: meta?.summary ?? '',
-		difficulty: meta?.difficulty ?? 1,
-		...(meta?.minutes === undefined ? {} : { minutes: meta.minutes }),
-		tags: meta?.tags ?? [],
-		errors: errors.length,
-		warnings: record.diagnostics.length - errors.length,
-		problems: errors.slice(0, 5)
-	};
-}
 
 /** Reads a stored or fetched record; null when it is not one this version can read. */
 export function readScenarioRecord(value: unknown): ScenarioRecord | null {
@@ -76,4 +62,14 @@ export function readScenarioRecord(value: unknown): ScenarioRecord | null {
 		return null;
 	}
 	return record as ScenarioRecord;
+}
+
+/** A programme file as the app reads it: parsed (null while it has errors), with its diagnostics. */
+export interface ProgrammeEntry {
+	/** The file name, e.g. `new-hire-boot-camp`. */
+	id: string;
+	programme: Programme | null;
+	diagnostics: Diagnostic[];
+	/** Safe HTML of its description and step notes, keyed by their Markdown (as RenderedText.block). */
+	html: Record<string, string>;
 }

@@ -6,6 +6,8 @@ import type { Dimension } from './types.ts';
  * phrase can add up to, so ten "sorry"s are not ten points.
  */
 export interface Rule {
+	/** The feature this rule is: its learned weight (rubric-weights.ts) replaces `weight` when scoring. */
+	id: string;
 	dimension: Dimension;
 	weight: number;
 	group: string;
@@ -13,6 +15,8 @@ export interface Rule {
 	reason: string;
 	/** Positive phrases only: what a negation just before it ("not", "can't") turns it into; 'keep' when the phrase carries its own negation. */
 	negated?: { weight: number; reason: string } | 'ignore' | 'keep';
+	/** Why the phrase earns nothing when its learned weight is 0 (shown instead of `reason`). */
+	ifZero?: string;
 	/** A wall that is fine when the reply also offers a way forward. */
 	softWall?: boolean;
 }
@@ -29,8 +33,19 @@ export const GROUP_CAP: Record<string, number> = {
 	blame: 3,
 	flex: 3,
 	wall: 3,
-	'form-letter': 1
+	'form-letter': 1,
+	preamble: 1
 };
+
+/** Features whose hand-set weight is 0 but which training may weigh, with the only sign they may take. */
+export const LEARNED_SIGN: Record<string, 1 | -1> = { 'stock-apology': -1 };
+
+/**
+ * The least weight training may give a feature, where our sources are explicit
+ * that it always counts: get the customer's name right; form letters are heard
+ * as depersonalised. Everything else may be learned down to 0.
+ */
+export const LEAST_WEIGHT: Record<string, number> = { 'name-wrong': 1, 'form-letter': 1 };
 
 /** Every apostrophe in a pattern is optional: trainees type "thats", "cant" and "ill". */
 const V = (source: string) => new RegExp(source.replace(/'(?!\?)/g, "'?"), 'g');
@@ -39,26 +54,43 @@ export const PASS_ON_REASON = 'Sending the customer elsewhere passes the parcel 
 export const SARCASM_REASON = 'Sarcasm always reads as mockery in service, even when meant lightly.';
 
 const FEELING =
-	'(?:frustrating|exhausting|stressful|awful|upsetting|horrible|difficult|hard|annoying|worrying|disappointing|terrible|infuriating|maddening|unacceptable|a nightmare|a pain|rubbish|scary|frightening|heartbreaking|a lot to deal with|fed up|not good enough|not ok|not okay|inconvenient|tiring|draining|unfair)';
+	'(?:frustrating|exhausting|stressful|awful|upsetting|horrible|difficult|hard|annoying|worrying|disappointing|terrible|infuriating|maddening|unacceptable|a nightmare|a pain|rubbish|scary|frightening|heartbreaking|a lot to deal with|no joke|no fun|the worst|a hassle|a real pain|fed up|not good enough|not ok|not okay|inconvenient|tiring|draining|unfair)';
 const TIME =
 	"(?:today|tonight|tomorrow|this (?:morning|afternoon|evening|week)|right now|now|straight away|right away|immediately|asap|within (?:the |an |a |\\d+ )?(?:hour|minutes?|hours|days?|\\d+)|by (?:\\d|noon|midday|the end|end of|tomorrow|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|close)|before (?:\\d|noon|midday|the end|you|close|friday|monday|tomorrow)|at \\d|\\d{1,2}(?::\\d\\d)? ?(?:am|pm)|(?:on )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|first thing|end of (?:the )?day|in the next|while you(?:'re| are) (?:on the (?:line|phone)|here|waiting)|while we(?:'re| are) (?:talking|on)|in (?:\\d+|a few|five|ten|two) (?:minutes|mins|hours|days))";
 /** Concrete things a trainee can do for the customer (vague ones like "look into" are left out). */
 const CONCRETE =
 	'(?:reimburse|ring|message|pull up|swap|move|book|send|email|e-mail|call you|ring you|phone you|text you|refund|arrange|book|replace|ship|post|credit|process|issue|chase|reverse|cancel|waive|reorder|order|courier|collect|deliver|set (?:it |that |this )?up|raise|log|reset|restore|reconnect|reserve|hold|expedite|prioriti[sz]e|upgrade|swap|exchange|organise|organize|schedule|open|correct|refund|put (?:it|you|the|a)|add|apply|fix|sort)';
 
+const CUSTOMER_BLAME = String.raw`\b(?:you (?:should|shouldn'?t|could|ought to)(?:'?ve| have| of) (?!been (?:told|given|offered|sent|called)|had to\b)[a-z]+|(?:^|[.!?] {0,3})should(?:'ve| have| of) (?:looked after|checked|read|known|said|asked|thought|returned|booked|cancelled|called|told|come|kept|noticed|paid|planned)|you (?:needed|were supposed|were meant|were told|were asked|had) to (?!wait\b|deal\b|go through\b|chase\b|call\b|repeat\b|explain\b)[a-z]+|(?:that'?s|it'?s|this is|thats|its) (?:all )?on you\b|(?:you|u) (?:didn'?t|did not|never|failed to|forgot to) (?:read|check|tell|cancel|book|let us know|inform|follow|say|ask|mention|give|return|pay|turn up|show up|bring|notice|update|register|renew|sign)|(?:you|u) never (?:told|mentioned|said|asked|checked|read|called|booked|cancelled|paid|returned|turned up|showed up|let us know)|check your (?:wardrobe|bag|spam|junk|car|house|drawers|pockets)|did(?:n'?t you| you not) (?:read|check|see|look)|have(?:n'?t you| you not) (?:read|checked|seen|looked)|if you(?:'?d| had) (?!like|prefer|rather|want|be\b|care|let me|give me)[a-z]+(?:ed|en|t|ne|de|me|id|ad)\b|would(?:'?ve| have) been (?:nice|good|helpful|useful|handy) (?:to know|if you)|\bfor not [a-z]+ing\b|(?:your|ur) (?:own )?(?:fault|mistake|lookout)|(?:maybe|perhaps|next time,?)(?: you (?:could|should|might))? (?:try |be |pay |plan |keep )?(?:book|read|check|look|plan|come|call|order|arrive|pay|keep)\w* [^.!?]{0,40}?(?:next time|earlier|first|properly|carefully|better|in future)|(?:you|u) (?:probably|must have|must'?ve) (?:typed|entered|put|missed|dropped|lost|forgot|broke|misread|deleted|ignored|misplaced|clicked|selected|chosen|picked))`;
+
 export const RULES: Rule[] = [
-	// A form-letter line claims the span first, so the apology inside it earns nothing.
+	// A form-letter line claims the span first, so the apology or thanks inside it earns nothing.
 	{
+		id: 'form-letter',
+		dimension: 'empathy',
+		weight: -1,
+		group: 'form-letter',
+		pattern: V(
+			String.raw`\b(?:(?:we (?:(?:sincerely|truly|do) )?(?:apologi[sz]e|are sorry|regret|'?re sorry)(?: for| about)? (?:any|the) (?:inconvenience|trouble|issues?|disruption|distress|frustration)(?: (?:this|that|it) (?:may have|might have|has|may|might|will have) (?:caused|cause)(?: you)?)?(?: caused)?|we regret (?:to inform you|that)|(?:your|we value your) (?:call|business|custom|feedback|patience) is (?:important|valuable|valued)(?: to us)?|we value (?:your|you as a) (?:business|custom|feedback|customer)|(?:thank you for being|as) a valued customer|dear (?:valued )?customer|dear sir(?:\/| or )madam|(?:please )?(?:do not|don'?t) hesitate to (?:contact|get in touch|reach out)(?: (?:us|me))?|kind regards,? the \w+ team|thank you for (?:contacting (?:us|[a-z]+ (?:support|customer services?))|reaching out|getting in touch)|thank you for your (?:email|message|enquiry|inquiry)(?! about)|is there anything else (?:i|we) can (?:help|do)(?: you)?(?: with)?(?: today)?|we (?:appreciate|thank you for) your (?:patience|understanding|business|custom|feedback)|rest assured(?: that)?|please be advised|kindly (?:note|be advised)|at this (?:moment in )?time|we strive to|your satisfaction is our|we take (?:this|these matters|your (?:feedback|concerns?|complaint)) (?:very )?seriously|we aim to (?:resolve|respond|reply|get back))(?:,? (?:and|&) (?:we )?(?:thank you for|appreciate) your (?:patience|understanding|custom|business))?)\b`
+		),
+		reason: 'A form-letter line ("we regret any inconvenience") reads as a template, not a person: customers hear it as depersonalised.',
+		ifZero: 'A form-letter line reads as a template, not a person: it earns nothing.'
+	},
+	// The stock apology everyone says claims its words too: "sorry for the inconvenience" is not an apology for this.
+	{
+		id: 'stock-apology',
 		dimension: 'empathy',
 		weight: 0,
 		group: 'form-letter',
 		pattern: V(
-			String.raw`\b(?:(?:we|i) (?:apologi[sz]e|are sorry|regret|'?re sorry)(?: for| about)? (?:any|the) (?:inconvenience|trouble|issues?|disruption)(?: (?:this|that) (?:may have|might have|has|may|might|will have) (?:caused|cause))?(?: caused)?|sorry for (?:any|the) (?:inconvenience|trouble|disruption)(?: caused)?|your (?:call|business|custom|feedback) is (?:important|valuable|valued)(?: to us)?|we value your (?:business|custom|feedback)|dear (?:valued )?customer|dear sir(?:\/| or )madam|please do not hesitate to contact(?: us)?|kind regards,? the \w+ team|thank you for contacting (?:us|[a-z]+ support)|thank you for your (?:email|message|enquiry|inquiry)|is there anything else (?:i|we) can (?:help|do)(?: you)?(?: with)?(?: today)?)\b`
+			String.raw`\b(?:(?:i|i'?m) (?:(?:sincerely|truly|do|so|very|really) )?(?:apologi[sz]e|sorry)(?: for| about)? (?:any|the) (?:inconvenience|trouble|disruption)(?: (?:this|that|it) (?:may have|might have|has|may|might) (?:caused|cause)(?: you)?)?(?: caused)?|(?:my )?(?:apologies|sorry) for (?:any|the) (?:inconvenience|trouble|disruption)(?: caused)?|thank you for your (?:patience and )?understanding)\b`
 		),
-		reason: 'A form-letter line reads as a template, not a person: it earns nothing.'
+		reason: 'A stock line ("sorry for the inconvenience") is what everybody says: customers hear it as a script.',
+		ifZero: 'A stock line ("sorry for the inconvenience") is what everybody says: it earns nothing.'
 	},
 	// ── empathy + ──
 	{
+		id: 'apology',
 		dimension: 'empathy',
 		weight: 2,
 		group: 'apology',
@@ -67,44 +99,67 @@ export const RULES: Rule[] = [
 		negated: { weight: -2, reason: 'A refused or negated apology is dismissive.' }
 	},
 	{
+		id: 'acknowledge',
 		dimension: 'empathy',
 		weight: 2,
 		group: 'acknowledge',
 		pattern: V(
-			String.raw`\b(?:i (?:completely |totally |really |fully |can |do |absolutely )?(?:understand|get) (?:why|how|that|what|your|you)|i can (?:see|imagine|hear|understand) (?:why|how|that|what|your|you|it)|i can only imagine|i hear you|(?:that|this|it) (?:sounds|must (?:be|have been|feel)|is|was|has been|'s|must've been) (?:so |really |very |incredibly |extremely |genuinely |completely |truly |such |utterly )?${FEELING}|(?:you(?:'re| are| have been|'ve been) (?:right|absolutely right|completely right)|you(?:'ve| have) (?:got )?every right|(?:that'?s|you make|you'?ve made|you raise) a (?:fair|good|valid|reasonable) point|fair enough|you'?re not wrong|fair play|(?:totally|completely|fully) (?:understand|get it|get that)|i get it|(?:ah|oh) no\b|what a (?:pain|shame|nightmare)|(?:that'?s|what) (?:a shame|a pain|rough|tough|gutting|horrible|awful)|the last thing you need|hope (?:she|he|you|they|your \w+)(?:'s|'re| is| are| feels?| gets?)? (?:better|well|ok|okay)|thanks for (?:explaining|asking|checking|letting|sending|your|waiting|bearing|flagging|telling|getting|bringing|sticking|being)|i'?m not saying (?:you'?re wrong|it'?s your fault|you'?re (?:lying|to blame))|(?:it|that|this) (?:should(?: have|'ve) been|shouldn'?t have been)|not (?:at all )?your fault|you(?:'?re| are) (?:entitled|right) to be|(?:no|little) wonder you|anyone would be (?:upset|frustrated|angry|annoyed|worried)|i'?d be (?:upset|frustrated|angry|annoyed|furious|worried|livid) too|understandably|you shouldn'?t have (?:had )?to|(?:that|this) shouldn'?t have happened|(?:what|how) a (?:stressful|horrible|awful|frustrating|difficult) )|(?:i'?m|i am) (?:so |really |very )?(?:glad you (?:told|called|reached|let)|sorry to hear|here to help)|that'?s not (?:the (?:service|experience) you|good enough|acceptable|okay|ok|on)|thank you for (?:your patience|waiting|bearing with|telling|letting|explaining|flagging|bringing|raising|being|sticking|your understanding|giving)|i know (?:how|this|that|it'?s|you'?ve|you have))`
+			String.raw`\b(?:i (?:completely |totally |really |fully |can |do |absolutely )?(?:understand|get) (?:why|how|that|what|your|you)|i can (?:see|imagine|hear|understand) (?:why|how|that|what|your|you|it)|i can only imagine|i hear you|i (?:completely |totally |really |fully |do )?(?:understand|see|get) where you'?re coming from|i hear what you'?re saying|i appreciate (?:that|how|what|your (?:frustration|concern|point))|sounds (?:so |really |very |incredibly |absolutely |utterly )?${FEELING}|(?:that|this|it) (?:sounds|must (?:be|have been|feel)|is|was|has been|'s|must've been) (?:so |really |very |incredibly |extremely |genuinely |completely |truly |such |utterly )?${FEELING}|(?:you(?:'re| are| have been|'ve been) (?:right|absolutely right|completely right)|you(?:'ve| have) (?:got )?every right|(?:that'?s|you make|you'?ve made|you raise) a (?:fair|good|valid|reasonable) point|fair enough|you'?re not wrong|fair play|(?:totally|completely|fully) (?:understand|get it|get that)|i get it|(?:ah|oh) no\b|what a (?:pain|shame|nightmare)|(?:that'?s|what) (?:a shame|a pain|rough|tough|gutting|horrible|awful)|the last thing you need|hope (?:(?:she|he|you|they)(?:'s|'re| is| are| feels?| gets?)?|(?:your|the) (?:[\w-]+ ){1,3}(?:is|are|'s|feels?|gets?|was)) (?:feeling )?(?:better|well|ok|okay|alright|all right|recovering|on the mend|safe|fine)|thanks for (?:explaining|asking|checking|letting|sending|your|waiting|bearing|flagging|telling|getting|bringing|sticking|being)|i'?m not saying (?:you'?re wrong|it'?s your fault|you'?re (?:lying|to blame))|(?:it|that|this) (?:should(?: have|'ve) been|shouldn'?t have been)|not (?:at all )?your fault|you(?:'?re| are) (?:entitled|right) to be|(?:no|little) wonder you|anyone would be (?:upset|frustrated|angry|annoyed|worried)|i'?d be (?:upset|frustrated|angry|annoyed|furious|worried|livid) too|understandably|you shouldn'?t have (?:had )?to|(?:that|this) shouldn'?t have happened|(?:what|how) a (?:stressful|horrible|awful|frustrating|difficult) )|(?:i'?m|i am) (?:so |really |very )?(?:glad you (?:told|called|reached|let)|sorry to hear|here to help)|that'?s not (?:the (?:service|experience) you|good enough|acceptable|okay|ok|on)|thank you for (?:your patience|waiting|bearing with|telling|letting|explaining|flagging|bringing|raising|being|sticking|your understanding|giving)|i know (?:how|this|that|it'?s|you'?ve|you have))`
 		),
 		reason: 'Acknowledging how the customer feels shows you are listening.',
 		negated: 'ignore'
 	},
 	{
+		id: 'courtesy',
 		dimension: 'empathy',
 		weight: 1,
 		group: 'courtesy',
-		pattern: V(String.raw`\b(?:please|thank you|thanks|thank-you|cheers)\b`),
+		pattern: V(String.raw`\b(?:please|thank you|thanks|thank-you|cheers|thx|thnx|thanx|tysm)\b`),
 		reason: 'Please and thank you are the small courtesies customers notice.',
 		negated: 'ignore'
 	},
 	// ── empathy − ──
 	{
+		id: 'dismissive',
 		dimension: 'empathy',
 		weight: -2,
 		group: 'dismissive',
 		pattern: V(
-			String.raw`\b(?:calm down|relax|chill out|settle down|you (?:should|shouldn'?t|could|ought to) (?:have|'?ve)|you should'?ve|as i (?:already |just |have |'?ve )*(?:said|told you|explained|mentioned|stated)|like i (?:said|told you)|i(?:'?ve| have) already (?:told|explained|said)|that'?s (?:simply |just )?(?:not true|untrue|wrong|incorrect|not what happened)|you(?:'re| are) (?:wrong|mistaken|confused|overreacting|being (?:rude|unreasonable|difficult|dramatic))|(?:not|isn'?t) (?:my|our) problem|(?:^|[.!?,]\s*|ok,?\s*)whatever(?=\s*[.!,?]|\s*$)|deal with it|not sure what else to tell you|maybe work on your|no chance\b|it'?s not (?:a|that) big (?:of a )?deal|no need to (?:shout|be rude|get (?:upset|angry|worked up)|raise your voice)|if you had (?:read|checked|bothered|listened|looked)|you need to (?:listen|calm|understand|read|be patient)|what do you (?:want|expect) me to do|(?:with|to) all due respect|i don'?t (?:make|write) the rules|read the (?:terms|small print|fine print)|you didn'?t read|it(?:'s| is| was) your (?:own )?(?:fault|responsibility|problem)|your fault|not sorry|not my fault|[🙄😒🤷]|not my job|not my shift|simple as|everyone knows (?:that|this)|(?:hardly|not) our fault (?:if|you|that)|can'?t expect us to|(?:i'?ve|i have) told you (?:\w+ )?(?:times|already|twice)|maybe (?:book|read|check|try|look)\w* [^.!?]{0,30}?next time|(?:whether|if) you admit|should(?:'ve| have) (?:looked after|checked|read|known|said|asked|thought)|\b(\d+ (?:days?|weeks?|hours?|months?)) is \1\b|(?:it'?s )?not that (?:complicated|hard|difficult)|\blol\b|everyone has a (?:sad )?story|(?:we|i) don'?t lose|check your (?:wardrobe|bag|spam|junk|car|house)|you'?ll (?:just )?have to wait|(?:that'?s|it'?s) (?:all )?on you|(?:that'?s|it'?s|was) your (?:own )?mistake|ugh,? not this again|(?<!whether )\b[a-z]+ or not[.!]*$|(?:\d+ \w+|[a-z]+) means \d*\s*\w+(?= [a-z]+ or not|[.!,]|$)|you (?:should|shouldn'?t) of|not much point (?:arguing|complaining)|no point (?:arguing|complaining)|you must have|seriously(?=\?)|(?:works|working|it'?s fine|fine) (?:fine |ok |okay )?(?:on|at|for) (?:my|our) end|something (?:on|at) your (?:side|end)|shut up|stop (?:shouting|yelling|complaining)|honestly,? i don'?t know what you expect|take it or leave it|that'?s life|that'?s just how it is|it is what it is|not the end of the world|you people)\b`
+			String.raw`\b(?:calm down|relax|chill out|settle down|you (?:should|shouldn'?t|could|ought to) (?:have|'?ve)|you should'?ve|as i(?:'ve| have)? (?:already |just )*(?:said|told you|explained|mentioned|stated)|like i (?:said|told you)|i(?:'?ve| have) already (?:told|explained|said)|that'?s (?:simply |just )?(?:not true|untrue|wrong|incorrect|not what happened)|you(?:'re| are) (?:wrong|mistaken|confused|overreacting|being (?:rude|unreasonable|difficult|dramatic))|(?:not|isn'?t) (?:my|our) problem|(?:^|[.!?,]\s*|ok,?\s*)whatever(?=\s*[.!,?]|\s*$)|deal with it|not sure what else to tell you|maybe work on your|no chance\b|it'?s not (?:a|that) big (?:of a )?deal|no need to (?:shout|be rude|get (?:upset|angry|worked up)|raise your voice)|if you had (?:read|checked|bothered|listened|looked)|you need to (?:listen|calm|understand|read|be patient)|what do you (?:want|expect) me to do|(?:with|to) all due respect|i don'?t (?:make|write) the rules|read the (?:terms|small print|fine print)|you didn'?t read|it(?:'s| is| was) your (?:own )?(?:fault|responsibility|problem)|your fault|not sorry|not my fault|(?:🙄|😒|🤷)|not my job|not my shift|simple as|everyone knows (?:that|this)|(?:hardly|not) our fault (?:if|you|that)|can'?t expect us to|(?:i'?ve|i have) told you (?:\w+ )?(?:times|already|twice)|maybe (?:book|read|check|try|look)\w* [^.!?]{0,30}?next time|(?:whether|if) you admit|should(?:'ve| have) (?:looked after|checked|read|known|said|asked|thought)|\b(\d+ (?:days?|weeks?|hours?|months?)) is \1\b|(?:it'?s )?not that (?:complicated|hard|difficult)|\blol\b|everyone has a (?:sad )?story|(?:we|i) don'?t lose|check your (?:wardrobe|bag|spam|junk|car|house)|you'?ll (?:just )?have to wait|(?:that'?s|it'?s) (?:all )?on you|(?:that'?s|it'?s|was) your (?:own )?mistake|ugh,? not this again|(?<!whether )\b[a-z]+ or not[.!]*$|(?:\d+ \w+|[a-z]+) means \d*\s*\w+(?= [a-z]+ or not|[.!,]|$)|you (?:should|shouldn'?t) of|not much point (?:arguing|complaining)|no point (?:arguing|complaining)|you must have|seriously(?=\?)|(?:works|working|it'?s fine|fine) (?:fine |ok |okay )?(?:on|at|for) (?:my|our) end|something (?:on|at) your (?:side|end)|shut up|stop (?:shouting|yelling|complaining)|honestly,? i don'?t know what you expect|take it or leave it|that'?s life|that'?s just how it is|it is what it is|not the end of the world|you people)\b`
 		),
 		reason: 'Dismissive or combative words put the customer on the defensive.'
 	},
 	{
+		id: 'sarcasm',
 		dimension: 'empathy',
 		weight: -2,
 		group: 'sarcasm',
 		pattern: V(
-			String.raw`(?:\boh,? (?:great|wonderful|brilliant|perfect|joy|fantastic|lovely|fab)\b|\bhow (?:unusual|surprising|shocking|original|novel)\b|\byeah,? right\b|\bwhat a (?:surprise|shock)\b|\bsure you (?:did|have|were|are)\b|\bshocking,? i know\b|\bwho would have thought\b|\bwell done you\b|\bnever heard that one before\b|\bbecause that always works\b|\bthanks a lot\b(?! for)|\bwow,? (?:just )?wow\b|\bfunny how\b|\bwho (?:could|would) have (?:predicted|guessed|thought)\b|\boh (?:yes|no|sure|right),? (?:because|a|another|the|of course)\b|\byou must (?:really )?(?:love|enjoy|like)\b|\bi'?m sure (?:the|you|your|he|she|it|they)\b[^.!?]{0,30}?\b(?:survive|relaxing|fine|enjoy|lovely|love)|\breally made (?:our|my) (?:day|week)\b|\bthanks? (?:you )?(?:so|very) much for the (?:lovely|wonderful|glowing|kind)\b|\boh,? (?:dear|no),? (?:a|another)\b|\b(?:whole|entire) (?:\d+ )?(?:days?|weeks?|hours?|minutes?)\b|\bpractically (?:a lifetime|forever)\b|,? shall i(?=\?)|\bi'?m sure you'?ll (?:survive|live|manage|cope)\b|\bit'?s not like (?:we|i) (?:have|had|get|got) (?:any )?other\b|\bcould try reading\b|\bmaybe (?:someone|you) (?:\w+ ){0,4}could try\b|\b(?:shouldn'?t|didn'?t|wouldn'?t) you(?=[.!?]*\s*$))`
+			String.raw`(?:\boh,? (?:great|wonderful|brilliant|perfect|joy|fantastic|lovely|fab)\b|\bhow (?:unusual|surprising|shocking|original|novel)\b|\byeah,? right\b|\bwhat a (?:surprise|shock)\b|\bsure you (?:did|have|were|are)\b|\bshocking,? i know\b|\bwho would have thought\b|\bwell done you\b|\bnever heard that one before\b|\bbecause that always works\b|\bthanks a lot\b(?! for)|\bwow,? (?:just )?wow\b|\bfunny how\b|\bwho (?:could|would) have (?:predicted|guessed|thought)\b|\boh (?:yes|no|sure|right),? (?:because|a|another|the|of course)\b|\byou must (?:really )?(?:love|enjoy|like)\b|\bi'?m sure (?:the|you|your|he|she|it|they)\b[^.!?]{0,30}?\b(?:survive|relaxing|fine|enjoy|lovely|love)|\breally made (?:our|my) (?:day|week)\b|\bthanks? (?:you )?(?:so|very) much for the (?:lovely|wonderful|glowing|kind)\b|\boh,? (?:dear|no),? (?:a|another)\b|\b(?:whole|entire) (?:\d+ )?(?:days?|weeks?|hours?|minutes?)\b|\bpractically (?:a lifetime|forever)\b|,? shall i(?=\?)|\bi'?m sure you'?ll (?:survive|live|manage|cope)\b|\bit'?s not like (?:we|i) (?:have|had|get|got) (?:any )?other\b|\bcould try reading\b|\bmaybe (?:someone|you) (?:\w+ ){0,4}could try\b|\b(?:shouldn'?t|didn'?t|wouldn'?t) you(?=[.!?]*\s*$)|(?:😂|🤣|🙃|😏|🤡|💅)|\b(?:oh )?sure,? (?:let me|i'?ll) just\b|,\s*(?:can|could|do|does|did|would|is|was|will|won'?t|isn'?t|wasn'?t) (?:we|i|it|they)(?=\s*[.!]?\s*$))`
 		),
 		reason: SARCASM_REASON
 	},
+	{
+		id: 'reproach',
+		dimension: 'empathy',
+		weight: -2,
+		group: 'dismissive',
+		pattern: V(CUSTOMER_BLAME),
+		reason: 'Telling the customer what they did wrong puts them on the defensive.'
+	},
+	{
+		id: 'brush-off',
+		dimension: 'empathy',
+		weight: -2,
+		group: 'dismissive',
+		pattern: V(
+			String.raw`\b(?:([a-z]{4,}) (?:is|are) \1|(?:it|these things|stuff|accidents|things like (?:this|that)|mistakes|delays) (?:just )?happens?(?: all the time| sometimes| to everyone)?(?=\s*[.!,;]|\s*$)|happens all the time)\b`
+		),
+		reason: 'Brushing the problem off ("rules are rules", "it happens") tells the customer it does not matter.'
+	},
 	// ── ownership + ──
 	{
+		id: 'commit-timed',
 		dimension: 'ownership',
 		weight: 2,
 		group: 'commit',
@@ -114,6 +169,7 @@ export const RULES: Rule[] = [
 		reason: 'A first-person promise with a concrete step and a time is ownership.'
 	},
 	{
+		id: 'commit-stay',
 		dimension: 'ownership',
 		weight: 2,
 		group: 'commit',
@@ -121,25 +177,48 @@ export const RULES: Rule[] = [
 		reason: 'Staying with the customer instead of passing them on is ownership.'
 	},
 	{
+		id: 'commit-step',
 		dimension: 'ownership',
 		weight: 1,
 		group: 'commit',
 		pattern: V(
-			String.raw`\b(?:(?:i'?ll|i will|i am going to|i'?m going to)(?: personally| myself| now| also| then| just| definitely)? ${CONCRETE}|let me (?:${CONCRETE}|fix|sort)|(?:i'?ve|i have) (?:just |already |now )?(?:sent|booked|arranged|issued|processed|refunded|ordered|logged|credited|cancelled|raised|added|applied|updated|fixed|emailed|called|set up|reserved|reversed|waived|reordered|opened)|leave it with me|i'?m on it|(?:while|as) i (?:ring|call|check|pull up|look|sort|speak|book|update|contact|chase)\b|\band will (?:update|call|ring|email|text|send|message|get back to) you\b|i(?:'?ll| will) (?:personally )?(?:take care of|look after|own|handle|deal with|make sure|see (?:this|it) through|keep you (?:updated|posted|informed)|sort (?:this|it)|fix (?:this|it))|(?:my|our) (?:mistake|fault|error)|(?:we|i) (?:got (?:this|it) wrong|dropped the ball|messed up|made a mistake|let you down)|i take (?:full )?responsibility|that'?s on (?:me|us)|(?:i|we) (?:chose|picked|hired|use) (?:them|the courier|that courier)|myself|personally)\b`
+			String.raw`\b(?:(?:i'?ll|i will|i am going to|i'?m going to)(?: personally| myself| now| also| then| just| definitely)? ${CONCRETE}|let me (?:${CONCRETE}|fix|sort)|leave it with me|i'?m on it|(?:while|as) i (?:ring|call|check|pull up|look|sort|speak|book|update|contact|chase)\b|\band will (?:update|call|ring|email|text|send|message|get back to) you\b|i(?:'?ll| will) (?:personally )?(?:take care of|look after|own|handle|deal with|make sure|see (?:this|it) through|keep you (?:updated|posted|informed)|sort (?:this|it)|fix (?:this|it))|myself|personally)\b`
 		),
 		reason: 'Taking the next step yourself owns the problem.'
 	},
+	{
+		id: 'commit-done',
+		dimension: 'ownership',
+		weight: 1,
+		group: 'commit',
+		pattern: V(
+			String.raw`\b(?:(?:i'?ve|i have) (?:just |already )?(?:asked|got|had) (?:a colleague|someone|somebody|my \w+|our \w+|the \w+)[^.!?]{0,30}? to\b|(?:i'?ve|i have) (?:just |already |now |also |personally )?(?:sent|booked|arranged|issued|processed|refunded|ordered|logged|credited|cancelled|raised|added|applied|updated|fixed|emailed|called|set up|reserved|reversed|waived|reordered|opened|moved|swapped|changed|switched|rebooked|extended|authori[sz]ed|approved|upgraded|reissued|replaced|paused|frozen|removed|withdrawn|tagged|flagged|marked|spoken to|rung|phoned|chased|sorted|put (?:it|you|a|the|your))|(?:i'?m|i am) (?:now |personally |also |just )?(?:authori[sz]|withdraw|cancel|refund|book|send|arrang|process|credit|swapp|mov|chang|replac|reissu|waiv|extend|paus|add|upgrad|fix|sort|reorder|rebook|tak|ring|call|email|chas)ing\b)\b`
+		),
+		reason: 'Doing it already, yourself, owns the problem.'
+	},
+	{
+		id: 'own-fault',
+		dimension: 'ownership',
+		weight: 1,
+		group: 'commit',
+		pattern: V(
+			String.raw`\b(?:(?:my|our) (?:mistake|fault|error)|(?:we|i) (?:got (?:this|it) wrong|dropped the ball|messed up|made a mistake|let you down)|i take (?:full )?responsibility|that'?s on (?:me|us)|(?:i|we) (?:chose|picked|hired|use) (?:them|the courier|that courier))\b`
+		),
+		reason: 'Saying it was our mistake owns the problem instead of passing the blame.'
+	},
 	// ── ownership − ──
 	{
+		id: 'pass-on',
 		dimension: 'ownership',
 		weight: -2,
 		group: 'pass-on',
 		pattern: V(
-			String.raw`\b(?:(?:you'?ll|you will|you'?d|you would|you) (?:need|have|must|should|want) to (?:call|contact|email|e-mail|speak|talk|ring|go|visit|get in touch|phone|reach|check|fill|raise|submit|write|take (?:it|this)|come back|wait|log|book|follow up|ask|complain|chat|try|report)|you (?:must|should|can|could) (?:call|contact|email|ring|speak|go|visit|phone|reach|check|fill|raise|submit|write|take (?:it|this)|come back|ask|try|report|chase)|(?:please |you can |you could |try |best to )?(?:call|contact|email|ring|phone|speak to|reach out to|get in touch with|chase) (?:our|the|your) (?:[\w-]+ )?(?:team|department|desk|line|office|company|courier|bank|manufacturer|supplier|head office|provider|store|branch|airline|helpline|support|carrier|centre|center)|i'?d (?:chase|call|contact|ring|email) (?:them|the)|(?:ring|call|contact|email|phone|try|chase) (?:them|him|her)(?: directly)?\b|not my (?:department|job|area|responsibility|remit|call|decision)|(?:i'?ll|let me|i will|i can|i'?m going to|i am going to|i need to|i have to|i'?ve got to|i must|we'?ll|i'?d) (?:just )?(?:transfer|put you through|pass you|forward you|redirect you|hand you (?:over|on)|pass (?:this|it|your \w+) (?:on|to)|send you (?:over|to)|escalate (?:this|it|you) to|refer you to)|(?:i'?ll|let me|i will|i can|i'?m going to|i am going to|i need to|i have to|i'?m|we'?ll|going to|have to) (?:just )?transfer(?:ring)? you|someone\b[^.!?]{0,40}?\b(?:will|should|would|can|'ll)\b[^.!?]{0,15}?\b(?:get back|be in touch|contact|call|ring|email|reach|look into)|somebody will|someone will let you know|(?:that'?s|it'?s) handled by|they'?ll be the ones|(?:escalated|passed|referred|sent) (?:it |this |you )?(?:to|on to) [^.!?]{0,30}?who will|a member of (?:the|our) (?:\w+ )?team will|(?:the|our) (?:\w+ )?team will (?:be in touch|get back|contact you|call you|reach out)|go(?:es)? through (?:head office|the \w+ (?:team|department)|our \w+ (?:team|department))|,\s*not (?:us|me|reception|this (?:team|department|branch))\b|(?:i'?ve|i have|we'?ve|we have) (?:already )?(?:passed|forwarded|sent) (?:it|this|your \w+) (?:on|to)|(?:another|a different|the (?:relevant|right|appropriate|correct)) (?:department|team)|(?:is|are|'?s) back on \w*day|wait (?:for|until) (?:the manager|the owner|my manager|monday|they|head office)|(?:check|visit|see|look at|go to|read|use) (?:our|the) (?:website|faq|faqs|help (?:centre|center|page|section)|online form|app)|report (?:it|them|missing items) (?:through|via|on|in) (?:the|our)|i (?:don'?t|do not) know(?!,? but| but| - but| yet)|(?:that'?s|it'?s|this is) (?:above|beyond) my (?:pay grade|authority)|(?:only )?(?:the|my) (?:manager|supervisor|owner) can)\b`
+			String.raw`\b(?:(?:you'?ll|you will|you'?d|you would|you) (?:need|have|must|should|want) to (?:call|contact|email|e-mail|speak|talk|ring|go|visit|get in touch|phone|reach|check|fill|raise|submit|write|take (?:it|this)|come back|log|book|follow up|ask|complain|chat|try|report)|you (?:must|should|can|could) (?:call|contact|email|ring|speak|go|visit|phone|reach|check|fill|raise|submit|write|take (?:it|this)|come back|ask|try|report|chase)|(?:please |you can |you could |try |best to )?(?:call|contact|email|ring|phone|speak to|reach out to|get in touch with|chase) (?:our|the|your) (?:[\w-]+ )?(?:team|department|desk|line|office|company|courier|bank|manufacturer|supplier|head office|provider|store|branch|airline|helpline|support|carrier|centre|center)|i'?d (?:chase|call|contact|ring|email) (?:them|the)|(?:ring|call|contact|email|phone|try|chase) (?:them|him|her)(?: directly)?\b|not my (?:department|job|area|responsibility|remit|call|decision)|(?:i'?ll|let me|i will|i can|i'?m going to|i am going to|i need to|i have to|i'?ve got to|i must|we'?ll|i'?d) (?:just )?(?:transfer|put you through|pass you|forward you|redirect you|hand you (?:over|on)|pass (?:this|it|your \w+) (?:on|to)|send you (?:over|to)|escalate (?:this|it|you) to|refer you to)|(?:i'?ll|let me|i will|i can|i'?m going to|i am going to|i need to|i have to|i'?m|we'?ll|going to|have to) (?:just )?transfer(?:ring)? you|(?:someone|somebody|a colleague|one of (?:my|our) colleagues)\b[^.!?]{0,40}?\b(?:will|should|would|can|'ll)\b[^.!?]{0,15}?\b(?:get back|be in touch|contact|call|ring|phone|email|text|reach|look into|let you know|deal with|handle)|somebody will|someone will let you know|(?:that'?s|it'?s) handled by|they'?ll be the ones|(?:escalated|passed|referred|sent) (?:it |this |you )?(?:to|on to) [^.!?]{0,30}?who will|a member of (?:the|our) (?:\w+ )?team will|(?:the|our) (?:\w+ )?team will (?:be in touch|get back|contact you|call you|reach out)|go(?:es)? through (?:head office|the \w+ (?:team|department)|our \w+ (?:team|department))|,\s*not (?:us|me|reception|this (?:team|department|branch))\b|(?:i'?ve|i have|we'?ve|we have) (?:already )?(?:passed|forwarded|sent) (?:it|this|your \w+) (?:on|to)|(?:another|a different|the (?:relevant|right|appropriate|correct)) (?:department|team)|(?:is|are|'?s) back on \w*day|wait (?:for|until) (?:the manager|the owner|my manager|monday|they|head office)|(?:check|visit|see|look at|go to|read|use) (?:our|the) (?:website|faq|faqs|help (?:centre|center|page|section)|online form|app)|report (?:it|them|missing items) (?:through|via|on|in) (?:the|our)|i (?:don'?t|do not) know(?!,? but| but| - but| yet)|(?:that'?s|it'?s|this is) (?:above|beyond) my (?:pay grade|authority)|(?:only )?(?:the|my) (?:manager|supervisor|owner) can)\b`
 		),
 		reason: PASS_ON_REASON
 	},
 	{
+		id: 'blame',
 		dimension: 'ownership',
 		weight: -2,
 		group: 'blame',
@@ -148,8 +227,27 @@ export const RULES: Rule[] = [
 		),
 		reason: 'Blaming a third party, a colleague, the system or the customer is still not owning it.'
 	},
+	{
+		id: 'customer-blame',
+		dimension: 'ownership',
+		weight: -2,
+		group: 'blame',
+		pattern: V(CUSTOMER_BLAME),
+		reason: 'Putting the problem back on the customer is not owning it.'
+	},
+	{
+		id: 'disown',
+		dimension: 'ownership',
+		weight: -2,
+		group: 'blame',
+		pattern: V(
+			String.raw`\b(?:(?:that'?s|it'?s|this is|thats|its) (?:really |more |actually |probably )?(?:one|a question|a matter|something|a job) for (?:the|our|your|a) |they'?ll (?:be in touch|get back to you|contact you|call you|email you|let you know|reach out|sort it|handle it)|(?:decisions?|that|it|this|refunds?|claims?|approvals?|billing|the decision) (?:sits?|lies|rests) with (?:the|our|your|a|them)|(?:i'?ve|i have) (?:got )?no say|(?:not|isn'?t) up to me|nothing to do with (?:me|us)|(?:i'?m|i am) (?:just|only) (?:on the (?:phones?|desk|front desk|till|counter|chat)|the \w+|a \w+|here to)|i just work here|take it up with (?:them|the|him|her|your)|(?:[a-z]+'?s|their|his|her) (?:rule|call|decision|policy|doing|department),? not (?:mine|ours|me|us)|(?:rule|call|decision|policy|problem|issue|fault|mistake|doing),? not (?:mine|ours)|by [a-z]+,? not (?:us|me)\b|(?:was|were|is|are|gets?|got|been) (?:\w+-)?(?:[a-z]+ed|done|made|set|run|taken|sent|charged|issued|raised|handled|processed|renewed) (?:automatically )?by (?:the|our|their|an?|your) (?:[\w-]+ ){0,2}(?:system|systems|software|computer|app|processor|provider|company|contractor|subcontractor|partner|bank|courier|carrier|warehouse|supplier|manufacturer|machine|algorithm|insurer|agency|lab|third party)|(?:the|our) (?:[\w-]+ ){0,2}(?:system|computer|software|app|scanner|machine|till|website|portal) (?:just |simply |automatically )?(?:won'?t|doesn'?t|does not|will not|can'?t) (?:let|allow|accept|take)|(?:system|computer|software|app|scanner|machine|till) (?:just |automatically )?(?:blocks|rejects|auto-renews|renews|charges|locks|flags|generated|generates)|(?:has|have|'s|'ve) been (?:really |very |quite )?(?:unreliable|useless|a nightmare|struggling|behind)|(?:not|isn'?t|is not) (?:my|our) (?:problem|issue|concern|department|job|responsibility|shift)|(?:system|computer|software|app|scanner|machine|till|website|portal) only (?:allows|lets|accepts|takes)|(?:came|comes|is coming|was coming) from (?:our|the|their) (?:[\w-]+ ){0,2}(?:provider|supplier|partner|courier|carrier|contractor|subcontractor|manufacturer|warehouse|bank|host|hosting)\b)\b`
+		),
+		reason: 'Saying it is someone else\'s job or doing (the system, a colleague, another team) leaves the customer with nobody who owns it.'
+	},
 	// ── flexibility − (hard walls claim their words before the offers below) ──
 	{
+		id: 'hard-wall',
 		dimension: 'flexibility',
 		weight: -2,
 		group: 'wall',
@@ -160,16 +258,51 @@ export const RULES: Rule[] = [
 	},
 	// ── flexibility + ──
 	{
+		id: 'flex-offer',
 		dimension: 'flexibility',
 		weight: 2,
 		group: 'flex',
 		pattern: V(
-			String.raw`\b(?:let me see what (?:i|we) can do|(?:i|we)(?:'?ll| will| can| could|'?m going to| am going to| have| are going to|'?ve)? (?:make|making|made) an exception|(?:what|something) (?:i|we) (?:can|could) (?:do|offer)(?: instead| is| for you)?|(?:how about|would it help if|would you (?:like|prefer)|another option|alternatively|an alternative|one option|other option|what if (?:i|we)|instead,? (?:i|we) can|the best i can do|what i can do is|here'?s what i can do|i can offer|we can offer|i could offer|i can give you|i can arrange|i can do|i could do|i can waive|i'?ll waive|we'?ll waive|waive (?:the|your|that)|as a (?:one-off|gesture|goodwill)|goodwill (?:gesture|credit|payment)|on this occasion|given (?:your|the|these) (?:circumstances|situation)|in (?:your|this) (?:case|situation)|bend the rules?|override|i'?ll authori[sz]e|i can authori[sz]e|i'?m happy to|i would be happy to|i'?d be happy to|work something out|find a way|find (?:you )?a solution|there(?:'s| is) (?:a|another) way|what we can do|a workaround|get around|partial refund|store credit|exchange it|swap it|upgrade you|a voucher|(?:offer|give|pay|arrange|send)(?: you)? (?:some )?compensation|we can still|(?<!anything else )(?<!else )i can (?:definitely |certainly )?help|(?:even|whether or not) (?:without|if you don'?t have|you have|you don'?t)|even though (?:it'?s|you'?re|we'?re) (?:outside|past|over|after|beyond)|(?:i'?m )?not going to hold (?:you|that) (?:to|against)|i won'?t hold (?:you|that)|what options (?:i|we) have|(?:that'?s|is|are|it'?s) allowed\b|lets? (?:you|him|her|them|\w+) (?:off|use|list|swap|move|transfer|bring|keep|return)\b|(?:would|will|can) allow (?:a|an|you|him|her|them)\b|(?:is|are) possible\b|(?:is|are|it'?s) covered\b|\byes,? (?:you can|that'?s fine|that'?s ok|no problem|of course)|\bthat'?s fine\b|i'?m authori[sz]ing|i'?ve authori[sz]ed|(?:doesn'?t|don'?t|won'?t) apply\b|not bound by|you can (?:apply|use|return|swap|transfer|list|move|bring|book|get|have|keep|rebook|pause|freeze|switch|change)\b|i'?ve (?:held|added|put you|cancelled|booked|reserved)\b|i'?m adding|goodwill|free (?:days?|nights?|session|month|week|lesson|upgrade|replacement|delivery|credit)\b|go on then|just this once|(?:i'?ve|i have) (?:swapped|moved|changed|switched|refunded|waived|credited|rebooked)\b|could be (?:swapped|moved|transferred|exchanged|redirected|refunded|extended|frozen|split|reissued|replaced|rebooked|credited)\b|can go (?:towards|against)|you'?re (?:more than )?welcome to|(?:is|'s|are) fine as long as|has room for|(?:not going to|won'?t|will not) hide behind|\bbut there'?s (?:a|an|another|the option|also)\b|there'?s (?:the|an|another) option (?:of|to)|(?:is|are) possible if|can be (?:swapped|appealed|moved|transferred|exchanged|redirected|refunded|extended|frozen|split|reissued|replaced|rebooked) |(?:counts|count) (?:as proof )?too|one of the exceptions|room to accept|as an exception|tell you what|(?:will|'ll) be (?:swapped|moved|transferred|replaced|reissued|rebooked|waived) |i'?ll swing by|(?:waived?|at no (?:extra )?cost|free of charge|no charge|on the house|on us)\b|rather than\b|\bcan [^.!?]{0,100}?\binstead\b|\binstead,? (?:i|we|you) can\b|there'?s (?:a|an|another) [^.!?]{0,40}? (?:that|which) (?:accepts|allows|covers|lets)|(?:i|we) can (?:ask|request|arrange|issue|hold|accept|allow|set you up|put you|get you|book you|move|tag|split|spread|extend|pause)\b|(?:let me|i'?ll|i will|i can) see if (?:i|we) can|see if (?:i|we) can (?:get|do|find|move|make|squeeze|bump|sort|arrange|waive|refund)|(?:bump|move|push)(?:ed)? (?:it|you|this|your \w+) up|(?:i|we) (?:might|may) be able to|squeeze (?:you|it) in|put (?:a |it on )?hold|keep it on hold|(?:i|we) (?:won'?t|will not) let (?:it|that|them) go|(?:recommend|request|ask (?:for|them to)|push for|argue for|make the case for)\b[^.!?]{0,40}?\b(?:waive|waiving|refund|exception|credit|discount|reduc)|let me see what (?:options|i can|we can)|(?:look|see) (?:at|for) (?:options|alternatives|a way))|(?:i|we) (?:can|could|'?ll|will) (?:maybe |probably |definitely |also |still |easily |happily |try and |try to )?(?:offer|give you|refund|credit|extend|replace|exchange|swap|discount|upgrade|honou?r|price match|match|cover|reimburse|comp|knock|waive|redirect|reroute|rebook|move you)\b|(?:i|we) (?:can|could|'?ll|will) [^.!?]{0,60}?\binstead\b)`
+			String.raw`\b(?:(?:i|we)(?:'?ll| will| can| could|'?m going to| am going to| have| are going to|'?ve)? (?:make|making|made) an exception|(?:what|something) (?:i|we) (?:can|could) (?:do|offer)(?: instead| is| for you)?|(?:how about|would it help if|would you (?:like|prefer)|another option|alternatively|an alternative|one option|other option|what if (?:i|we)|instead,? (?:i|we) can|the best i can do|what i can do is|here'?s what i can do|i can offer|we can offer|i could offer|i can give you|i can arrange|i can do|i could do|i can waive|i'?ll waive|we'?ll waive|waive (?:the|your|that)|as a (?:one-off|gesture|goodwill)|goodwill (?:gesture|credit|payment)|on this occasion|given (?:your|the|these) (?:circumstances|situation)|in (?:your|this) (?:case|situation)|bend the rules?|override|i'?ll authori[sz]e|i can authori[sz]e|i'?m happy to|i would be happy to|i'?d be happy to|work something out|sort something out|make it work|(?:find|found|there'?s|is) a way (?:round|around)|how would it be if|would it work if|find a way|find (?:you )?a solution|there(?:'s| is) (?:a|another) way|what we can do|a workaround|get around|partial refund|store credit|exchange it|swap it|upgrade you|a voucher|(?:offer|give|pay|arrange|send)(?: you)? (?:some )?compensation|we can still|(?<!anything else )(?<!else )i can (?:definitely |certainly )?help|(?:even|whether or not) (?:without|if you don'?t have|you have|you don'?t)|even though (?:it'?s|you'?re|we'?re) (?:outside|past|over|after|beyond)|(?:i'?m )?not going to hold (?:you|that) (?:to|against)|i won'?t hold (?:you|that)|what options (?:i|we) have|goodwill|free (?:days?|nights?|session|month|week|lesson|upgrade|replacement|delivery|credit)\b|go on then|just this once|just this (?:one )?time|this one time|can go (?:towards|against)|(?:not going to|won'?t|will not) hide behind|\bbut there'?s (?:a|an|another|the option|also)\b|there'?s (?:the|an|another) option (?:of|to)|one of the exceptions|room to accept|as an exception|tell you what|i'?ll swing by|(?:waived?|at no (?:extra )?cost|free of charge|no charge|on the house|on us)\b|(?:i|we|you) (?:can|could|'?ll|will|'?d)\b[^.!?]{0,60}?\brather than\b|\brather than [^.!?]{0,60}?\b(?:i|we|you) (?:can|could|'?ll|will)\b|\bcan [^.!?]{0,100}?\binstead\b|\binstead,? (?:i|we|you) can\b|(?:i|we) can (?:ask|request|arrange|issue|hold|accept|allow|set you up|put you|get you|book you|move|tag|split|spread|extend|pause)\b|squeeze (?:you|it) in|(?:i|we) (?:won'?t|will not) let (?:it|that|them) go)|(?:i|we) (?:can|could|'?ll|will) (?:maybe |probably |definitely |also |still |easily |happily |try and |try to )?(?:offer|give you|refund|credit|extend|replace|exchange|swap|discount|upgrade|honou?r|price match|match|cover|reimburse|comp|knock|waive|redirect|reroute|rebook|move you)\b|(?:i|we) (?:can|could|'?ll|will) [^.!?]{0,60}?\binstead\b)`
 		),
 		reason: 'Looking for a way within or around the rule is policy flexibility.',
 		negated: { weight: -2, reason: 'Refusing the exception outright is hiding behind the rule.' }
 	},
 	{
+		id: 'flex-try',
+		dimension: 'flexibility',
+		weight: 2,
+		group: 'flex',
+		pattern: V(
+			String.raw`\b(?:let me see what (?:i|we) can do|(?:i'?ll|i will|i can) see what (?:i|we) can (?:do|offer|arrange)|(?:ask|speak to|talk to|check with) (?:my|the|our) (?:manager|supervisor|team leader|boss) (?:about|for) (?:an exception|a refund|a discount|waiving|a goodwill|an extension)|(?:let me|i'?ll|i will|i can) see if (?:i|we) can|see if (?:i|we) can (?:get|do|find|move|make|squeeze|bump|sort|arrange|waive|refund)|(?:i|we) (?:might|may) be able to|(?:recommend|request|ask (?:for|them to)|push for|argue for|make the case for)\b[^.!?]{0,40}?\b(?:waive|waiving|refund|exception|credit|discount|reduc)|let me see what (?:options|i can|we can)|(?:look|see) (?:at|for) (?:options|alternatives|a way))`
+		),
+		reason: 'Offering to look for a way ("let me see what I can do") is the start of flexibility.',
+		negated: { weight: -2, reason: 'Refusing the exception outright is hiding behind the rule.' }
+	},
+	{
+		id: 'flex-done',
+		dimension: 'flexibility',
+		weight: 2,
+		group: 'flex',
+		pattern: V(
+			String.raw`\b(?:i'?m authori[sz]ing|i'?ve authori[sz]ed|i'?ve (?:held|added|put you|cancelled|booked|reserved)\b|i'?m adding|(?:i'?ve|i have) (?:swapped|moved|changed|switched|refunded|waived|credited|rebooked)\b|(?:will|'ll) be (?:swapped|moved|transferred|replaced|reissued|rebooked|waived) |(?:bump|move|push)(?:ed)? (?:it|you|this|your \w+) up|put (?:a |it on )?hold|keep it on hold)`
+		),
+		reason: 'Already arranging the exception for the customer is policy flexibility.',
+		negated: { weight: -2, reason: 'Refusing the exception outright is hiding behind the rule.' }
+	},
+	{
+		id: 'flex-permission',
+		dimension: 'flexibility',
+		weight: 2,
+		group: 'flex',
+		pattern: V(
+			String.raw`\b(?:(?:that'?s|is|are|it'?s) allowed\b|lets? (?:you|him|her|them|\w+) (?:off|use|list|swap|move|transfer|bring|keep|return)\b|(?:would|will|can) allow (?:a|an|you|him|her|them)\b|(?:is|are) possible\b|(?:is|are|it'?s) covered\b|\byes,? (?:you can|that'?s fine|that'?s ok|no problem|of course)|\bthat'?s fine\b|(?:doesn'?t|don'?t|won'?t) apply\b|not bound by|you can (?:apply|use|return|swap|transfer|list|move|bring|book|get|have|keep|rebook|pause|freeze|switch|change)\b|could be (?:swapped|moved|transferred|exchanged|redirected|refunded|extended|frozen|split|reissued|replaced|rebooked|credited)\b|you'?re (?:more than )?welcome to|(?:is|'s|are) fine as long as|has room for|(?:is|are) possible if|can be (?:swapped|appealed|moved|transferred|exchanged|redirected|refunded|extended|frozen|split|reissued|replaced|rebooked) |(?:counts|count) (?:as proof )?too|there'?s (?:a|an|another) [^.!?]{0,40}? (?:that|which) (?:accepts|allows|covers|lets))`
+		),
+		reason: 'Telling the customer what the rule does allow opens a way for them.',
+		negated: { weight: -2, reason: 'Refusing the exception outright is hiding behind the rule.' }
+	},
+	{
+		id: 'flex-normally-but',
 		dimension: 'flexibility',
 		weight: 1,
 		group: 'flex',
@@ -180,6 +313,7 @@ export const RULES: Rule[] = [
 		negated: 'keep'
 	},
 	{
+		id: 'flex-limit-but',
 		dimension: 'flexibility',
 		weight: 1,
 		group: 'flex',
@@ -189,14 +323,37 @@ export const RULES: Rule[] = [
 		reason: 'Naming the limit and then offering what you can do is a way forward, not a wall.',
 		negated: 'keep'
 	},
+	{
+		id: 'flex-waive',
+		dimension: 'flexibility',
+		weight: 2,
+		group: 'flex',
+		pattern: V(
+			String.raw`\b(?:(?:i'?m|i am|we'?re|we are) not (?:going to )?(?:charg|fin|bill|penali[sz])(?:e|ing)\b|(?:i|we) (?:won'?t|will not|shan'?t) (?:be )?(?:charg|fin|bill|penali[sz])(?:e|ing)?\b|(?:i'?ve|i have|we'?ve|i'?ll|i will|i'?m|we'?ll|i can|we can|let me)(?: just| also| now| happily| gladly)? (?:cancel|withdraw|revers|void|scrap|drop|remov|waiv|wip|tak)(?:e|ed|ing|n)?(?: off)? (?:the|that|your|this|those|these) (?:[\w-]+ ){0,2}(?:notice|fee|fees|charge|charges|fine|fines|penalty|penalties|warning|surcharge)(?: off)?|(?:turn|convert|put|switch|move)(?:ed|ing)? (?:it|that|this|the [^.!?]{1,30}?|your [^.!?]{1,30}?) (?:into|as|to) (?:a |an )?(?:credit|voucher|refund|reschedule|transfer|deferral)\b|(?:extend|waive|lift|relax|bend|stretch|push back)(?:ed|ing)? (?:the|your|that|this) (?:[\w-]+ )?(?:deadline|window|cut-?off|limit|rule|return period|notice period|minimum|time limit)|(?:i'?ll|we'?ll|i will|we will|i can|we can|i'?m happy to)(?: happily| gladly)? (?:cover|pay for|absorb|foot) (?:the|your) (?:cost|postage|fee|difference|taxi|bill|return|excess|charge)|(?:meet you|go) halfway|split the difference|as a compromise|knock [^.!?]{1,12}? off\b)`
+		),
+		reason: 'Taking the fee or penalty off for this customer is bending the rule their way.',
+		negated: { weight: -2, reason: 'Refusing the exception outright is hiding behind the rule.' }
+	},
+	{
+		id: 'flex-indirect',
+		dimension: 'flexibility',
+		weight: 2,
+		group: 'flex',
+		pattern: V(
+			String.raw`\b(?:(?:treat|count|consider|class|log|record|mark)(?:ing|ed|s)? (?:it|this|that|them|the \w+|your \w+) as (?:if|though|on time|in time|valid|received|returned|arrived|approved|an exception|a (?:\w+ )?(?:exception|one-off))|as (?:if|though) (?:it|you|they|the \w+) (?:had |were |was |'d )?(?:arrived|been|come|returned|booked|cancelled|reported|asked|paid|on time|in time)|(?:use|using|exercise|exercising) (?:my|our|some) discretion|make (?:that|the|this) (?:call|decision) (?:myself|for you|here|now|on this)|sign(?:ing)? (?:it|this|that) off (?:myself|for you|here|now)|(?:look|looking) past (?:the|that|it)|overlook|let (?:it|that|this|the \w+) (?:slide|go|pass)|backdat|(?:don'?t|do not|no need to) worry about (?:the|that|your) (?:[\w-]+ )?(?:fee|charge|receipt|deadline|fine|paperwork|proof|notice|form|cut-?off|date|rule|policy)|no need for (?:the|a|any) (?:receipt|proof|form|paperwork|ticket|notice)|(?:i'?ll|we'?ll|i will|we will|i can|we can|i'?m happy to) (?:still |happily )?(?:accept|honou?r|take|process|allow|approve) (?:it|this|that|them|the (?:return|claim|booking|request|ticket|voucher|code|price))(?: anyway| regardless| all the same| even so| this time| on this occasion)|don'?t see why not)\b`
+		),
+		reason: 'Finding a way round the rule in other words ("we\'ll treat it as on time") is still an exception for this customer.',
+		negated: { weight: -2, reason: 'Refusing the exception outright is hiding behind the rule.' }
+	},
 	// ── flexibility − ──
 	{
+		id: 'soft-wall',
 		dimension: 'flexibility',
 		weight: -1,
 		group: 'wall',
 		softWall: true,
 		pattern: V(
-			String.raw`\b(?:(?:our |the |company |store |hotel |bank )?polic(?:y|ies) (?:says|states|is|are|clearly|doesn'?t|does not|won'?t|will not|prevents|requires|only|means|dictates|strictly|don'?t|do not)|per (?:our|the) (?:policy|terms|rules)|(?:according to|under|as per|in line with|against|outside) (?:our|the|company) (?:polic(?:y|ies)|terms|rules|t&cs|guidelines)|(?:i|we)(?:'m| am|'re| are) (?:not|un) ?(?:allowed|permitted|authori[sz]ed|able) to|(?:i|we) (?:simply |just )?(?:can'?t|cannot|won'?t|will not) make (?:an|any) exception|not allowed|(?:i|we) (?:can'?t|cannot|can not|won'?t be able to|am unable to|are unable to|'m unable to) (?:\w+ )?(?:do|help|make|refund|accept|change|give|offer|process|override|waive|bend|return|exchange|issue|authori[sz]e|approve|book|move|cancel|extend|honou?r|take|let|allow)|(?:isn'?t|is not|not) (?:possible|something (?:i|we) can)|the system (?:won'?t|doesn'?t|does not|will not) (?:let|allow)|(?:only|strictly) within (?:\d+|thirty|fourteen|the)|i(?:'?m| am) afraid (?:not|that'?s|we|i)\b|unfortunately,? (?:that'?s|it'?s|this is|we|i) (?:not|can'?t|cannot|don'?t|do not|won'?t)|(?:it'?s|that'?s) (?:outside|out of|past|beyond) (?:the|our|your) (?:\d+[- ]day |return |returns |refund )?(?:window|policy|period|terms)|(?:is|are) (?:non-?refundable|mandatory|compulsory|not (?:permitted|allowed|eligible|refundable)|only (?:paid|available|valid|possible|done|offered|given|refunded))|(?:aren'?t|isn'?t) (?:permitted|allowed|eligible|refundable)|(?:you'?re|you are) not eligible|that'?s (?:the|our|\w+'s) (?:policy|rule|rules)|(?:as per|under|according to|it says so in|it'?s in|set out in) (?:our |the |your )?(?:booking |delivery )?(?:terms|policy|rules|t&cs|conditions)|in (?:your|the|our) terms(?: and conditions)?|can'?t be (?:looked at|changed|refunded|done|moved|made|waived|reversed|processed|accepted)|(?:we|i) don'?t do|(?:have|has) to be (?:raised|reported|made|done|returned|claimed|booked) (?:within|before|by)|(?:window|deadline|period) (?:has |had )?(?:closed|passed|expired|ended)|(?:won'?t|doesn'?t|will not|can'?t) change (?:the|our) (?:policy|rules|terms)|,\s*so no\b|(?:is|are) for [^.!?]{0,30}? only|only go(?:es)? out|,\s*i'?m afraid\b|(?:can'?t|cannot|won'?t) (?:leave|release|hand|give|accept|change|move|refund|waive|extend|transfer|cancel|swap|exchange|replace|approve) (?:it|that|this|them|you|one)\b|won'?t let (?:me|us)\b|(?:just )?blocks? (?:it|that|me)\b|under (?:\w+ )?(?:policy|rules|terms)|(?:isn'?t|aren'?t) available|we don'?t (?:contact|allow|offer|accept|refund|give|make|provide|issue|cover|do that)\b|it'?s in the (?:contract|terms|agreement|small print)|'?s non-?refundable|forfeits?\b|(?:is|are) (?:closed|already done|final)\b|not compensated|(?:the )?(?:charge|fee) is valid|(?:isn'?t|aren'?t|not) covered|(?:is|it'?s) automatic|out of (?:my|our) hands|not something (?:the|our|we|i)\b[^.!?]{0,20}\bcan\b|can'?t (?:use it|change hands|be (?:used|moved|changed|refunded|transferred|swapped))|we (?:don'?t|do not) do\b|(?:it was|it'?s|that'?s|was) (?:inside|within|outside|past|over) (?:the )?\d+|applies as\b|(?:charge|fee)[^.!?]{0,20}\bapplies\b|we (?:don'?t|do not|never) (?:send|share|pass|release|give|allow|accept|offer|refund|exchange|transfer|move|change|reschedule|hold|store|post|deliver)\b|(?:isn'?t|aren'?t) something (?:we'?re|we are|i'?m|i am) (?:allowed|able|permitted)|not eligible|(?:requires|needs) (?:\d+|at least)|(?:is|it'?s|are) excluded|it'?s (?:the|our) policy|in (?:the|our) t&cs|we don'?t (?:do|allow|offer|accept) |polic(?:y|ies)'?s \d|(?:it|the (?:agreement|contract|terms|policy|website|form|booking|confirmation)) (?:clearly |also )?(?:says|states)|as stated (?:at|in|on)|(?:fee|charge|policy|rule|price|cost|full fee|penalty)s? (?:still )?(?:applies|apply|stays|stands|remains)|applies to (?:everyone|all|every)|(?:will still be|is still|still be) (?:charged|payable|due)|(?:is|are) due in full|(?:can'?t|cannot|won'?t) be (?:[a-z]+ed|undone|done|changed)|(?:i|we) (?:can'?t|cannot|can not|won'?t be able to|(?:am|are|'m|'re) unable to|(?:am|are|'m|'re) not able to) (?!believe|imagine|wait|thank|apologi[sz]e|stress|tell you how|help but|promise)[a-z]+|(?:i|we) (?:can'?t|cannot)(?=\s*(?:[.!,;]|$)))\b`
+			String.raw`\b(?:(?:our |the |company |store |hotel |bank )?polic(?:y|ies) (?:says|states|is|are|clearly|doesn'?t|does not|won'?t|will not|prevents|requires|only|means|dictates|strictly|don'?t|do not)|per (?:our|the) (?:policy|terms|rules)|(?:according to|under|as per|in line with|against|outside) (?:our|the|company) (?:polic(?:y|ies)|terms|rules|t&cs|guidelines)|(?:i|we)(?:'m| am|'re| are) (?:not|un) ?(?:allowed|permitted|authori[sz]ed|able) to|(?:i|we) (?:simply |just )?(?:can'?t|cannot|won'?t|will not) make (?:an|any) exception|not allowed|(?:i|we) (?:can'?t|cannot|can not|won'?t be able to|am unable to|are unable to|'m unable to) (?:\w+ )?(?:do|help|make|refund|accept|change|give|offer|process|override|waive|bend|return|exchange|issue|authori[sz]e|approve|book|move|cancel|extend|honou?r|take|let|allow)|(?:isn'?t|is not|not) (?:possible|something (?:i|we) can)|the system (?:won'?t|doesn'?t|does not|will not) (?:let|allow)|(?:only|strictly) within (?:\d+|thirty|fourteen|the)|i(?:'?m| am) afraid (?:not|that'?s|we|i)\b|unfortunately,? (?:that'?s|it'?s|this is|we|i) (?:not|can'?t|cannot|don'?t|do not|won'?t)|(?:it'?s|that'?s) (?:outside|out of|past|beyond) (?:the|our|your) (?:\d+[- ]day |return |returns |refund )?(?:window|policy|period|terms)|(?:is|are) (?:non-?refundable|mandatory|compulsory|not (?:permitted|allowed|eligible|refundable)|only (?:paid|available|valid|possible|done|offered|given|refunded))|(?:aren'?t|isn'?t) (?:permitted|allowed|eligible|refundable)|(?:you'?re|you are) not eligible|that'?s (?:the|our|\w+'s) (?:policy|rule|rules)|(?:as per|under|according to|it says so in|it'?s in|set out in) (?:our |the |your )?(?:booking |delivery )?(?:terms|policy|rules|t&cs|conditions)|in (?:your|the|our) terms(?: and conditions)?|can'?t be (?:looked at|changed|refunded|done|moved|made|waived|reversed|processed|accepted)|(?:we|i) don'?t do|(?:have|has) to be (?:raised|reported|made|done|returned|claimed|booked) (?:within|before|by)|(?:window|deadline|period) (?:has |had )?(?:closed|passed|expired|ended)|(?:won'?t|doesn'?t|will not|can'?t) change (?:the|our) (?:policy|rules|terms)|,\s*so no\b|(?:is|are) for [^.!?]{0,30}? only|only go(?:es)? out|,\s*i'?m afraid\b|(?:can'?t|cannot|won'?t) (?:leave|release|hand|give|accept|change|move|refund|waive|extend|transfer|cancel|swap|exchange|replace|approve) (?:it|that|this|them|you|one)\b|won'?t let (?:me|us)\b|(?:just )?blocks? (?:it|that|me)\b|under (?:\w+ )?(?:policy|rules|terms)|(?:isn'?t|aren'?t) available|we don'?t (?:contact|allow|offer|accept|refund|give|make|provide|issue|cover|do that)\b|it'?s in the (?:contract|terms|agreement|small print)|'?s non-?refundable|forfeits?\b|(?:is|are) (?:closed|already done|final)\b|not compensated|(?:the )?(?:charge|fee) is valid|(?:isn'?t|aren'?t|not) covered|(?:is|it'?s) automatic|out of (?:my|our) hands|not something (?:the|our|we|i)\b[^.!?]{0,20}\bcan\b|can'?t (?:use it|change hands|be (?:used|moved|changed|refunded|transferred|swapped))|we (?:don'?t|do not) do\b|(?:it was|it'?s|that'?s|was) (?:inside|within|outside|past|over) (?:the )?\d+|applies as\b|(?:charge|fee)[^.!?]{0,20}\bapplies\b|we (?:don'?t|do not|never) (?:send|share|pass|release|give|allow|accept|offer|refund|exchange|transfer|move|change|reschedule|hold|store|post|deliver)\b|(?:isn'?t|aren'?t) something (?:we'?re|we are|i'?m|i am) (?:allowed|able|permitted)|not eligible|(?:requires|needs) (?:\d+|at least)|(?:is|it'?s|are) excluded|it'?s (?:the|our) policy|in (?:the|our) t&cs|we don'?t (?:do|allow|offer|accept) |polic(?:y|ies)'?s \d|(?:it|the (?:agreement|contract|terms|policy|website|form|booking|confirmation|rules|conditions|t&cs)) (?:clearly |also )?(?:says|states|say|state)|as stated (?:at|in|on)|(?:fee|charge|policy|rule|price|cost|full fee|penalty)s? (?:still )?(?:applies|apply|stays|stands|remains)|applies to (?:everyone|all|every)|(?:will still be|is still|still be) (?:charged|payable|due)|(?:is|are) due in full|(?:can'?t|cannot|won'?t) be (?:[a-z]+ed|undone|done|changed)|(?:i|we) (?:can'?t|cannot|can not|won'?t be able to|(?:am|are|'m|'re) unable to|(?:am|are|'m|'re) not able to) (?!believe|imagine|wait|thank|apologi[sz]e|stress|tell you how|help but|promise)[a-z]+|(?:i|we) (?:can'?t|cannot)(?=\s*(?:[.!,;]|$))|(?:isn'?t|aren'?t|not) guaranteed|only (?:apply|applies|cover|covers|count|counts)\b|(?:is|are) (?:in|for|valid for|limited to) [^.!?]{0,30}? only\b|couldn'?t be [a-z]+ed|(?:can|could) only be\b|(?:is|are|'s|'re) only (?:during|within|for|on|until|in|between|after|before|from|allowed|permitted|accepted|covered|refunded|possible)\b|(?:doesn'?t|does not|don'?t|do not|won'?t|will not) cover\b|(?:isn'?t|is not|'?s not|not) something (?:we|i|the \w+|our \w+) (?:offer|do|allow|provide|accept)|not in a position to|(?:that'?s|it'?s) not how (?:it|this|that) works|you missed (?:the|your) (?:deadline|window|cut-?off|slot)|(?:will be|are|is|be|get|'?ll be) charged (?:the full|in full|the full amount|as normal|the fee|for (?:it|the))|we only (?:refund|accept|exchange|allow|offer|take|deliver|give|cover|replace)\b|(?:rules|terms(?: and conditions)?|t&cs|policy) (?:is|are) (?:very )?clear|(?:company|just (?:our|the)) policy|(?:aren'?t|are not|won'?t be|will not be|wouldn'?t be) possible|you'?d (?:have|need) to pay|you(?:'?ll| will) (?:have|need) to pay)\b`
 		),
 		reason: 'Quoting the rule with nothing offered is a wall.'
 	}
@@ -227,7 +384,7 @@ export const ACRONYMS = new Set(
 
 /** Greetings after which a capitalised word is taken as the name the trainee used. */
 export const NAME_CONTEXT =
-	/(?:^|[\s,.!?;:(])(?:hi|hello|hey|dear|morning|afternoon|evening|thanks|thank you|sorry|mr\.?|mrs\.?|ms\.?|miss|dr\.?|mx\.?)[ ,]+([A-Za-z][a-z'\u00C0-\u024F-]{1,30})/gi;
+	/(?:^|[\s,.!?;:(])(?:hi|hello|hey|dear|morning|afternoon|evening|thanks|thank you|sorry|mr\.?|mrs\.?|ms\.?|miss|dr\.?|mx\.?)[ ,]+(\p{L}[\p{L}'-]{1,30})/giu;
 
 /** Capitalised words after a greeting that are not names. */
 export const NOT_NAMES = new Set(

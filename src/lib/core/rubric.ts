@@ -1,5 +1,6 @@
-import { editDistance } from './diagnostics.ts';
-import { ACRONYMS, COMMON_WORDS, FOREIGN_WORDS, GROUP_CAP, NAME_CONTEXT, NEGATORS, NOT_NAMES, PASS_ON_REASON, RULES, SARCASM_REASON } from './rubric-rules.ts';
+import { ACRONYMS, COMMON_WORDS, LEARNED_SIGN, FOREIGN_WORDS, GROUP_CAP, NAME_CONTEXT, NEGATORS, NOT_NAMES, PASS_ON_REASON, RULES, SARCASM_REASON } from './rubric-rules.ts';
+import { matchName, nameMatcher } from './rubric-names.ts';
+import { LEARNED_WEIGHTS } from './rubric-weights.ts';
 import { DIMENSIONS, MAX_REPLY_CHARS, type Cue, type Dimension, type Subject } from './types.ts';
 
 export { MAX_REPLY_CHARS };
@@ -26,6 +27,8 @@ export interface Evidence {
 	dimension: Subject;
 	weight: number;
 	reason: string;
+	/** The rubric feature that found it (a rule id, `name-right`, `cue` …); its weight is learned, see rubric-weights.ts. */
+	feature?: string;
 }
 
 export interface ReplyAssessment {
@@ -40,14 +43,58 @@ export interface ReplyAssessment {
 	notes: string[];
 }
 
+/**
+ * Evidence as the rules find it, before the learned weights: `prior` is the
+ * hand-set weight every structural decision (offers neutralising walls,
+ * sarcasm, repetition) is taken on, so the learned layer only sets how much
+ * each kind of evidence counts, never what was found.
+ */
+export interface Finding {
+	phrase: string;
+	start: number;
+	end: number;
+	dimension: Subject;
+	feature: string;
+	/** Caps how much one kind of phrase adds up to (GROUP_CAP); '' for none. */
+	group: string;
+	prior: number;
+	reason: string;
+	/** Set when the finding counts nothing here, with the reason why (said sarcastically, a way forward offered …). */
+	zeroed?: string;
+	/** The author's cue effects are taken as written, never learned. */
+	fixed?: boolean;
+	/** Why it earns nothing when its learned weight is 0; without one, a finding weighed 0 is not shown. */
+	ifZero?: string;
+}
+
+/** What `collectFindings` returns: everything the weights then turn into scores. */
+export interface Findings {
+	findings: Finding[];
+	notes: string[];
+	/** Mood for a reply that could not be scored (an empty one), else 0. */
+	mood: number;
+	/** True when the reply was not scored at all (empty, not English): every score is 0. */
+	unscored: boolean;
+	/** Words in the reply, for the short-reply note. */
+	words: number;
+}
+
+/** Learned integer weight per feature; a feature missing here keeps its rule's weight. */
+export type FeatureWeights = Readonly<Record<string, number>>;
+
 const clamp = (value: number, low: number, high: number) => Math.min(high, Math.max(low, value));
+
+/** Every finding has the same fields, set in the same order (one object shape keeps scoring fast). */
+function makeFinding(text: string, start: number, end: number, dimension: Subject, feature: string, group: string, prior: number, reason: string, ifZero?: string): Finding {
+	return { phrase: text.slice(start, end), start, end, dimension, feature, group, prior, reason, zeroed: undefined, fixed: false, ifZero };
+}
 
 /** Lower case and straight apostrophes, without changing any offset. */
 function normalise(text: string): string {
-	return text.replace(/[A-Z]/g, (c) => c.toLowerCase()).replace(/[\u2018\u2019\u02bc]/g, "'");
+	// ASCII lower-cases in place; beyond it only A–Z are touched, since some letters change length.
+	const lower = /^[\x00-\x7f]*$/.test(text) ? text.toLowerCase() : text.replace(/[A-Z]/g, (c) => c.toLowerCase());
+	return lower.replace(/[\u2018\u2019\u02bc]/g, "'");
 }
-
-const empty = (notes: string[], mood = 0): ReplyAssessment => ({ empathy: 0, flexibility: 0, ownership: 0, mood, evidence: [], notes });
 
 /**
  * Scores a typed reply on empathy, policy flexibility and ownership, offline
@@ -56,31 +103,86 @@ const empty = (notes: string[], mood = 0): ReplyAssessment => ({ empathy: 0, fle
  *          // empathy > 0, ownership > 0, evidence: "I'm so sorry", "Dana", "I'll email … today"
  */
 export function scoreReply(reply: string, givenContext: ReplyContext): ReplyAssessment {
+	return settleFindings(collectFindings(reply, givenContext), LEARNED_WEIGHTS);
+}
+
+/**
+ * Turns findings into scores with the given feature weights: each finding
+ * counts its feature's weight (its rule's own weight when the feature has none),
+ * one kind of phrase adds up to its group's cap, each dimension is clamped to −3..+3.
+ */
+export function settleFindings(collected: Findings, weights: FeatureWeights): ReplyAssessment {
+	const { findings, notes, unscored } = collected;
+	if (unscored) return { empathy: 0, flexibility: 0, ownership: 0, mood: collected.mood, evidence: [], notes };
+	const evidence: Evidence[] = [];
+	const groupTotals = new Map<string, number>();
+	const totals: Record<Subject, number> = { empathy: 0, flexibility: 0, ownership: 0, mood: 0 };
+	const show = (f: Finding, weight: number, reason: string) =>
+		evidence.push({ phrase: f.phrase, start: f.start, end: f.end, dimension: f.dimension, weight, reason, feature: f.feature });
+	for (const f of findings) {
+		const learned = f.fixed ? f.prior : weightOf(f, weights);
+		// A kind of evidence the labels gave no weight counts nothing, and is shown only where that needs saying.
+		if (learned === 0 && (f.prior !== 0 || LEARNED_SIGN[f.feature])) {
+			if (f.ifZero && !f.zeroed) show(f, 0, f.ifZero);
+			continue;
+		}
+		if (f.zeroed) {
+			show(f, 0, f.zeroed);
+			continue;
+		}
+		let weight = learned;
+		if (f.group) {
+			const cap = GROUP_CAP[f.group] ?? 3;
+			const sofar = groupTotals.get(f.group) ?? 0;
+			weight = learned > 0 ? Math.min(learned, Math.max(0, cap - sofar)) : Math.max(learned, Math.min(0, -cap - sofar));
+			groupTotals.set(f.group, sofar + weight);
+			if (weight === 0 && learned !== 0) {
+				show(f, 0, `Already counted: ${f.reason.charAt(0).toLowerCase()}${f.reason.slice(1)} Saying it again adds nothing.`);
+				continue;
+			}
+		}
+		totals[f.dimension] += weight;
+		show(f, weight, f.reason);
+	}
+	const empathy = clamp(totals.empathy, -3, 3);
+	const flexibility = clamp(totals.flexibility, -3, 3);
+	const ownership = clamp(totals.ownership, -3, 3);
+	// The customer hears empathy first; promises and options then move them.
+	const mood = clamp(Math.round(6 * empathy + 4 * ownership + 4 * flexibility + totals.mood), -100, 100);
+	evidence.sort((a, b) => a.start - b.start);
+	const allNotes = collected.words <= 2 ? [...notes, 'A one- or two-word reply gives the customer nothing to hold on to.'] : notes;
+	return { empathy, flexibility, ownership, mood, evidence, notes: allNotes };
+}
+
+/** The weight a finding counts with: the learned one for its feature, keeping the rule's sign. */
+export function weightOf(finding: Pick<Finding, 'feature' | 'prior'>, weights: FeatureWeights): number {
+	const learned = weights[finding.feature];
+	if (learned === undefined || !Number.isInteger(learned)) return finding.prior;
+	return clamp(learned, -3, 3);
+}
+
+/**
+ * Everything the rules find in a reply, before any weight is learned: the
+ * phrases, who they speak for, and which of them count nothing here and why.
+ */
+export function collectFindings(reply: string, givenContext: ReplyContext): Findings {
 	const raw = typeof reply === 'string' ? reply : '';
 	const context = readContext(givenContext);
 	const notes: string[] = [];
 	const text = raw.length > MAX_REPLY_CHARS ? raw.slice(0, MAX_REPLY_CHARS) : raw;
+	const none = (notes: string[], mood = 0): Findings => ({ findings: [], notes, mood, unscored: true, words: 0 });
 	if (raw.length > MAX_REPLY_CHARS) notes.push(`Only the first ${MAX_REPLY_CHARS} characters were scored; customers rarely read more.`);
-	if (text.trim() === '') return empty(['No reply was typed, so nothing could be scored. Silence leaves the customer waiting.'], -10);
+	if (text.trim() === '') return none(['No reply was typed, so nothing could be scored. Silence leaves the customer waiting.'], -10);
 
 	const words = text.match(/[\p{L}']+/gu) ?? [];
 	if (!readsAsEnglish(text, words)) {
-		return empty([...notes, "This reply doesn't read as English, so it could not be scored. Reply in English, in full sentences."]);
+		return none([...notes, "This reply doesn't read as English, so it could not be scored. Reply in English, in full sentences."]);
 	}
 
 	const lower = normalise(text);
-	const found: Evidence[] = [];
+	const found: Finding[] = [];
 	// Walls that count only when nothing else is offered; settled at the end.
-	const softWalls = new Set<Evidence>();
-	const groupTotals = new Map<string, number>();
-	const take = (evidence: Evidence, group: string) => {
-		const cap = GROUP_CAP[group] ?? 3;
-		const sofar = groupTotals.get(group) ?? 0;
-		const allowed = evidence.weight > 0 ? Math.min(evidence.weight, cap - sofar) : Math.max(evidence.weight, -cap - sofar);
-		groupTotals.set(group, sofar + allowed);
-		const capped = allowed === 0 && evidence.weight !== 0;
-		found.push({ ...evidence, weight: allowed, reason: capped ? `Already counted: ${evidence.reason.charAt(0).toLowerCase()}${evidence.reason.slice(1)} Saying it again adds nothing.` : evidence.reason });
-	};
+	const softWalls = new Set<Finding>();
 	const overlaps = (start: number, end: number, dimension: Subject) =>
 		found.some((e) => e.dimension === dimension && e.start < end && start < e.end);
 
@@ -92,22 +194,46 @@ export function scoreReply(reply: string, givenContext: ReplyContext): ReplyAsse
 				continue;
 			}
 			// Evidence is whole words, even where a pattern stops inside one.
+			// …and starts at its first word: ", can we." is the phrase "can we".
+			let end = match.index + match[0].length;
 			let start = match.index;
-			let end = start + match[0].length;
+			while (start < end - 1 && LEADING.test(lower[start])) start++;
 			while (start > 0 && WORD_CHAR.test(lower[start - 1]) && WORD_CHAR.test(lower[start])) start--;
 			while (end < lower.length && WORD_CHAR.test(lower[end]) && WORD_CHAR.test(lower[end - 1])) end++;
-			if (overlaps(start, end, rule.dimension)) continue;
-			const evidence: Evidence = { phrase: text.slice(start, end), start, end, dimension: rule.dimension, weight: rule.weight, reason: rule.reason };
-			const negated = rule.negated !== 'keep' && isNegated(lower, start, match[0]);
-			// "I won't transfer you", "it isn't true that there's nothing we can do": a negated fault is no fault.
-			if (rule.weight < 0 && negated) continue;
-			if (rule.weight > 0 && negated) {
-				if (typeof rule.negated !== 'object') continue;
-				take({ ...evidence, ...withNegation(text, lower, evidence), weight: rule.negated.weight, reason: rule.negated.reason }, `${rule.group}-negated`);
+			if (overlaps(start, end, rule.dimension)) {
+				// Words already taken; a later start may still hold a phrase of its own.
+				rule.pattern.lastIndex = match.index + 1;
 				continue;
 			}
-			take(evidence, rule.group);
-			if (rule.softWall) softWalls.add(found[found.length - 1]);
+			const finding = makeFinding(text, start, end, rule.dimension, rule.id, rule.group, rule.weight, rule.reason, rule.ifZero);
+			const negated = rule.negated !== 'keep' && isNegated(lower, start, match[0]);
+			// "I won't transfer you", "it isn't true that there's nothing we can do": a negated fault is no fault,
+			// and its words are not read again as something else ("…nothing I can do" is no offer).
+			if (rule.weight < 0 && negated) {
+				found.push({ ...finding, ...withNegation(text, lower, finding), zeroed: 'Said with a negation, so it counts nothing.' });
+				continue;
+			}
+			if (rule.weight > 0 && negated) {
+				if (typeof rule.negated !== 'object') continue;
+				found.push({
+					...finding,
+					...withNegation(text, lower, finding),
+					feature: `${rule.id}-negated`,
+					group: `${rule.group}-negated`,
+					prior: rule.negated.weight,
+					reason: rule.negated.reason
+				});
+				continue;
+			}
+			// "Only approved glaziers are covered": a permission limited by "only" states the rule.
+			if (rule.weight > 0 && rule.dimension === 'flexibility' && PERMISSION.test(match[0]) && /\bonly\b/.test(clauseBefore(lower, start))) {
+				const wall: Finding = { ...finding, feature: 'soft-wall', group: 'wall', prior: -1, reason: ONLY_REASON };
+				found.push(wall);
+				softWalls.add(wall);
+				continue;
+			}
+			found.push(finding);
+			if (rule.softWall) softWalls.add(finding);
 		}
 	}
 
@@ -116,6 +242,9 @@ export function scoreReply(reply: string, givenContext: ReplyContext): ReplyAsse
 
 	nameEvidence(text, context.customer, found);
 	shoutingEvidence(text, found);
+	delegationEvidence(lower, found);
+	contrastEvidence(lower, found);
+	serviceEvidence(lower, context.customerLine, found);
 	questionEvidence(text, lower, context.customerLine, found);
 	repetitionEvidence(text, lower, context.previousReplies, found);
 
@@ -125,42 +254,125 @@ export function scoreReply(reply: string, givenContext: ReplyContext): ReplyAsse
 		const stop = lower.slice(mock.end).search(/[.!?]/);
 		const to = stop < 0 ? lower.length : mock.end + stop + 1;
 		for (const e of found) {
-			if (e !== mock && e.weight > 0 && e.start >= from && e.end <= to) {
-				e.weight = 0;
-				e.reason = 'Said sarcastically, so it does not count.';
-			}
+			if (e !== mock && e.prior > 0 && e.start >= from && e.end <= to) e.zeroed = 'Said sarcastically, so it does not count.';
 		}
 	}
 
 	// Stating the rule is fine when the same reply offers a way forward.
-	const offersWay = found.some((e) => e.dimension === 'flexibility' && e.weight > 0);
+	const offersWay = found.some((e) => e.dimension === 'flexibility' && e.prior > 0 && !e.zeroed);
 	for (const e of found) {
-		if (offersWay && softWalls.has(e)) {
-			e.weight = 0;
-			e.reason = 'Stating the rule is fine here, because the reply also offers a way forward.';
-		}
+		if (offersWay && softWalls.has(e)) e.zeroed = 'Stating the rule is fine here, because the reply also offers a way forward.';
 	}
 
-	const totals: Record<Subject, number> = { empathy: 0, flexibility: 0, ownership: 0, mood: 0 };
-	for (const e of found) totals[e.dimension] += e.weight;
-	const scores = Object.fromEntries(DIMENSIONS.map((d) => [d, clamp(totals[d], -3, 3)])) as Record<Dimension, number>;
-	// The customer hears empathy first; promises and options then move them.
-	const mood = clamp(Math.round(6 * scores.empathy + 4 * scores.ownership + 4 * scores.flexibility + totals.mood), -100, 100);
-
-	if (words.length <= 2) notes.push('A one- or two-word reply gives the customer nothing to hold on to.');
-	found.sort((a, b) => a.start - b.start);
-	return { ...scores, mood, evidence: found, notes };
+	return { findings: found, notes, mood: 0, unscored: false, words: words.length };
 }
+
+const PERMISSION = /^(?:(?:that'?s|is|are|it'?s) (?:allowed|covered)|(?:is|are) possible)/;
+const ONLY_REASON = 'A permission limited by "only" states the rule: with nothing else offered, it is a wall.';
+
+/** The text from the start of the clause `at` is in, up to `at`. */
+function clauseBefore(lower: string, at: number): string {
+	const before = lower.slice(Math.max(0, at - 80), at);
+	return before.split(/[.;!?:\u2014\u2013]|,\s|\s-\s|\b(?:but|so|because|which|though|although)\b/).pop() ?? '';
+}
+
+/**
+ * "I'll get someone from the workshop to ring you": the trainee stays in
+ * charge, so the someone who will call is not a hand-off.
+ */
+function delegationEvidence(lower: string, found: Finding[]) {
+	for (const f of found) {
+		if ((f.feature !== 'pass-on' && f.feature !== 'disown') || f.zeroed || !/^(?:someone|somebody|a member|a colleague|one of|the|our|they)\b/i.test(f.phrase)) continue;
+		const sentence = lower.slice(Math.max(0, f.start - 80), f.start).split(/[.!?]/).pop() ?? '';
+		if (/\b(?:i'?ll|i will|let me|i'?m going to|i am going to|i can|i'?ve|i have)(?: personally| also| just| now)? (?:get|have|make sure|ask|arrange for|book|send|organi[sz]e|got|had|asked|arranged for|booked|made sure)\b/.test(sentence)) {
+			f.zeroed = 'You stay in charge of it ("I\'ll get someone to…"): arranging it yourself is not passing it on.';
+		}
+	}
+}
+
+/** A limit named in the reply: what an exception is made to. */
+const LIMIT = /\b(?:normally|usually|technically|strictly|policy|polic(?:y|ies)|rules?|exception|although|though|even though|despite|past|outside|beyond|over the|after the|but|however|just this once|this (?:one )?time|one-off|goodwill|deadline|window|limit|cut-?off|terms|allowed|can'?t|cannot|don'?t|won'?t)\b/;
+/** The customer asking for something: "Can I…?", "Could you…?", "Is it possible…?" */
+const REQUEST = /\b(?:can|could|will|would|may|might) (?:i|we|you|he|she|they|my|our)\b|\bis (?:it|there) (?:possible|any way|a way)\b|\b(?:please|i want|i need|i'?d like)\b/i;
+
+/**
+ * Something already done for the customer ("I've booked you in for Thursday")
+ * is an exception only when a rule stood in the way: the reply names a limit,
+ * or the customer had asked for something. Otherwise it is good service, and
+ * ownership says so.
+ */
+function serviceEvidence(lower: string, customerLine: string | undefined, found: Finding[]) {
+	if (customerLine === undefined || REQUEST.test(customerLine) || LIMIT.test(lower)) return;
+	for (const f of found) {
+		if (f.feature === 'flex-done' && !f.zeroed) f.zeroed = 'Doing what was needed is good service, not an exception: no rule stood in the way here.';
+	}
+}
+
+/** Words that turn what came before into a preamble: "I hear you, but…". */
+const CONTRAST = /\b(?:but|however|though|although|unfortunately|sadly|regrettably|that said|having said that|i'?m afraid|even so|nevertheless|yet)\b/g;
+/** Generic words a stock line is made of; anything else in it is about this customer. */
+const STOCK_WORDS = new Set(
+	'completely totally fully really truly absolutely understand understanding frustration frustrations concern concerns feelings situation position point appreciate hear coming from where saying this that your'.split(' ')
+);
+
+/**
+ * Clause-level reading around "but" and its kin: what follows the contrast is
+ * what the speaker means. A refusal followed by "but" and an offer is a way
+ * forward; a stock line of sympathy followed by "but" and a refusal, with
+ * nothing offered, is a preamble to the refusal.
+ */
+function contrastEvidence(lower: string, found: Finding[]) {
+	const contrasts = [...lower.matchAll(CONTRAST)].map((m) => m.index!);
+	if (contrasts.length === 0) return;
+	const live = (f: Finding) => !f.zeroed;
+	const offers = found.filter((f) => f.dimension === 'flexibility' && f.prior > 0 && live(f));
+	for (const wall of found.filter((f) => f.dimension === 'flexibility' && f.prior < 0 && live(f))) {
+		if (offers.some((offer) => offer.start > wall.end && contrasts.some((at) => at >= wall.end - 1 && at < offer.start))) {
+			wall.zeroed = 'The limit is named, then "but" leads to another way: the way forward is what counts.';
+		}
+	}
+	if (offers.length > 0 || found.some((f) => f.dimension === 'ownership' && f.prior > 0 && live(f))) return;
+	const refusals = found.filter((f) => (f.dimension === 'flexibility' || f.dimension === 'ownership') && f.prior < 0 && live(f));
+	if (refusals.length === 0) return;
+	for (const f of found) {
+		if (f.dimension !== 'empathy' || f.prior <= 0 || !live(f) || f.feature !== 'acknowledge' || !STOCK_OPENER.test(normalise(f.phrase))) continue;
+		// The contrast comes in the same sentence or opens the next one.
+		const at = contrasts.find((c) => c >= f.end && !/[.!?]\s*\S+\s+\S+\s+\S/.test(lower.slice(f.end, c)));
+		if (at === undefined || !refusals.some((r) => r.end > at)) continue;
+		const from = Math.max(lower.lastIndexOf('.', f.start - 1), lower.lastIndexOf('!', f.start - 1), lower.lastIndexOf('?', f.start - 1)) + 1;
+		const own = (lower.slice(from, f.start) + ' ' + lower.slice(f.end, at)).match(/[a-z]{4,}/g) ?? [];
+		const personal = own.filter((word) => !STOCK_WORDS.has(word) && !STOP.has(word) && !COMMON_WORDS.has(word));
+		if (personal.length > 0) continue;
+		f.feature = 'stock-preamble';
+		f.group = 'preamble';
+		f.prior = -1;
+		f.reason = 'Stock sympathy that only leads into a refusal ("…, but") reads as a script: the "but" cancels it.';
+		f.ifZero = 'Stock sympathy that only leads into a refusal earns nothing: the "but" cancels it.';
+	}
+}
+
+/** Acknowledgements that name no feeling and nothing of this customer's: the openers everybody uses. */
+const STOCK_OPENER =
+	/^(?:i (?:completely |totally |really |fully |do |absolutely )?(?:understand|get|hear|appreciate|see)(?: (?:you|that|your|it|this|why|where you'?re coming from|what you'?re saying))?|i hear you|i get it|(?:totally|completely|fully) (?:understand|get it|get that)|i can (?:see|understand|hear)(?: (?:that|your|you|it|why))?)$/;
 
 const VOWEL = /[aeiouy]/;
 const WORD_CHAR = /[\p{L}\p{N}']/u;
+const LEADING = /[\s,;:.!?]/;
+const TWO_CAPITALS = /[A-Z]{2}/;
 
 /** Non-Latin script, another language's function words, or keyboard mashing: not scored. */
 function readsAsEnglish(text: string, words: string[]): boolean {
 	const latin = (text.match(/[A-Za-z]/g) ?? []).length;
 	const letters = (text.match(/\p{L}/gu) ?? []).length;
 	if (letters === 0 || latin / letters < 0.5) return false;
-	const lowered = words.map((word) => normalise(word).replace(/'.*$/, ''));
+	// Lower-cased once for the whole reply; normalising keeps offsets, so each word is cut from it where it stood.
+	const lowerText = normalise(text);
+	let from = 0;
+	const lowered = words.map((word) => {
+		const at = text.indexOf(word, from);
+		from = at + word.length;
+		return lowerText.slice(at, from).replace(/'.*$/, '');
+	});
 	const english = lowered.filter((word) => COMMON_WORDS.has(word)).length;
 	const foreign = lowered.filter((word) => FOREIGN_WORDS.has(word)).length;
 	if (foreign >= 2 && foreign > english) return false;
@@ -197,7 +409,14 @@ function isNegated(lower: string, start: number, phrase: string): boolean {
 		return false;
 	}
 	const before = lower.slice(Math.max(0, start - 32), start);
-	const clause = before.split(/[.,;!?:]|\bbut\b|\band\b/).pop() ?? '';
+	// A negation reaches to the end of its clause, not past "so", "because", a dash or a new sentence;
+	// and "no problem", "no worries", "not only" negate nothing that follows.
+	const clause = (before.split(/[.,;!?:\u2014\u2013]|\s-\s|\b(?:but|and|so|because|which|though|although|instead)\b/).pop() ?? '').replace(
+		/\b(?:no (?:problem|worries|trouble|bother|doubt|question|matter)|not (?:a problem|at all|only)|never mind)\b/g,
+		' '
+	);
+	// "I don't want to just say 'rules are rules'": a phrase the speaker refuses to say is not said.
+	if (/\b(?:don'?t|do not|won'?t|will not|not going to|never) (?:want to |going to )?(?:just )?(?:say|tell you|quote|read out|give you|hide behind)\b\W*$/.test(clause)) return true;
 	// A negation right before the phrase, or a refusal in the speaker's own voice earlier in the clause.
 	// "If you didn't want it, you should've said": a negation inside an if-clause is about something else.
 	const conditional = /\bif\b/.exec(clause);
@@ -208,7 +427,7 @@ function isNegated(lower: string, start: number, phrase: string): boolean {
 }
 
 /** Widens a negated phrase back to its negating word, so the trainee sees what flipped it. */
-function withNegation(text: string, lower: string, evidence: Evidence): Pick<Evidence, 'start' | 'phrase'> {
+function withNegation(text: string, lower: string, evidence: Finding): Pick<Finding, 'start' | 'phrase'> {
 	const before = lower.slice(Math.max(0, evidence.start - 30), evidence.start);
 	const match = /\b(?:not|never|no|can'?t|cannot|won'?t|don'?t|didn'?t|doesn'?t|isn'?t|wasn'?t|aren'?t|hardly|unable)\b[^.,;!?]*$/.exec(before);
 	if (!match) return { start: evidence.start, phrase: evidence.phrase };
@@ -216,25 +435,19 @@ function withNegation(text: string, lower: string, evidence: Evidence): Pick<Evi
 	return { start, phrase: text.slice(start, evidence.end) };
 }
 
-function applyCue(cue: Cue, text: string, lower: string, found: Evidence[]) {
+function applyCue(cue: Cue, text: string, lower: string, found: Finding[]) {
 	for (const phrase of cue.phrases) {
 		const at = findWord(lower, normalise(phrase));
 		if (at < 0) continue;
 		const negated = cue.kind === 'look-for' && isNegated(lower, at, phrase);
 		for (const [dimension, weight] of Object.entries(cue.effects) as [Subject, number][]) {
 			if (!weight) continue;
-			found.push({
-				phrase: text.slice(at, at + phrase.length),
-				start: at,
-				end: at + phrase.length,
-				dimension,
-				weight: negated ? 0 : weight,
-				reason: negated
-					? 'The scenario looks for this, but the reply negates it.'
-					: weight > 0
-						? 'This scenario rewards this phrase: it is the remedy the situation calls for.'
-						: 'This scenario counts this phrase against the reply.'
-			});
+			const reason = negated
+				? 'The scenario looks for this, but the reply negates it.'
+				: weight > 0
+					? 'This scenario rewards this phrase: it is the remedy the situation calls for.'
+					: 'This scenario counts this phrase against the reply.';
+			found.push({ ...makeFinding(text, at, at + phrase.length, dimension, 'cue', '', negated ? 0 : weight, reason), fixed: true });
 		}
 		return;
 	}
@@ -242,15 +455,33 @@ function applyCue(cue: Cue, text: string, lower: string, found: Evidence[]) {
 
 const QUOTE_WORDS = 5;
 
+/*
+ * A run scores many replies against the same policy and customer line: what is read from them
+ * is kept for the last few (a small cache, so scoring stays a pure function of its input).
+ */
+const shingleCache = new Map<string, Set<string>>();
+const questionCache = new Map<string, RegExpMatchArray | null>();
+const earlierCache = new Map<string, Set<string>>();
+function remembered<T>(cache: Map<string, T>, key: string, read: () => T): T {
+	if (cache.has(key)) return cache.get(key)!;
+	const value = read();
+	if (cache.size >= 32) cache.delete(cache.keys().next().value!);
+	cache.set(key, value);
+	return value;
+}
+
 /**
  * Reading the scenario's policy out to the customer ("…are accepted within
  * 30 days of delivery") is a wall, unless the same reply offers a way forward.
  */
-function policyQuoteEvidence(text: string, lower: string, policy: string | undefined, found: Evidence[], softWalls: Set<Evidence>) {
+function policyQuoteEvidence(text: string, lower: string, policy: string | undefined, found: Finding[], softWalls: Set<Finding>) {
 	if (!policy) return;
-	const shingles = new Set<string>();
-	const policyWords = normalise(policy).match(/[a-z0-9£$€%']+/g) ?? [];
-	for (let i = 0; i + QUOTE_WORDS <= policyWords.length; i++) shingles.add(policyWords.slice(i, i + QUOTE_WORDS).join(' '));
+	const shingles = remembered(shingleCache, policy, () => {
+		const result = new Set<string>();
+		const policyWords = normalise(policy).match(/[a-z0-9£$€%']+/g) ?? [];
+		for (let i = 0; i + QUOTE_WORDS <= policyWords.length; i++) result.add(policyWords.slice(i, i + QUOTE_WORDS).join(' '));
+		return result;
+	});
 	const words = [...lower.matchAll(/[a-z0-9£$€%']+/g)];
 	for (let i = 0; i + QUOTE_WORDS <= words.length; i++) {
 		if (!shingles.has(words.slice(i, i + QUOTE_WORDS).map((w) => w[0]).join(' '))) continue;
@@ -259,14 +490,7 @@ function policyQuoteEvidence(text: string, lower: string, policy: string | undef
 		const start = words[i].index!;
 		const end = words[last].index! + words[last][0].length;
 		if (found.some((e) => e.dimension === 'flexibility' && e.start < end && start < e.end)) return;
-		const evidence: Evidence = {
-			phrase: text.slice(start, end),
-			start,
-			end,
-			dimension: 'flexibility',
-			weight: -1,
-			reason: 'Reading the policy out word for word, with nothing offered, is a wall.'
-		};
+		const evidence = makeFinding(text, start, end, 'flexibility', 'policy-quote', '', -1, 'Reading the policy out word for word, with nothing offered, is a wall.');
 		found.push(evidence);
 		softWalls.add(evidence);
 		return;
@@ -288,7 +512,7 @@ function findWord(haystack: string, needle: string): number {
 }
 
 /** The customer's name used right earns a point; a wrong or misspelt one costs two. */
-function nameEvidence(text: string, customer: string, found: Evidence[]) {
+function nameEvidence(text: string, customer: string, found: Finding[]) {
 	const parts = customer
 		.split(/\s+/)
 		.flatMap((part) => (part.includes('-') ? [part, ...part.split('-')] : [part]))
@@ -296,59 +520,57 @@ function nameEvidence(text: string, customer: string, found: Evidence[]) {
 		.filter((part) => part.length > 1);
 	if (parts.length === 0) return;
 	const lowerParts = parts.map((part) => part.toLowerCase());
+	const matcher = nameMatcher(parts);
 	let usedRight = false;
 	const wrong: { start: number; word: string }[] = [];
+	const seen = (start: number) => found.some((e) => e.start === start && e.feature === 'name-right') || wrong.some((w) => w.start === start);
 
-	const consider = (word: string, start: number, fromGreeting: boolean) => {
-		const lowerWord = word.toLowerCase().replace(/'s$/, '');
-		if (lowerParts.includes(lowerWord)) {
+	/** `lowerCase`: a word typed without its capital counts only when it is the name or nearly the name. */
+	const consider = (word: string, start: number, fromGreeting: boolean, lowerCase = false) => {
+		const match = matchName(word, matcher, { closeFrom: fromGreeting ? 3 : 5 });
+		// "OMG Priya I'm so sorry": the speaker, not a name.
+		if (/^I(?:'|\u2019|$)/.test(word)) return;
+		if (match === 'right') {
 			if (!usedRight) {
-				found.push({ phrase: word, start, end: start + word.length, dimension: 'empathy', weight: 1, reason: "Using the customer's name, spelled right, makes it personal." });
+				found.push(makeFinding(text, start, start + word.length, 'empathy', 'name-right', '', 1, "Using the customer's name, spelled right, makes it personal."));
 			}
 			usedRight = true;
 			return;
 		}
-		// A shortened first name (Bernie for Bernadette) is neither right nor wrong.
-		if (lowerWord.length >= 3 && lowerParts.some((part) => lowerWord.length < part.length && part.startsWith(lowerWord.slice(0, 3)) && editDistance(part, lowerWord) > 2)) return;
-		const close = lowerParts.some(
-			(part) => part.length >= (fromGreeting ? 3 : 5) && lowerWord.length >= 3 && editDistance(part, lowerWord) <= (part.length >= 6 ? 2 : 1)
-		);
-		if (close || (fromGreeting && !NOT_NAMES.has(word))) wrong.push({ start, word });
+		// A nickname (Kate for Catherine, Bernie for Bernadette) is neither right nor wrong.
+		if (match === 'nickname') return;
+		if (match === 'misspelt' || (fromGreeting && !lowerCase && !NOT_NAMES.has(word))) wrong.push({ start, word });
 	};
 
 	NAME_CONTEXT.lastIndex = 0;
 	for (let match = NAME_CONTEXT.exec(text); match; match = NAME_CONTEXT.exec(text)) {
 		const word = match[1];
 		// "hi there", "thanks for", "Thanks, I'll…", "Sorry, Your order…": not a name
-		if (!/^[A-Z]/.test(word) || /^I(?:'|\u2019|$)/.test(word) || COMMON_WORDS.has(word.toLowerCase())) continue;
+		if (/^I(?:'|\u2019|$)/.test(word) || COMMON_WORDS.has(word.toLowerCase())) continue;
 		// After a bare title ("with Dr Okafor") the name may be someone else's; after a greeting it is the customer's.
 		const titleOnly = /^(?:mr|mrs|ms|miss|dr|mx)\.?$/i.test(match[0].trim().split(/[ ,]+/).slice(-2, -1)[0] ?? '') &&
 			!/(?:hi|hello|hey|dear|morning|afternoon|evening|thanks|thank you|sorry)[ ,]+(?:mr|mrs|ms|miss|dr|mx)\.?[ ,]+\S+$/i.test(match[0]);
-		consider(word, match.index + match[0].length - word.length, !titleOnly);
+		consider(word, match.index + match[0].length - word.length, !titleOnly, !/^\p{Lu}/u.test(word));
 	}
-	// A capitalised word said to the customer ("Shivon, your account…", "…, John.") is the name they heard.
-	const vocative = /(?:^|[.!?]\s+)([A-Z][\p{L}'-]{1,30}),|,\s*([A-Z][\p{L}'-]{1,30})\s*(?:[.!?]|$)/gu;
+	// A word said to the customer ("Shivon, your account…", "…, John.") is the name they heard.
+	const vocative = /(?:^|[.!?]\s+)(\p{L}[\p{L}'-]{1,30}),|,\s*(\p{L}[\p{L}'-]{1,30})\s*(?:[.!?]|$)/gu;
 	for (const match of text.matchAll(vocative)) {
 		const word = match[1] ?? match[2];
 		if (NOT_NAMES.has(word) || COMMON_WORDS.has(word.toLowerCase()) || /(?:ly|ed|ing)$/.test(word)) continue;
-		const start = match.index! + match[0].indexOf(word);
-		if (!found.some((e) => e.start === start) && !wrong.some((w) => w.start === start)) consider(word, start, true);
+		const start = match.index! + match[0].indexOf(word, match[1] ? 0 : 1);
+		if (!seen(start)) consider(word, start, true, !/^\p{Lu}/u.test(word));
 	}
 	// Elsewhere: capitalised words that are the name, or nearly the name.
-	for (const match of text.matchAll(/\b[A-Z][\p{L}'-]{1,30}/gu)) {
+	for (const match of text.matchAll(/(?<![\p{L}\p{N}'])\p{Lu}[\p{L}'-]{1,30}/gu)) {
 		const start = match.index!;
-		if (found.some((e) => e.start === start) || wrong.some((w) => w.start === start)) continue;
+		const lowerWord = match[0].toLowerCase();
+		// Everyday words ("Please", "Policy") are not names unless the customer's name is spelled that way.
+		if ((COMMON_WORDS.has(lowerWord) && !lowerParts.includes(lowerWord)) || seen(start) || found.some((e) => e.start === start)) continue;
 		consider(match[0], start, followsName(text, start, lowerParts));
 	}
 	for (const { start, word } of wrong.slice(0, 1)) {
-		found.push({
-			phrase: word,
-			start,
-			end: start + word.length,
-			dimension: 'empathy',
-			weight: -2,
-			reason: `The customer is ${customer}: a wrong or misspelt name tells them they are a case number.`
-		});
+		const reason = `The customer is ${customer}: a wrong or misspelt name tells them they are a case number.`;
+		found.push(makeFinding(text, start, start + word.length, 'empathy', 'name-wrong', '', -2, reason));
 	}
 }
 
@@ -362,17 +584,25 @@ function followsName(text: string, start: number, lowerParts: string[]): boolean
  * Shouting: three capitalised words in a row, two long ones anywhere, or a
  * reply mostly in capitals. Acronyms, ids (BUG-4412) and one emphasised word are not shouting.
  */
-function shoutingEvidence(text: string, found: Evidence[]) {
+function shoutingEvidence(text: string, found: Finding[]) {
+	let letters = 0;
+	let upper = 0;
+	for (let i = 0; i < text.length; i++) {
+		const code = text.charCodeAt(i);
+		if (code >= 65 && code <= 90) upper++;
+		else if (code < 97 || code > 122) continue;
+		letters++;
+	}
+	// Without two capitals in a row there is no shouted word, only (perhaps) a reply mostly in capitals.
+	if (!TWO_CAPITALS.test(text) && !(letters >= 12 && upper / letters > 0.6)) return;
 	const capitals = [...text.matchAll(/(?<![\w-])[A-Z]{2,}(?![\w-])/g)].filter((match) => !ACRONYMS.has(match[0]));
 	const run = /(?<![\w-])(?:[A-Z]{2,}[\s,]+(?:[AI][\s,]+)?){2,}[A-Z]{2,}(?![\w-])/.exec(text);
 	const long = capitals.filter((match) => match[0].length >= 5);
-	const letters = (text.match(/[A-Za-z]/g) ?? []).length;
-	const upper = (text.match(/[A-Z]/g) ?? []).length;
 	if (!run && long.length < 2 && !(letters >= 12 && upper / letters > 0.6)) return;
 	const first = run ?? long[0] ?? capitals[0];
 	const start = first?.index ?? 0;
 	const phrase = first?.[0].trim() ?? text.slice(0, Math.min(text.length, 20));
-	found.push({ phrase, start, end: start + phrase.length, dimension: 'empathy', weight: -2, reason: 'Words in capitals read as shouting.' });
+	found.push(makeFinding(text, start, start + phrase.length, 'empathy', 'shouting', '', -2, 'Words in capitals read as shouting.'));
 }
 
 const STOP = new Set(
@@ -388,33 +618,37 @@ function keywords(text: string): Set<string> {
 }
 
 /** When the customer asked a question, a reply that does not touch it counts against empathy. */
-function questionEvidence(text: string, lower: string, customerLine: string | undefined, found: Evidence[]) {
+function questionEvidence(text: string, lower: string, customerLine: string | undefined, found: Finding[]) {
 	if (!customerLine) return;
-	// "Tell me when…" asks as plainly as a question mark does.
-	const questions = customerLine.match(/[^.!?]*\?|\btell me (?:when|what|why|how|where|who|if|whether)\b[^.!?]*/gi);
+	// A bare acknowledgement or a holding line ("one moment", "let me check") does not ignore the question:
+	// not warm, but not hostile either.
+	const bare = (text.match(/[\p{L}']+/gu) ?? []).length <= 3 && !found.some((e) => e.feature === 'apology' || e.feature === 'acknowledge');
+	if (bare || HOLDING.test(lower)) return;
+	const questions = remembered(questionCache, customerLine, () =>
+		// "Tell me when…" asks as plainly as a question mark does.
+		customerLine.match(/[^.!?]*\?|\btell me (?:when|what|why|how|where|who|if|whether)\b[^.!?]*/gi)
+	);
 	if (!questions) return;
 	// A reply that takes up the request (an offer, a refusal, a commitment, a hand-off) has engaged with it.
 	// (A bare "someone will get back to you" is not an answer; a hand-off with substance is.)
 	const substantial = (text.match(/[\p{L}']+/gu) ?? []).length >= 8;
-	if (found.some((e) => (e.dimension === 'flexibility' || e.dimension === 'ownership') && e.weight !== 0 && (substantial || e.reason !== PASS_ON_REASON))) return;
+	if (found.some((e) => (e.dimension === 'flexibility' || e.dimension === 'ownership') && e.prior !== 0 && (substantial || e.reason !== PASS_ON_REASON))) return;
 	const question = questions[questions.length - 1].trim();
 	const lastClause = question.split(/,|;|\s-\s/).pop()!.trim();
 	// "Why?" alone points back at the whole line.
 	const topic = question.split(/\s+/).length < 4 ? customerLine : question;
 	if (!answersQuestion(normalise(lastClause), lower, keywords(topic), keywords(text))) {
-		found.push({
-			phrase: '',
-			start: 0,
-			end: 0,
-			dimension: 'empathy',
-			weight: -1,
-			reason: `The customer asked "${question.length > 90 ? question.slice(0, 87) + '…' : question}" and the reply does not answer it.`
-		});
+		const asked = question.length > 90 ? question.slice(0, 87) + '…' : question;
+		found.push(makeFinding(text, 0, 0, 'empathy', 'unanswered', '', -1, `The customer asked "${asked}" and the reply does not answer it.`));
 	}
 }
 
 const TIME_WORDS = /\b(long|once|shortly|later|working days?|today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|\d|hours?|minutes?|days?|weeks?|morning|afternoon|evening|now|soon|before|by|until|next|asap|straight away|right away)\b/;
-const YES_NO = /\b(that'?ll be|is normal|nothing wrong|yes|yeah|yep|no|nope|i can|we can|i will|we will|i'?ll|we'?ll|you can|you will|it is|it will|it won'?t|it isn'?t|of course|absolutely|definitely|certainly|sure|unfortunately|i'?m afraid|not|can'?t|cannot|won'?t|unable|allowed|possible|instead|exception)\b/;
+const HOLDING =
+	/\b(?:one moment|just a (?:moment|minute|sec(?:ond)?)|bear with me|let me (?:just )?(?:check|look|find out|see|have a look|ask|take a look)|i'?ll (?:just )?(?:check|find out|have a look|take a look|ask)|give me (?:a|one) (?:moment|minute|second|sec)|hold on|checking (?:that |this )?now)\b/;
+/** A clock time: 11:30, 3pm, 9.15 am. */
+const CLOCK = /\b\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm)\b|\b\d{1,2}:\d\d\b/;
+const YES_NO = /\b(that'?ll be|is normal|nothing wrong|we do|i do|it does|they do|we have|it should|it shouldn'?t|shouldn'?t|probably|unlikely|likely|yes|yeah|yep|no|nope|i can|we can|i will|we will|i'?ll|we'?ll|you can|you will|it is|it will|it won'?t|it isn'?t|of course|absolutely|definitely|certainly|sure|unfortunately|i'?m afraid|not|can'?t|cannot|won'?t|unable|allowed|possible|instead|exception)\b/;
 
 /** Whether a reply engages with the customer's question, by the kind of question it is. */
 function answersQuestion(question: string, reply: string, asked: Set<string>, said: Set<string>): boolean {
@@ -422,7 +656,7 @@ function answersQuestion(question: string, reply: string, asked: Set<string>, sa
 	if (/\bwhy\b/.test(question)) return /\b(that'?ll be|coming from|caused by|sometimes|because|reason|due to|since|so|as|caused|that'?s why|the cause|happened|short[- ]staffed|off sick|backed up|busy|waiting|down to|mistake|error|fault)\b/.test(reply);
 	if (/\b(how much|what amount|cost|price)\b/.test(question)) return /[£$€]|\d|\bfree\b|\bnothing\b|\bno charge\b/.test(reply);
 	if (/\b(when|how long|what time|how soon|by when|before|in time|by (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight))\b/.test(question)) {
-		return TIME_WORDS.test(reply) || /\b(yes|no|i'?m afraid|unfortunately|can'?t|won'?t)\b/.test(reply);
+		return TIME_WORDS.test(reply) || CLOCK.test(reply) || /\b(yes|no|i'?m afraid|unfortunately|can'?t|won'?t)\b/.test(reply);
 	}
 	if (/^\W*(can|could|will|would|is|are|do|does|did|have|has|should|shall|may|am|was|were|isn'?t|aren'?t|won'?t|can'?t|don'?t)\b/.test(question) || /\b(or not|yes or no)\b/.test(question)) {
 		return YES_NO.test(reply) || overlap;
@@ -441,16 +675,13 @@ function sentences(text: string): { start: number; end: number; key: string }[] 
 }
 
 /** A stock line pasted again ("customer service by rote"): the empathy it earned the first time no longer counts. */
-function repetitionEvidence(text: string, lower: string, previous: string[], found: Evidence[]) {
+function repetitionEvidence(text: string, lower: string, previous: string[], found: Finding[]) {
 	if (previous.length === 0) return;
-	const earlier = new Set(previous.flatMap((reply) => sentences(typeof reply === 'string' ? reply : '').map((s) => s.key)));
+	const earlier = remembered(earlierCache, previous.join('\u0000'), () => new Set(previous.flatMap((reply) => sentences(typeof reply === 'string' ? reply : '').map((s) => s.key))));
 	for (const sentence of sentences(lower)) {
 		if (!earlier.has(sentence.key)) continue;
-		const inside = found.filter((e) => e.dimension === 'empathy' && e.weight > 0 && e.start >= sentence.start && e.end <= sentence.end);
+		const inside = found.filter((e) => e.dimension === 'empathy' && e.prior > 0 && !e.zeroed && e.start >= sentence.start && e.end <= sentence.end);
 		if (inside.length === 0) continue;
-		for (const e of inside) {
-			e.weight = 0;
-			e.reason = 'Said word for word in an earlier reply: the second time it sounds like a script, so it earns nothing.';
-		}
+		for (const e of inside) e.zeroed = 'Said word for word in an earlier reply: the second time it sounds like a script, so it earns nothing.';
 	}
 }

@@ -1,4 +1,6 @@
 import { literalLines } from './blocks.ts';
+import type { ReplyContext } from './rubric.ts';
+import type { Scenario } from './types.ts';
 
 /** A piece of a node's body: narration, or a line spoken by someone (a chat bubble). */
 export type Segment =
@@ -61,4 +63,18 @@ export function lastCustomerLine(body: string, customer: string): string | undef
 		(segment): segment is Extract<Segment, { kind: 'speech' }> => segment.kind === 'speech' && isCustomerSpeaker(segment.speaker, customer)
 	);
 	return speech.at(-1)?.markdown.replace(/[*_`]/g, '');
+}
+
+/**
+ * What the rubric knows of the moment a reply is typed at `nodeId`: the
+ * customer, the policy and the customer's last line there. Scoring a reply
+ * (free-reply.ts) and disputing its score later (disputes.ts) read the same.
+ */
+export function replyContextAt(scenario: Scenario, nodeId: string): ReplyContext {
+	const node = scenario.nodes.find((candidate) => candidate.id === nodeId);
+	const context: ReplyContext = { customer: scenario.meta.customer };
+	if (scenario.meta.policy !== undefined) context.policy = scenario.meta.policy;
+	const customerLine = node ? lastCustomerLine(node.body, scenario.meta.customer) : undefined;
+	if (customerLine !== undefined) context.customerLine = customerLine;
+	return context;
 }

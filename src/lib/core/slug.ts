@@ -10,8 +10,12 @@ export function slugify(heading: string): string {
 		.replace(/ /g, '-');
 }
 
+const MARKUP = /[[\]`*_\\]/;
+
 /** Inline Markdown → its visible text (links, code spans, emphasis, escapes). */
 export function plainInline(markdown: string): string {
+	// Most headings and link targets hold no Markdown at all: skip the five passes.
+	if (!MARKUP.test(markdown)) return markdown.trim();
 	return markdown
 		// link text and destination may nest one level of [] and (); no unbounded scan, so `[[[[…` and `[](…` stay linear
 		.replace(/!?\[((?:[^[\]]|\[[^[\]]*\])*)\]\((?:[^()]|\([^()]*\))*\)/g, '$1')

@@ -132,7 +132,7 @@ export interface Diagnostic {
 	endColumn?: number;
 }
 
-/** Every diagnostic the parser and linter can report; codes are stable (editors and CI match on them). */
+/** Every diagnostic the scenario and programme parsers and the linter can report; codes are stable (editors and CI match on them). */
 export const DIAGNOSTIC_CODES = [
 	'front-matter-missing',
 	'front-matter-unclosed',
@@ -165,7 +165,24 @@ export const DIAGNOSTIC_CODES = [
 	'choices-not-last',
 	'stray-list-item',
 	'may-stall',
-	'free-no-fallback'
+	'free-no-fallback',
+	'bad-check',
+	'check-reply-not-found',
+	'check-reply-ambiguous',
+	'check-reply-unavailable',
+	'check-ends-early',
+	'check-past-ending',
+	'check-failed',
+	// programmes (scenarios/programs/*.md)
+	'bad-audience',
+	'bad-pass-mark',
+	'bad-renewal',
+	'renewal-ignored',
+	'no-steps',
+	'unknown-scenario',
+	'duplicate-step',
+	'stray-step',
+	'step-link-path'
 ] as const;
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];
 

@@ -1,8 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { JSDOM } from 'jsdom';
-import { compileScenario } from '$lib/core/compile';
-import { cardOf, type MarkdownRenderer, type ScenarioCard, type ScenarioRecord } from '$lib/core/record';
+import { cardOf, compileScenario } from '$lib/core/compile';
+import { parseProgramme } from '$lib/core/programme';
+import type { ProgrammeEntry } from '$lib/core/record';
+import { type MarkdownRenderer, type ScenarioCard, type ScenarioRecord } from '$lib/core/record';
 import { createMarkdownRenderer } from '$lib/markdown';
 
 /*
@@ -33,16 +35,35 @@ export function bundledSource(id: string): string | null {
 }
 
 let renderer: MarkdownRenderer | undefined;
+const markdownRenderer = () =>
+	(renderer ??= createMarkdownRenderer(new JSDOM('').window as unknown as Parameters<typeof createMarkdownRenderer>[0]));
 
 /** One bundled scenario compiled with the app's sanitizing renderer; null for an unknown id. */
 export function bundledRecord(id: string): ScenarioRecord | null {
 	const source = bundledSource(id);
-	if (source === null) return null;
-	renderer ??= createMarkdownRenderer(new JSDOM('').window as unknown as Parameters<typeof createMarkdownRenderer>[0]);
-	return compileScenario(id, source, renderer);
+	return source === null ? null : compileScenario(id, source, markdownRenderer());
 }
 
 /** The library's index: one card per bundled scenario (no bodies, no HTML). */
 export function bundledCards(): ScenarioCard[] {
 	return bundledIds().map((id) => cardOf(compileScenario(id, readFileSync(join(folder(), `${id}.md`), 'utf8'))));
+}
+
+/** The programmes (boot camps, refreshers) in `scenarios/programs/`, parsed against the bundled scenarios. */
+export function bundledProgrammes(): ProgrammeEntry[] {
+	const dir = join(folder(), 'programs');
+	if (!existsSync(dir)) return [];
+	const known = bundledIds();
+	return readdirSync(dir)
+		.filter((name) => /^[a-z0-9][a-z0-9-]*\.md$/.test(name))
+		.sort()
+		.map((name) => {
+			const { programme, diagnostics } = parseProgramme(readFileSync(join(dir, name), 'utf8'), known);
+			// Descriptions and step notes are Markdown: prepared with the same sanitizing renderer as scenarios.
+			const html: Record<string, string> = Object.create(null);
+			for (const source of programme ? [programme.description, ...programme.steps.map((step) => step.notes)] : []) {
+				if (source) html[source] = markdownRenderer().block(source);
+			}
+			return { id: name.slice(0, -'.md'.length), programme, diagnostics, html };
+		});
 }

@@ -29,6 +29,17 @@ class Updates {
 		}
 	}
 
+	/**
+	 * The studio is not part of a trainee's first download: once it is opened
+	 * (or the device holds scenarios made in it), the service worker caches it,
+	 * and keeps it cached across updates, so it works offline from then on.
+	 */
+	async cacheStudio(): Promise<void> {
+		if (!('serviceWorker' in navigator) || import.meta.env.DEV) return;
+		const registration = await navigator.serviceWorker.ready;
+		registration.active?.postMessage({ type: 'cache-studio' });
+	}
+
 	/** Progress is already saved (write-ahead), so activating and reloading loses nothing. */
 	apply(): void {
 		if (this.waiting) this.waiting.postMessage({ type: 'skip-waiting' });

@@ -1,17 +1,17 @@
 import { hashSource } from '$lib/core/hash';
-import { cardOf, type ScenarioRecord } from '$lib/core/record';
+import { cardOf } from '$lib/core/compile';
+import type { ScenarioRecord } from '$lib/core/record';
 import { slugify } from '$lib/core/slug';
-import { database, type AuthoredRevision, type AuthoredScenario, type PublishedVersion } from './db';
+import { database, type AuthoredRevision, type AuthoredScenario } from './db';
+import { AUTHORED_PREFIX, getAuthored } from './published';
 import { newId } from './progress';
 
-/** Authored ids start with this; bundled ids are file names, which the build keeps to letters, digits and hyphens. */
-export const AUTHORED_PREFIX = '~';
+
 /** Autosaved versions kept per scenario. */
 export const HISTORY_LIMIT = 20;
 /** A scenario is a conversation, not a book: larger files are refused on import, with nothing lost. */
 export const MAX_AUTHORED_CHARS = 1_000_000;
 
-export const isAuthoredId = (id: string) => id.startsWith(AUTHORED_PREFIX);
 
 /** What a save knows about the text it saves (from the studio's inspection). */
 export interface SourceSummary {
@@ -47,10 +47,6 @@ export async function createAuthored(source: string, summary: SourceSummary, id 
 		await db.authoredRevisions.add({ scenarioId: id, revision: 1, source, savedAt: now });
 	});
 	return scenario;
-}
-
-export async function getAuthored(id: string): Promise<AuthoredScenario | undefined> {
-	return database().authored.get(id);
 }
 
 /** The scenarios written on this device, most recently edited first; deleted ones only with `deleted`. */
@@ -150,14 +146,4 @@ export async function unpublishAuthored(id: string): Promise<void> {
 		const { publishedHash: _hash, publishedCard: _card, ...draft } = current;
 		await db.authored.put(draft);
 	});
-}
-
-export async function publishedVersion(id: string, hash: string): Promise<PublishedVersion | undefined> {
-	return database().publishedVersions.get([id, hash]);
-}
-
-/** The library's authored entries: published and not deleted. */
-export async function publishedAuthored(): Promise<AuthoredScenario[]> {
-	const all = await database().authored.toArray();
-	return all.filter((scenario) => scenario.publishedHash && scenario.publishedCard && scenario.deletedAt === undefined);
 }

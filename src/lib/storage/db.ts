@@ -1,4 +1,5 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
+import type { Dispute } from '$lib/core/disputes';
 import type { RunScore, RunState, Step } from '$lib/core/engine';
 import type { ScenarioCard } from '$lib/core/record';
 
@@ -81,10 +82,22 @@ export interface PublishedVersion {
 	publishedAt: number;
 }
 
+/** A learner's place in a programme (boot camp or refresher). Certifications follow from attempts and this date. */
+export interface Enrolment {
+	id: string;
+	profileId: string;
+	/** The programme file's name, e.g. `new-hire-boot-camp`. */
+	programmeId: string;
+	enrolledAt: number;
+}
+
 export interface Setting {
 	key: string;
 	value: unknown;
 }
+
+/** A trainee's "I don't agree" with a typed reply's score (the core's `Dispute`, stored as it is). */
+export type DisputeRecord = Dispute;
 
 export class ServiceDrillDatabase extends Dexie {
 	profiles!: EntityTable<Profile, 'id'>;
@@ -94,6 +107,8 @@ export class ServiceDrillDatabase extends Dexie {
 	authored!: EntityTable<AuthoredScenario, 'id'>;
 	authoredRevisions!: EntityTable<AuthoredRevision, 'seq'>;
 	publishedVersions!: Table<PublishedVersion, [string, string]>;
+	disputes!: EntityTable<DisputeRecord, 'id'>;
+	enrolments!: EntityTable<Enrolment, 'id'>;
 
 	constructor(name = 'service-drill') {
 		super(name);
@@ -104,12 +119,30 @@ export class ServiceDrillDatabase extends Dexie {
 			steps: '[attemptId+index], attemptId, at',
 			settings: 'key'
 		});
-		// Version 2, the authoring studio: new tables only, so existing data needs no upgrade.
+		// Version 2: the authoring studio's scenarios, their autosaved and published versions, and disputed
+		// typed-reply scores. New tables only, so existing data needs no upgrade.
 		this.version(2).stores({
 			authored: 'id, updatedAt, deletedAt',
 			authoredRevisions: '++seq, scenarioId, [scenarioId+revision]',
-			publishedVersions: '[scenarioId+hash], scenarioId'
+			publishedVersions: '[scenarioId+hash], scenarioId',
+			disputes: 'id, profileId, attemptId, [attemptId+stepIndex], createdAt'
 		});
+		// Version 3: programmes. Enrolments are new; attempts gain a [profileId+completedAt] index, so a learner's
+		// completed attempts are read in time order without scanning the table (the dashboard with 10,000 attempts).
+		this.version(3)
+			.stores({
+				attempts: 'id, profileId, scenarioId, [profileId+scenarioId], [profileId+status], updatedAt, [profileId+completedAt]',
+				enrolments: 'id, profileId, programmeId, [profileId+programmeId]'
+			})
+			.upgrade(async (transaction) => {
+				// Completed attempts from before completedAt was always written get it from their last write.
+				await transaction
+					.table<Attempt, string>('attempts')
+					.toCollection()
+					.modify((attempt) => {
+						if (attempt.status === 'completed' && attempt.completedAt === undefined) attempt.completedAt = attempt.updatedAt;
+					});
+			});
 	}
 }
 

@@ -3,7 +3,6 @@ import type { ScenarioInspection } from '$lib/core/inspect';
 import type { AuthoredRevision, AuthoredScenario } from '$lib/storage/db';
 import {
 	createAuthored,
-	getAuthored,
 	publishAuthored,
 	saveAuthored,
 	saveCursor,
@@ -11,6 +10,7 @@ import {
 	unpublishAuthored,
 	type SourceSummary
 } from '$lib/storage/authored';
+import { getAuthored } from '$lib/storage/published';
 
 export type Cursor = NonNullable<AuthoredScenario['cursor']>;
 const stashKey = (id: string) => `service-drill:unsaved:${id}`;

@@ -1,5 +1,5 @@
 import { app } from '$lib/state/app.svelte';
-import { getAuthored } from '$lib/storage/authored';
+import { getAuthored } from '$lib/storage/published';
 import type { PageLoad } from './$types';
 
 // Authored scenarios live in IndexedDB: the app shell serves this page, offline too.

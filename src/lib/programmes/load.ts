@@ -1,0 +1,27 @@
+import { listProgrammes, listScenarios } from '$lib/catalogue/catalogue';
+import type { ProgrammeEntry, ScenarioCard } from '$lib/core/record';
+import { app } from '$lib/state/app.svelte';
+import type { Attempt } from '$lib/storage/db';
+import { enrolmentsOf } from '$lib/storage/enrolments';
+import { attemptsOf } from '$lib/storage/progress';
+import { learnerOverview, type LearnerOverview } from './overview';
+
+/**
+ * What a page needs to show the current learner's programmes: the catalogue
+ * (scenarios and programmes) and the learner's attempts and enrolments. A
+ * storage failure shows in the banner and the page goes on without progress.
+ */
+export async function loadLearnerOverview(
+	fetcher: typeof fetch,
+	known: { cards?: ScenarioCard[]; attempts?: Attempt[] } = {}
+): Promise<LearnerOverview & { entries: ProgrammeEntry[] }> {
+	await app.init();
+	const profileId = app.profileId;
+	const [entries, scenarioCards, attempts, enrolments] = await Promise.all([
+		listProgrammes(fetcher).catch(() => [] as ProgrammeEntry[]),
+		known.cards ?? listScenarios(fetcher),
+		known.attempts ?? app.recover(() => (profileId ? attemptsOf(profileId) : Promise.resolve([])), []),
+		app.recover(() => (profileId ? enrolmentsOf(profileId) : Promise.resolve([])), [])
+	]);
+	return { entries, ...learnerOverview({ programmes: entries, cards: scenarioCards, attempts, enrolments, now: Date.now() }) };
+}
