@@ -146,7 +146,7 @@ test('a downloaded scenario imports back with the same text; a taken name is nev
 	await expect(page.getByText('Imported as a new copy, OK.')).toBeVisible();
 	await expect(page.getByRole('link', { name: 'A new scenario', exact: true })).toHaveCount(2);
 	await page.getByRole('link', { name: 'Open A new scenario' }).click();
-	await expect(editor(page)).toHaveValue(original);
+	await expectText(page, original);
 });
 
 test('importing several files reports on each: errors open in the editor, a huge file is refused, nothing is lost', async ({ page }) => {
@@ -166,7 +166,7 @@ test('importing several files reports on each: errors open in the editor, a huge
 	await expect(report).toContainText('broken-one.md: Imported, with 1 error to fix.');
 	await expect(report).toContainText('huge.md: Not imported');
 	await report.getByRole('link', { name: /Open/ }).nth(1).click();
-	await expect(editor(page)).toHaveValue(broken);
+	await expectText(page, broken);
 	await expect(page.getByRole('button', { name: /#nowhere/ })).toBeVisible();
 });
 
