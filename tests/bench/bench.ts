@@ -1,12 +1,14 @@
 /**
  * npm run bench: parse + lint + analyse speed, memory, reply scoring speed,
- * then page weight at 15 and 200 scenarios and Lighthouse scores (pages.ts).
+ * then page weight at 15 and 200 scenarios and Lighthouse scores (pages.ts),
+ * then the studio editor in Chromium (editor.ts).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { analyseScenario, parseScenario, scoreReply } from '../../src/lib/core/index.ts';
 import { generateScenario } from './generate.ts';
+import { editorBench } from './editor.ts';
 import { pageBench } from './pages.ts';
 
 const gc = (globalThis as { gc?: () => void }).gc;
@@ -78,3 +80,4 @@ const replyMs = time(() => replies.forEach((r) => scoreReply(r.reply, r.context)
 console.log(`reply rubric: ${Math.round(replies.length / (replyMs / 1000)).toLocaleString('en')} replies/s (${replies.length} labelled replies)`);
 
 await pageBench();
+await editorBench();

@@ -10,6 +10,8 @@
  *   (Event Timing: input delay + handling + paint) while a fast typist types
  *   narration and new lines;
  * - the gzipped JavaScript of the editor page, the editor chunk and the worker.
+ * First, in Node, what the worker does per keystroke: a fresh inspection of
+ * the file against one with the cache it keeps, for three kinds of keystroke.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -18,6 +20,9 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from '@playwright/test';
+import { InspectCache } from '../../src/lib/core/incremental.ts';
+import { inspectScenario } from '../../src/lib/core/inspect.ts';
+import { createChecker } from '../../src/lib/studio/inspect-checker.ts';
 import { generateScenario } from './generate.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -83,7 +88,41 @@ async function select(page: Page, what: string) {
 	await find.press('Escape');
 }
 
+/** Milliseconds of CPU per call (user + system), over `runs` calls after one to warm up. */
+function cpu(run: (i: number) => void, runs: number): number {
+	run(0);
+	const start = process.cpuUsage();
+	for (let i = 1; i <= runs; i++) run(i);
+	const used = process.cpuUsage(start);
+	return (used.user + used.system) / 1000 / runs;
+}
+
+/** The worker's side of a keystroke in a 2,000-node file, in Node: what it costs with and without the cache. */
+export function workerBench() {
+	const source = generateScenario(NODES);
+	const fresh = cpu(() => inspectScenario(source), 10);
+	const at = source.indexOf('problem number 1000 ') + 'problem number 1000'.length;
+	const link = source.indexOf('(#node-1001)') + 2;
+	const edits: [string, (on: boolean) => string][] = [
+		['a letter of narration', (on) => (on ? source.slice(0, at) + 'x' + source.slice(at) : source)],
+		['a new line (every later node moves)', (on) => (on ? source.slice(0, at) + '\n' + source.slice(at) : source)],
+		['a letter that breaks a link (new error, new graph)', (on) => (on ? source.slice(0, link) + 'x' + source.slice(link) : source)]
+	];
+	const rows = edits.map(([name, edit]) => {
+		const check = createChecker();
+		let id = 0;
+		check({ id: ++id, source, base: null });
+		return `${name} ${cpu((i) => check({ id: ++id, source: edit(i % 2 === 1), base: id - 1 }), 40).toFixed(1)} ms`;
+	});
+	const cache = new InspectCache();
+	inspectScenario(source, { cache });
+	console.log(
+		`the checker's work per keystroke, ${NODES} nodes, CPU in Node: a fresh inspection ${fresh.toFixed(1)} ms; with the worker's cache and the reply encoded: ${rows.join(', ')}`
+	);
+}
+
 export async function editorBench(dir?: string) {
+	workerBench();
 	const own = dir ? null : mkdtempSync(join(tmpdir(), 'drill-build-editor-'));
 	const root = dir ?? own!;
 	let server: ChildProcess | undefined;

@@ -82,12 +82,15 @@ describe('inspecting with a cache kept between edits', () => {
 		expect(result.draft.nodes[150].line).toBe(inspectScenario(source).draft.nodes[150].line + 1);
 	});
 
-	it('keeps the analysis while only narration changes, and redoes it when a reply changes', () => {
+	it('keeps the analysis while only narration and line numbers change, and redoes it when a reply changes', () => {
 		const source = generateScenario(30);
 		const cache = new InspectCache();
 		const first = inspectScenario(source, { cache });
 		const narrated = inspectScenario(source.replace('problem number 5 ', 'problem number five '), { cache });
 		expect(narrated.analysis).toBe(first.analysis);
+		// New lines move every later node, but the paths stay the same.
+		const moved = inspectScenario(source.replace('problem number 5 ', 'problem number 5\n\n'), { cache });
+		expect(moved.analysis).toBe(first.analysis);
 		const changed = source.replace('(#node-7)\n', '(#node-7) empathy +3\n');
 		expect(changed).not.toBe(source);
 		const rescored = inspectScenario(changed, { cache });

@@ -56,8 +56,8 @@ export class ParseCache {
 	private delta = 0;
 	/** Nodes read and reused over the cache's life (for tests and the benchmark). */
 	readonly stats = { read: 0, reused: 0 };
-	/** For each reused node that moved, the earlier node it is a shifted copy of (so a worker can send "node 12, 3 lines down"). */
-	readonly origins = new WeakMap<ScenarioNode, Origin>();
+	/** For each node of the last parse that was reused from the one before and moved, the node it is a shifted copy of (so a worker can send "node 12, 3 lines down"). */
+	origins = new Map<ScenarioNode, Origin>();
 
 	/** Starts a parse of `lines`: finds the span that changed since the last parse. */
 	begin(lines: string[], literal: Uint8Array): void {
@@ -77,6 +77,7 @@ export class ParseCache {
 		this.readings = new Map();
 		this.previousHeadings = this.headings;
 		this.headings = new Map();
+		this.origins = new Map();
 	}
 
 	/** A heading's node id and title (`slugify` and `plainInline` of its text). */
@@ -126,15 +127,10 @@ export class ParseCache {
 }
 
 /** The same reading `delta` lines further down: new objects, the cached ones untouched. */
-function shifted(reading: Reading, delta: number, origins: WeakMap<ScenarioNode, Origin>): Reading {
+function shifted(reading: Reading, delta: number, origins: Map<ScenarioNode, Origin>): Reading {
 	const node = shiftNode(reading.node, delta);
 	origins.set(node, { node: reading.node, delta });
-	const links = reading.links.map((link) => ({
-		...link,
-		node,
-		choice: node.choices[reading.node.choices.indexOf(link.choice)],
-		line: link.line + delta
-	}));
+	const links = reading.links.map((link) => ({ ...link, node, choice: node.choices[link.index], line: link.line + delta }));
 	const diagnostics = reading.diagnostics.map((d) =>
 		d.endLine === undefined ? { ...d, line: d.line + delta } : { ...d, line: d.line + delta, endLine: d.endLine + delta }
 	);
@@ -149,7 +145,8 @@ export function shiftNode(node: ScenarioNode, delta: number): ScenarioNode {
 		choices: node.choices.map((choice) => ({
 			...choice,
 			line: choice.line + delta,
-			cues: choice.cues.map((cue) => ({ ...cue, line: cue.line + delta }))
+			// Most replies have no cues: their empty list is shared rather than copied.
+			cues: choice.cues.length === 0 ? choice.cues : choice.cues.map((cue) => ({ ...cue, line: cue.line + delta }))
 		}))
 	};
 }
@@ -162,34 +159,39 @@ export interface Origin {
 
 /**
  * Keeps a result computed from a draft for as long as the draft differs only
- * in its nodes' bodies (narration): most keystrokes. Only for results that
- * never read a node's body, such as `analyseScenario`.
+ * in its nodes' bodies (narration) and line numbers: most keystrokes, new
+ * lines included. Only for results that read neither, such as
+ * `analyseScenario` (tests/core/incremental.test.ts types new lines and
+ * narration at random and compares with a fresh analysis).
  */
 export class DraftMemo<T> {
 	private draft: ScenarioDraft | null = null;
 	private value: T | undefined;
 
-	get(draft: ScenarioDraft, compute: (draft: ScenarioDraft) => T): T {
-		if (this.draft === null || !sameApartFromBodies(this.draft, draft)) this.value = compute(draft);
+	/** `moved(x, y)`: y is known to be x moved down the file (a quick yes; otherwise the two are compared). */
+	get(draft: ScenarioDraft, compute: (draft: ScenarioDraft) => T, moved?: (x: ScenarioNode, y: ScenarioNode) => boolean): T {
+		if (this.draft === null || !sameApartFromBodies(this.draft, draft, moved)) this.value = compute(draft);
 		this.draft = draft;
 		return this.value as T;
 	}
 }
 
-function sameApartFromBodies(a: ScenarioDraft, b: ScenarioDraft): boolean {
+function sameApartFromBodies(a: ScenarioDraft, b: ScenarioDraft, moved?: (x: ScenarioNode, y: ScenarioNode) => boolean): boolean {
 	if (a.start !== b.start || a.nodes.length !== b.nodes.length || !equalData(a.meta, b.meta) || !equalData(a.broken, b.broken)) return false;
 	for (let i = 0; i < a.nodes.length; i++) {
 		const x = a.nodes[i];
 		const y = b.nodes[i];
-		if (x === y) continue;
-		for (const key of new Set([...Object.keys(x), ...Object.keys(y)]) as Set<keyof ScenarioNode>) {
-			if (key !== 'body' && !equalData(x[key], y[key])) return false;
+		if (x === y || moved?.(x, y)) continue;
+		const keys = Object.keys(x) as (keyof ScenarioNode)[];
+		if (keys.length !== Object.keys(y).length) return false;
+		for (const key of keys) {
+			if (key !== 'body' && key !== 'line' && !(Object.hasOwn(y, key) && equalData(x[key], y[key]))) return false;
 		}
 	}
 	return true;
 }
 
-/** Deep equality of plain data (objects, arrays, primitives), as structured clone would see it. */
+/** Deep equality of plain data (objects, arrays, primitives), as structured clone would see it, line numbers aside. */
 function equalData(a: unknown, b: unknown): boolean {
 	if (a === b) return true;
 	if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
@@ -197,6 +199,7 @@ function equalData(a: unknown, b: unknown): boolean {
 	const keysA = Object.keys(a);
 	if (keysA.length !== Object.keys(b).length) return false;
 	for (const key of keysA) {
+		if (key === 'line') continue;
 		if (!Object.hasOwn(b, key) || !equalData((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key])) return false;
 	}
 	return true;
@@ -205,5 +208,10 @@ function equalData(a: unknown, b: unknown): boolean {
 /** What the studio's worker keeps for one open file between inspections. */
 export class InspectCache {
 	readonly parse = new ParseCache();
-	readonly analysis = new DraftMemo<ScenarioAnalysis>();
+	private readonly analysisMemo = new DraftMemo<ScenarioAnalysis>();
+
+	/** `analyseScenario(draft)`, kept while only narration and line numbers change. */
+	analysis(draft: ScenarioDraft, analyse: (draft: ScenarioDraft) => ScenarioAnalysis): ScenarioAnalysis {
+		return this.analysisMemo.get(draft, analyse, (x, y) => this.parse.origins.get(y)?.node === x);
+	}
 }

@@ -23,6 +23,6 @@ export interface ScenarioInspection {
 export function inspectScenario(source: string, options: { cache?: InspectCache } = {}): ScenarioInspection {
 	const { cache } = options;
 	const { scenario, draft, diagnostics, checks } = parseScenario(source, { cache: cache?.parse });
-	const analysis = cache ? cache.analysis.get(draft, analyseScenario) : analyseScenario(draft);
+	const analysis = cache ? cache.analysis(draft, analyseScenario) : analyseScenario(draft);
 	return { diagnostics, draft, analysis, playable: scenario !== null, checks };
 }
