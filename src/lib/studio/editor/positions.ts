@@ -73,7 +73,7 @@ const isLowSurrogate = (code: number) => code >= 0xdc00 && code < 0xe000;
 export class RecentTexts {
 	private entries: { text: string; doc: Text; since: ChangeSet | null }[] = [];
 
-	constructor(private readonly keep = 64) {}
+	constructor(private readonly keep = 16) {}
 
 	/** `text` is `doc.toString()`, just handed out. */
 	record(text: string, doc: Text): void {
