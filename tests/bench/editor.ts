@@ -220,7 +220,7 @@ export async function editorBench(dir?: string) {
 		// Keystroke to diagnostics: break a link in the middle of the file, then fix it.
 		await editor.focus();
 		/** Breaks and fixes a link at `rounds` places down the file; each keystroke's times. */
-		const keystrokes = async (rounds: number, first: number) => {
+		const breakAndFix = async (rounds: number, first: number) => {
 			const samples: { shown: number; painted: number }[] = [];
 			for (let i = 0; i < rounds; i++) {
 				await select(page, `(#node-${first + i * 150 + 1})`);
@@ -239,11 +239,11 @@ export async function editorBench(dir?: string) {
 			}
 			return samples;
 		};
-		const samples = await keystrokes(12, 100);
+		const samples = await breakAndFix(12, 100);
 		// Again, fewer, traced, to tell the machine's load apart from the work: the CPU time the page's threads spent in each window.
 		const tracePath = join(root, 'editor-trace.json');
 		await browser.startTracing(page, { path: tracePath, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
-		const traced = await keystrokes(4, 175);
+		const traced = await breakAndFix(4, 175);
 		await browser.stopTracing();
 		const busy = cpuInWindows(JSON.parse(readFileSync(tracePath, 'utf8')), traced.map((s) => s.shown));
 		const shown = samples.map((s) => s.shown);
