@@ -4,7 +4,7 @@
  *   scenarios and with 200 (the bundled ones copied under new names), each a
  *   real build served by tests/serve.js and loaded in Chromium;
  * - Lighthouse (mobile, the default throttling) on the library, the player and
- *   the progress page of the 15-scenario build.
+ *   every other page of the 15-scenario build.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -80,13 +80,16 @@ function largeLibrary(count: number): string {
 	return dir;
 }
 
+/** Every page a person can open (as a first visit: Lighthouse starts each run with empty storage). */
+const LIGHTHOUSE_PAGES = ['/', '/play/the-third-call', '/progress', '/programmes', '/programmes/new-hire-boot-camp', '/author', '/settings', '/trainer'];
+
 async function lighthouseScores(origin: string) {
 	const { default: lighthouse } = await import('lighthouse');
 	const { launch } = await import('chrome-launcher');
 	const chrome = await launch({ chromePath: CHROMIUM, chromeFlags: ['--headless=new', ...ARGS] });
 	try {
 		const rows: string[] = [];
-		for (const path of ['/', '/play/the-third-call', '/progress']) {
+		for (const path of LIGHTHOUSE_PAGES) {
 			const result = await lighthouse(`${origin}${path}`, {
 				port: chrome.port,
 				output: 'json',

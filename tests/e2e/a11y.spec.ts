@@ -68,3 +68,31 @@ test('the progress page has a title on a first visit, and no page asks for a mis
 	expect(await page.request.get('/favicon.ico').then((r) => r.headers()['content-type'])).toBe('image/x-icon');
 	expect(missing).toEqual([]);
 });
+
+for (const colorScheme of ['light', 'dark'] as const) {
+	test(`the programme and studio screens have no axe violations (${colorScheme})`, async ({ page }) => {
+		await page.emulateMedia({ colorScheme });
+		await createLearner(page, 'Axe Abe');
+		await page.getByRole('link', { name: 'Programmes', exact: true }).click();
+		await page.getByRole('article').filter({ hasText: 'New-hire boot camp' }).getByRole('button', { name: 'Enrol' }).click();
+		await expect(page.getByRole('article').filter({ hasText: 'New-hire boot camp' })).toContainText('steps passed');
+		await expectNoViolations(page, 'programmes');
+		await page.getByRole('link', { name: 'New-hire boot camp' }).click();
+		await expect(page.getByRole('heading', { name: 'Steps' })).toBeVisible();
+		await expectNoViolations(page, 'a programme');
+		await page.getByRole('link', { name: 'Library', exact: true }).click();
+		await expect(page.getByRole('region', { name: 'Your practice' })).toBeVisible();
+		await expectNoViolations(page, 'library with a programme');
+
+		await page.getByRole('link', { name: 'Studio', exact: true }).click();
+		await expect(page.getByRole('heading', { level: 1, name: 'Studio' })).toBeVisible();
+		await expectNoViolations(page, 'studio list');
+		await page.getByRole('button', { name: 'New scenario from the template' }).click();
+		await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible();
+		await page.getByText(/^History/).click();
+		await expectNoViolations(page, 'studio editor');
+		await page.getByRole('region', { name: 'Playtest' }).getByRole('button', { name: 'Play from the start' }).click();
+		await expect(page.getByRole('region', { name: 'Playtest' }).getByRole('group', { name: 'Choices' })).toBeVisible();
+		await expectNoViolations(page, 'studio playtest');
+	});
+}

@@ -221,3 +221,56 @@ summary: A short imported scenario.
 
 ## End
 `;
+
+test('the map follows the file: a broken link shows on it, fixing it redraws it, and clicking a node moves the editor there', async ({ page }) => {
+	await newScenario(page);
+	const map = page.getByRole('region', { name: /map/i }).first();
+	await expect(map.locator('[data-node="lost"]')).toBeVisible();
+	const source = await text(page);
+	await setText(page, source.replace('(#lost)', '(#lots)'));
+	await expect(page.getByRole('button', { name: /#lots/ })).toBeVisible();
+	await expect(map.locator('[data-node="missing:lots"]')).toBeVisible();
+	await expect(map.locator('[data-node="lost"]')).toContainText('Unreachable');
+	await setText(page, source);
+	await expect(map.locator('[data-node="missing:lots"]')).toHaveCount(0);
+	await expect(map.locator('[data-node="lost"]')).not.toContainText('Unreachable');
+
+	await map.locator('[data-node="sorted"]').click();
+	const line = source.split('\n').findIndex((l) => l === '## Sorted') + 1;
+	// The cursor's line, as the editor's line-number gutter marks it.
+	await expect(page.locator('.cm-lineNumbers .cm-activeLineGutter')).toHaveText(String(line));
+	await expect(editor(page)).toBeFocused();
+});
+
+test('re-publishing a changed scenario tells a trainee in the middle of it that it changed', async ({ page }) => {
+	await createLearner(page, 'Mid Play Mo');
+	await newScenario(page);
+	const address = page.url();
+	await page.getByRole('button', { name: 'Publish' }).click();
+	await expect(page.getByText('Published: trainees on this device now see it in the library.')).toBeVisible();
+	await page.getByRole('link', { name: 'Open in the library' }).click();
+	await page.getByRole('button', { name: 'Start the conversation' }).click();
+	await expect(choices(page)).toBeVisible();
+	await page.goto(address);
+	await setText(page, (await text(page)).replace('What the customer says first.', 'What the customer says first, now louder.'));
+	await page.getByRole('button', { name: 'Publish changes' }).click();
+	await expect(page.getByText('Published: trainees on this device now see it in the library.')).toBeVisible();
+	await page.getByRole('link', { name: 'Open in the library' }).click();
+	await expect(page.getByRole('heading', { name: 'This scenario has changed' })).toBeVisible();
+	await page.getByRole('button', { name: 'Restart with the new version' }).click();
+	await expect(page.getByRole('log')).toContainText('now louder');
+});
+
+test('files dropped on the import area are read like picked ones', async ({ page }) => {
+	await page.goto('/author');
+	const drop = page.getByRole('group', { name: 'Import scenario files' });
+	const dataTransfer = await page.evaluateHandle((text) => {
+		const transfer = new DataTransfer();
+		transfer.items.add(new File([text], 'dropped.md', { type: 'text/markdown' }));
+		return transfer;
+	}, SCENARIO);
+	await drop.dispatchEvent('drop', { dataTransfer });
+	await expect(page.getByRole('row').filter({ hasText: 'dropped.md' })).toContainText('OK');
+	await page.getByRole('button', { name: 'Import 1 file' }).click();
+	await expect(page.getByText('dropped.md: Imported, OK.')).toBeVisible();
+});

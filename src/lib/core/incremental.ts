@@ -5,6 +5,7 @@
  * edits files at random and compares.
  */
 import type { ScenarioAnalysis } from './analyse.ts';
+import type { PathAnalysis } from './paths.ts';
 import { DiagnosticList } from './diagnostics.ts';
 import type { LinkSite } from './parse.ts';
 import { plainInline, slugify } from './slug.ts';
@@ -161,8 +162,8 @@ export interface Origin {
  * Keeps a result computed from a draft for as long as the draft differs only
  * in its nodes' bodies (narration) and line numbers: most keystrokes, new
  * lines included. Only for results that read neither, such as
- * `analyseScenario` (tests/core/incremental.test.ts types new lines and
- * narration at random and compares with a fresh analysis).
+ * `analyseScenario` and `analysePaths` (tests/core/incremental.test.ts types
+ * new lines and narration at random and compares with a fresh inspection).
  */
 export class DraftMemo<T> {
 	private draft: ScenarioDraft | null = null;
@@ -209,9 +210,16 @@ function equalData(a: unknown, b: unknown): boolean {
 export class InspectCache {
 	readonly parse = new ParseCache();
 	private readonly analysisMemo = new DraftMemo<ScenarioAnalysis>();
+	private readonly pathsMemo = new DraftMemo<PathAnalysis>();
+	private readonly moved = (x: ScenarioNode, y: ScenarioNode) => this.parse.origins.get(y)?.node === x;
 
 	/** `analyseScenario(draft)`, kept while only narration and line numbers change. */
 	analysis(draft: ScenarioDraft, analyse: (draft: ScenarioDraft) => ScenarioAnalysis): ScenarioAnalysis {
-		return this.analysisMemo.get(draft, analyse, (x, y) => this.parse.origins.get(y)?.node === x);
+		return this.analysisMemo.get(draft, analyse, this.moved);
+	}
+
+	/** `analysePaths(draft)`, kept the same way. */
+	paths(draft: ScenarioDraft, analyse: (draft: ScenarioDraft) => PathAnalysis): PathAnalysis {
+		return this.pathsMemo.get(draft, analyse, this.moved);
 	}
 }

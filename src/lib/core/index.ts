@@ -63,6 +63,19 @@ export { scoreReply, type ReplyContext, type ReplyAssessment, type Evidence } fr
 export { signOf, type ExpectedSign, type LabelledReply } from './labelled.ts';
 export { disputeId, disputesToLabelled, MAX_DISPUTE_WHY, type Dispute } from './disputes.ts';
 export { analyseScenario, type ScenarioAnalysis } from './analyse.ts';
+export {
+	analysePaths,
+	LOOPS_BACK,
+	PATH_COUNT_CAP,
+	type PathAnalysis,
+	type DimensionPaths,
+	type EndingPaths,
+	type NodePaths,
+	type ExamplePath,
+	type PathStep,
+	type PathWarning,
+	type PathWarningCode
+} from './paths.ts';
 export { moodTimeline, type MoodTimeline } from './timeline.ts';
 export { inspectScenario, type ScenarioInspection } from './inspect.ts';
 export {

@@ -2,6 +2,7 @@ import { analyseScenario, type ScenarioAnalysis } from './analyse.ts';
 import type { CheckResult } from './checks.ts';
 import type { InspectCache } from './incremental.ts';
 import { parseScenario } from './parse.ts';
+import { analysePaths, type PathAnalysis } from './paths.ts';
 import type { Diagnostic, ScenarioDraft } from './types.ts';
 
 /** Everything the studio shows about a source as the manager types: computed in a worker, from the same core. */
@@ -9,6 +10,8 @@ export interface ScenarioInspection {
 	diagnostics: Diagnostic[];
 	draft: ScenarioDraft;
 	analysis: ScenarioAnalysis;
+	/** Best and worst scores per dimension and per ending, node flags and plain-language warnings (paths.ts). */
+	paths: PathAnalysis;
 	/** The file has no errors: it can be played and published. */
 	playable: boolean;
 	/** The file's checks (golden paths) and how each went; `not-run` while the file has errors. */
@@ -24,5 +27,6 @@ export function inspectScenario(source: string, options: { cache?: InspectCache 
 	const { cache } = options;
 	const { scenario, draft, diagnostics, checks } = parseScenario(source, { cache: cache?.parse });
 	const analysis = cache ? cache.analysis(draft, analyseScenario) : analyseScenario(draft);
-	return { diagnostics, draft, analysis, playable: scenario !== null, checks };
+	const paths = cache ? cache.paths(draft, analysePaths) : analysePaths(draft);
+	return { diagnostics, draft, analysis, paths, playable: scenario !== null, checks };
 }
