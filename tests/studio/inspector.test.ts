@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { inspectScenario } from '../../src/lib/core';
 import { createChecker } from '../../src/lib/studio/inspect-checker.ts';
-import type { InspectReply, InspectRequest } from '../../src/lib/studio/inspect-transfer.ts';
-import { createInspector, type WorkerLike } from '../../src/lib/studio/inspector.ts';
+import type { FinalReply, InspectReply, InspectRequest } from '../../src/lib/studio/inspect-transfer.ts';
+import { createInspector, type EarlyDiagnostics, type WorkerLike } from '../../src/lib/studio/inspector.ts';
 import { generateScenario } from '../bench/generate.ts';
 
 /** A worker the test drives: requests queue until `answer()` runs the real checker on the next one (or `crash()`). */
@@ -11,7 +11,8 @@ class FakeWorker implements WorkerLike {
 	onerror: WorkerLike['onerror'] = null;
 	onmessageerror: WorkerLike['onmessageerror'] = null;
 	readonly posted: InspectRequest[] = [];
-	readonly replies: InspectReply[] = [];
+	readonly replies: FinalReply[] = [];
+	readonly early: InspectReply[] = [];
 	terminated = false;
 	private readonly check = createChecker();
 	private queue: InspectRequest[] = [];
@@ -26,12 +27,18 @@ class FakeWorker implements WorkerLike {
 		this.terminated = true;
 	}
 	/** Answers the oldest request, through a structured clone as postMessage would. */
-	answer(change?: (reply: InspectReply) => InspectReply) {
+	answer(change?: (reply: FinalReply) => FinalReply) {
 		const request = this.queue.shift();
 		if (!request) throw new Error('no request waiting');
-		const reply = this.check(request);
-		this.replies.push(reply);
-		this.onmessage?.({ data: structuredClone(change ? change(reply) : reply) } as MessageEvent<InspectReply>);
+		this.check(request, (reply) => {
+			if ('early' in reply) {
+				this.early.push(reply);
+				this.onmessage?.({ data: structuredClone(reply) } as MessageEvent<InspectReply>);
+				return;
+			}
+			this.replies.push(reply);
+			this.onmessage?.({ data: structuredClone(change ? change(reply) : reply) } as MessageEvent<InspectReply>);
+		});
 	}
 	crash(message: string) {
 		this.onerror?.({ message, preventDefault() {} } as ErrorEvent);
@@ -40,14 +47,16 @@ class FakeWorker implements WorkerLike {
 
 function harness() {
 	const workers: FakeWorker[] = [];
+	const early: EarlyDiagnostics[] = [];
 	const inspector = createInspector({
+		ondiagnostics: (diagnostics) => early.push(diagnostics),
 		createWorker: () => {
 			const worker = new FakeWorker();
 			workers.push(worker);
 			return worker;
 		}
 	});
-	return { inspector, workers, worker: () => workers[workers.length - 1] };
+	return { inspector, workers, early, worker: () => workers[workers.length - 1] };
 }
 
 const settled = <T>(promise: Promise<T>) => {
@@ -118,6 +127,22 @@ describe('createInspector', () => {
 			{ node: moved.draft.nodes[5] },
 			...[6, 7, 8, 9].map((index) => ({ moved: index, by: 1 }))
 		]);
+	});
+
+	it('hands over the diagnostics before the whole inspection, for the source they describe', async () => {
+		const { inspector, worker, early } = harness();
+		const broken = SOURCE.replace('(#node-7)', '(#nowhere)');
+		let resolvedAfter = -1;
+		const result = inspector.inspect(broken).then((inspection) => {
+			resolvedAfter = early.length;
+			return inspection;
+		});
+		worker().answer();
+		const inspection = await result;
+		expect(early).toHaveLength(1);
+		expect(resolvedAfter).toBe(1);
+		expect(early[0]).toStrictEqual({ source: broken, diagnostics: inspection.diagnostics, playable: false });
+		expect(early[0].diagnostics.map((d) => d.code)).toContain('broken-link');
 	});
 
 	it('rejects with a readable message when the checker fails, and checks the next source normally', async () => {

@@ -18,14 +18,20 @@ export interface ScenarioInspection {
 	checks: CheckResult[];
 }
 
-/**
- * `options.cache`: kept across calls for one file (the studio's worker keeps
- * one), so that each call redoes only what the change touched; the result is
- * the same as without it.
- */
-export function inspectScenario(source: string, options: { cache?: InspectCache } = {}): ScenarioInspection {
+export interface InspectOptions {
+	/**
+	 * Kept across calls for one file (the studio's worker keeps one), so that
+	 * each call redoes only what the change touched; the result is the same as without it.
+	 */
+	cache?: InspectCache;
+	/** Called with the diagnostics as soon as they are known, before the slower analyses (the editor shows them at once). */
+	onDiagnostics?: (diagnostics: Diagnostic[], playable: boolean) => void;
+}
+
+export function inspectScenario(source: string, options: InspectOptions = {}): ScenarioInspection {
 	const { cache } = options;
 	const { scenario, draft, diagnostics, checks } = parseScenario(source, { cache: cache?.parse });
+	options.onDiagnostics?.(diagnostics, scenario !== null);
 	const analysis = cache ? cache.analysis(draft, analyseScenario) : analyseScenario(draft);
 	const paths = cache ? cache.paths(draft, analysePaths) : analysePaths(draft);
 	return { diagnostics, draft, analysis, paths, playable: scenario !== null, checks };

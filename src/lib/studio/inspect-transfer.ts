@@ -8,7 +8,7 @@
  */
 import { shiftNode, type InspectCache } from '$lib/core/incremental';
 import type { ScenarioInspection } from '$lib/core/inspect';
-import type { ScenarioNode } from '$lib/core/types';
+import type { Diagnostic, ScenarioNode } from '$lib/core/types';
 
 export interface InspectRequest {
 	id: number;
@@ -26,7 +26,12 @@ export type EncodedInspection = Omit<ScenarioInspection, 'draft'> & {
 
 export type InspectReply =
 	| { id: number; ok: true; base: number | null; inspection: EncodedInspection }
-	| { id: number; ok: false; error: string };
+	| { id: number; ok: false; error: string }
+	/** Sent ahead of the full reply: the diagnostics are known before the path analysis is done. */
+	| { id: number; early: true; diagnostics: Diagnostic[]; playable: boolean };
+
+/** A reply that settles a request: the inspection, or the reason there is none. */
+export type FinalReply = Exclude<InspectReply, { early: true }>;
 
 /** The worker's side: remembers what it last sent, to send the next result relative to it. */
 export class InspectionEncoder {

@@ -4,4 +4,4 @@ import { createChecker } from './inspect-checker.ts';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const check = createChecker();
-scope.onmessage = (event: MessageEvent) => scope.postMessage(check(event.data));
+scope.onmessage = (event: MessageEvent) => check(event.data, (reply) => scope.postMessage(reply));

@@ -6,6 +6,7 @@
  * which). Results arrive in the order asked, never older than one already given.
  */
 import type { ScenarioInspection } from '$lib/core/inspect';
+import type { Diagnostic } from '$lib/core/types';
 import { InspectionDecoder, type InspectReply, type InspectRequest } from './inspect-transfer.ts';
 
 /** An inspection and the source it describes (newer than the one asked for when that was superseded). */
@@ -35,11 +36,25 @@ interface Waiter {
 const startWorker = (): WorkerLike =>
 	new Worker(new URL('./inspect.worker.ts', import.meta.url), { type: 'module', name: 'scenario-checker' }) as unknown as WorkerLike;
 
-/**
- * @param options.createWorker starts the worker (tests pass a fake); where
- *   there are no Web Workers the check runs on the page's thread instead.
- */
-export function createInspector(options: { createWorker?: () => WorkerLike } = {}): Inspector {
+/** The diagnostics of a source, ahead of its whole inspection. */
+export interface EarlyDiagnostics {
+	source: string;
+	diagnostics: Diagnostic[];
+	playable: boolean;
+}
+
+export interface InspectorOptions {
+	/** Starts the worker (tests pass a fake); where there are no Web Workers the check runs on the page's thread instead. */
+	createWorker?: () => WorkerLike;
+	/**
+	 * Called with each checked source's diagnostics as soon as the parse is
+	 * done, before its promise resolves (the path analysis of a large file
+	 * takes longer than the parse): the editor can show them at once.
+	 */
+	ondiagnostics?: (early: EarlyDiagnostics) => void;
+}
+
+export function createInspector(options: InspectorOptions = {}): Inspector {
 	const createWorker = options.createWorker ?? (typeof Worker === 'undefined' ? mainThreadWorker : startWorker);
 
 	const decoder = new InspectionDecoder();
@@ -81,6 +96,10 @@ export function createInspector(options: { createWorker?: () => WorkerLike } = {
 	function receive(reply: InspectReply) {
 		if (!running || reply.id !== running.id) return; // from a worker or request given up on
 		const { source, waiters } = running;
+		if ('early' in reply) {
+			options.ondiagnostics?.({ source, diagnostics: reply.diagnostics, playable: reply.playable });
+			return;
+		}
 		if (!reply.ok) {
 			running = null;
 			for (const waiter of waiters) waiter.reject(new Error(`The scenario could not be checked: ${reply.error}`));
@@ -135,7 +154,7 @@ function mainThreadWorker(): WorkerLike {
 				.then((check) => {
 					// A macrotask, as a worker's reply would be: the page paints and takes input first.
 					setTimeout(() => {
-						if (!stopped) fake.onmessage?.({ data: check(request) } as MessageEvent<InspectReply>);
+						if (!stopped) check(request, (reply) => fake.onmessage?.({ data: reply } as MessageEvent<InspectReply>));
 					});
 				})
 				.catch((error: Error) => {
