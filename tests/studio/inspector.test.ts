@@ -115,9 +115,13 @@ describe('createInspector', () => {
 		const typed = await check(edit(1));
 		expect(typed.draft.nodes[2]).toBe(first.draft.nodes[2]);
 		expect(typed.draft.nodes[5]).not.toBe(first.draft.nodes[5]);
+		// Narration only: the analyses are the very same objects, so a map can skip its work.
+		expect(typed.paths).toBe(first.paths);
+		expect(typed.analysis).toBe(first.analysis);
 		const withLine = SOURCE.replace('problem number 5 ', 'problem number 5\n');
 		const moved = await check(withLine);
 		expect(moved.draft.nodes[2]).toBe(first.draft.nodes[2]);
+		expect(moved.paths).toBe(first.paths);
 		const { source, ...rest } = moved;
 		expect(rest).toStrictEqual(inspectScenario(withLine));
 		// The worker sent only the changed node whole: the others as "node 2 of the last result" or "node 9, one line down".
@@ -127,6 +131,10 @@ describe('createInspector', () => {
 			{ node: moved.draft.nodes[5] },
 			...[6, 7, 8, 9].map((index) => ({ moved: index, by: 1 }))
 		]);
+		// A link changed: the analyses are computed again.
+		const relinked = await check(SOURCE.replace('(#node-7)', '(#node-8)'));
+		expect(relinked.paths).not.toBe(first.paths);
+		expect(relinked.paths).toStrictEqual(inspectScenario(SOURCE.replace('(#node-7)', '(#node-8)')).paths);
 	});
 
 	it('hands over the diagnostics before the whole inspection, for the source they describe', async () => {

@@ -5,6 +5,9 @@
  * otherwise "the same as node 12 of the last result" or "node 12 of the last
  * result, 3 lines down", and the page rebuilds the draft from the last one it
  * decoded (unchanged nodes keep their identity, which the map can use too).
+ * The analysis and the path analysis, which the worker keeps while only
+ * narration and line numbers change, keep their identity the same way: a
+ * screen can skip its work while `inspection.paths` is the same object.
  */
 import { shiftNode, type InspectCache } from '$lib/core/incremental';
 import type { ScenarioInspection } from '$lib/core/inspect';
@@ -19,10 +22,15 @@ export interface InspectRequest {
 
 export type NodeRef = { node: ScenarioNode } | { same: number } | { moved: number; by: number };
 
-/** An inspection whose draft's nodes are references to the base result's nodes where they did not change. */
-export type EncodedInspection = Omit<ScenarioInspection, 'draft'> & {
+/** The analyses the worker keeps while only narration and line numbers change: sent as "the same as the base result's" then. */
+const KEPT = ['analysis', 'paths'] as const;
+type Kept = (typeof KEPT)[number];
+const SAME = { same: true } as const;
+
+/** An inspection whose draft's nodes are references to the base result's nodes where they did not change, and likewise its analyses. */
+export type EncodedInspection = Omit<ScenarioInspection, 'draft' | Kept> & {
 	draft: Omit<ScenarioInspection['draft'], 'nodes'> & { nodes: NodeRef[] };
-};
+} & { [K in Kept]: ScenarioInspection[K] | typeof SAME };
 
 export type InspectReply =
 	| { id: number; ok: true; base: number | null; inspection: EncodedInspection }
@@ -35,7 +43,7 @@ export type FinalReply = Exclude<InspectReply, { early: true }>;
 
 /** The worker's side: remembers what it last sent, to send the next result relative to it. */
 export class InspectionEncoder {
-	private sent: { id: number; index: Map<ScenarioNode, number> } | null = null;
+	private sent: { id: number; index: Map<ScenarioNode, number>; kept: Pick<ScenarioInspection, Kept> } | null = null;
 
 	constructor(private readonly cache: InspectCache) {}
 
@@ -51,14 +59,17 @@ export class InspectionEncoder {
 			}
 			return { node };
 		});
-		this.sent = { id, index: new Map(inspection.draft.nodes.map((node, i) => [node, i])) };
-		return { id, ok: true, base: known ? base : null, inspection: { ...inspection, draft: { ...inspection.draft, nodes } } };
+		const kept = known ? this.sent!.kept : null;
+		const encoded = { ...inspection, draft: { ...inspection.draft, nodes } } as EncodedInspection;
+		for (const key of KEPT) if (kept && kept[key] === inspection[key]) (encoded as Record<Kept, unknown>)[key] = SAME;
+		this.sent = { id, index: new Map(inspection.draft.nodes.map((node, i) => [node, i])), kept: { analysis: inspection.analysis, paths: inspection.paths } };
+		return { id, ok: true, base: known ? base : null, inspection: encoded };
 	}
 }
 
 /** The page's side: rebuilds each draft from the last decoded one. */
 export class InspectionDecoder {
-	private last: { id: number; nodes: ScenarioNode[] } | null = null;
+	private last: { id: number; nodes: ScenarioNode[]; kept: Pick<ScenarioInspection, Kept> } | null = null;
 
 	/** The id to send as `base` with the next request. */
 	get base(): number | null {
@@ -76,8 +87,16 @@ export class InspectionDecoder {
 			if (!node) throw new Error('the reply refers to a node the last result does not have');
 			return 'same' in ref ? node : shiftNode(node, ref.by);
 		});
-		this.last = { id: reply.id, nodes };
-		return { ...reply.inspection, draft: { ...reply.inspection.draft, nodes } };
+		const kept = {} as Pick<ScenarioInspection, Kept>;
+		for (const key of KEPT) {
+			const value = reply.inspection[key];
+			if (value !== null && typeof value === 'object' && 'same' in value && (value as typeof SAME).same === true && Object.keys(value).length === 1) {
+				if (!previous) throw new Error(`the reply keeps the ${key} of a result the page does not have`);
+				(kept as Record<Kept, unknown>)[key] = previous.kept[key];
+			} else (kept as Record<Kept, unknown>)[key] = value;
+		}
+		this.last = { id: reply.id, nodes, kept };
+		return { ...reply.inspection, ...kept, draft: { ...reply.inspection.draft, nodes } } as ScenarioInspection;
 	}
 
 	/** Forget the last result (the worker restarted): the next reply comes whole. */
