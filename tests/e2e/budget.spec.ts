@@ -53,3 +53,21 @@ test(`the player route loads at most ${PLAYER_BUDGET_KB} KB of gzipped JavaScrip
 	expect(playerKb).toBeLessThanOrEqual(PLAYER_BUDGET_KB);
 	expect(libraryKb).toBeLessThanOrEqual(playerKb);
 });
+
+test('the home screen of a learner in a programme, with its practise-today list, stays within 90 KB', async ({ browser }) => {
+	const context = await browser.newContext();
+	const setup = await context.newPage();
+	await setup.goto('/');
+	await addLearner(setup, "Who's learning? Type your name", 'Budget Bo');
+	await setup.goto('/programmes');
+	const bootCamp = setup.getByRole('article').filter({ hasText: 'New-hire boot camp' });
+	await bootCamp.getByRole('button', { name: 'Enrol' }).click();
+	await expect(bootCamp).toContainText('steps passed');
+	// A fresh page in the same browser profile: the learner and the enrolment are in its IndexedDB.
+	const home = await context.newPage();
+	const measured = watchScripts(home);
+	await home.goto('/');
+	await expect(home.getByRole('region', { name: 'Your practice' })).toContainText('New-hire boot camp');
+	await home.waitForLoadState('networkidle');
+	expect(measured('home screen with a programme')).toBeLessThanOrEqual(90);
+});

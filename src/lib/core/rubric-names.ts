@@ -128,12 +128,18 @@ export function nameMatcher(parts: string[]): NameMatcher {
 }
 
 /** Compares one typed word with each part of the customer's name. */
-export function matchName(word: string, matcher: NameMatcher, { closeFrom }: { closeFrom: number }): NameMatch {
+export function matchName(word: string, matcher: NameMatcher, { closeFrom, titled = false }: { closeFrom: number; titled?: boolean }): NameMatch {
 	const typed = foldName(word.replace(/['\u2019]s$/i, '').replace(HONORIFIC, ''));
 	if (typed.length < 2) return 'other';
 	let result: NameMatch = 'other';
 	for (const { spellings, plain, nicknames } of matcher.parts) {
 		if (spellings.has(typed)) return 'right';
+		// After a title ("Ms Kowalski") the word is a surname: surnames have no nicknames, and one that
+		// starts like the customer's but goes on differently is their surname misspelt.
+		if (titled) {
+			if (plain.length >= 5 && typed.length >= 4 && typed.slice(0, 4) === plain.slice(0, 4)) result = 'misspelt';
+			continue;
+		}
 		if (nicknames.includes(typed)) {
 			result = 'nickname';
 			continue;

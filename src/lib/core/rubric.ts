@@ -243,9 +243,12 @@ export function collectFindings(reply: string, givenContext: ReplyContext): Find
 	nameEvidence(text, context.customer, found);
 	shoutingEvidence(text, found);
 	delegationEvidence(lower, found);
+	escalationEvidence(text, lower, found);
 	contrastEvidence(lower, found);
 	serviceEvidence(lower, context.customerLine, found);
-	questionEvidence(text, lower, context.customerLine, found);
+	overPromiseEvidence(text, lower, found);
+	decisionEvidence(text, found);
+	questionEvidence(text, lower, context.customerLine, context.previousReplies, found);
 	repetitionEvidence(text, lower, context.previousReplies, found);
 
 	// Sarcasm turns the rest of its sentence into mockery: "I'll just drive the truck round myself, shall I?"
@@ -291,9 +294,12 @@ function delegationEvidence(lower: string, found: Finding[]) {
 }
 
 /** A limit named in the reply: what an exception is made to. */
-const LIMIT = /\b(?:normally|usually|technically|strictly|policy|polic(?:y|ies)|rules?|exception|although|though|even though|despite|past|outside|beyond|over the|after the|but|however|just this once|this (?:one )?time|one-off|goodwill|deadline|window|limit|cut-?off|terms|allowed|can'?t|cannot|don'?t|won'?t)\b/;
+const LIMIT = /\b(?:normally|usually|technically|strictly|policy|polic(?:y|ies)|rules?|exception|although|though|even though|despite|(?:past|outside|beyond)(?! (?:of )?(?:your|our|my|their|his|her) control)|over the|after the|but|however|just this once|this (?:one )?time|one-off|goodwill|deadline|window|limit|cut-?off|terms|allowed|can'?t|cannot|don'?t|won'?t)\b/;
 /** The customer asking for something: "Can I…?", "Could you…?", "Is it possible…?" */
-const REQUEST = /\b(?:can|could|will|would|may|might) (?:i|we|you|he|she|they|my|our)\b|\bis (?:it|there) (?:possible|any way|a way)\b|\b(?:please|i want|i need|i'?d like)\b/i;
+const REQUEST =
+	/\b(?:can|could|will|would|may|might|do|am) (?:i|we|you|he|she|they|my|our)\b|\bis (?:it|there) (?:possible|any way|a way)\b|\b(?:please|i want|i need|i'?d like)\b|\bwho(?:'s| is)? (?:going to )?(?:pay|paying|compensat|cover|refund)/i;
+/** Promising the remedy itself ("I'll refund the £20", "you'll get your money back"): service unless a rule stood in the way. */
+const SERVICE_PROMISE = /^(?:(?:i|we)(?:'?ll| will| am going to|'?m going to|'?re going to| are going to)|you(?:'?ll| will)|(?:we'?re|we are|i'?m|i am) (?:pay|cover))\b/;
 
 /**
  * Something already done for the customer ("I've booked you in for Thursday")
@@ -304,22 +310,106 @@ const REQUEST = /\b(?:can|could|will|would|may|might) (?:i|we|you|he|she|they|my
 function serviceEvidence(lower: string, customerLine: string | undefined, found: Finding[]) {
 	if (customerLine === undefined || REQUEST.test(customerLine) || LIMIT.test(lower)) return;
 	for (const f of found) {
-		if (f.feature === 'flex-done' && !f.zeroed) f.zeroed = 'Doing what was needed is good service, not an exception: no rule stood in the way here.';
+		if ((f.feature === 'flex-done' || (f.feature === 'flex-offer' && SERVICE_PROMISE.test(normalise(f.phrase)))) && !f.zeroed) f.zeroed = 'Doing what was needed is good service, not an exception: no rule stood in the way here.';
 	}
 }
+
+/**
+ * Certainty about what the speaker does not control: "it'll definitely be…",
+ * "guaranteed", "I promise it won't happen again". (Not "I'll definitely call
+ * you": a promise of one's own next step is a commitment.)
+ */
+const OVER_PROMISE =
+	/(?<!\b(?:i|we)['\s]?)\b(?:is|are|'re|'s) (?:definitely|certainly|absolutely|100%) going to\b|(?<!\b(?:i|we)['\s]?)(?:'?ll|\bwill|\b(?:is|are|'re|'s) going to) (?:(?:definitely|certainly|absolutely|for sure|without (?:a )?fail)\b|100%|100 percent)|\bi (?:can |absolutely |personally |100% )?(?:guarantee|promise)(?: you)?(?: that)?(?= (?!i'?ll\b|i will\b|i'?m going to\b|to\b|i\b)\S)|(?:^|[,\u2014\u2013-])\s*guaranteed\b|\b(?:it'?s|that'?s|is|are|you'?re) guaranteed\b(?! (?:for|to last|up to|against|until|within|\d))|\b(?:won'?t|will not|will never|'?ll never|never) (?:ever )?happen (?:again|twice)|\b(?:will|'?ll) ever happen again|\bi'?m (?:sure|certain|positive|100% sure) of it\b/g;
+const CANT_PROMISE = /\b(?:can'?t|cannot|won'?t|not able to|unable to|couldn'?t|wouldn'?t) (?:\w+ )?(?:promise|guarantee|say for (?:sure|certain))\b/;
+const OVER_PROMISE_REASON =
+	'Promising what you do not control ("it\'ll definitely…", "guaranteed", "it won\'t happen again") sets the customer up to be let down again: promise only what you will do yourself.';
+
+/** Words every over-promise contains: a cheap test before the full expression (whose look-behinds cost). */
+const OVER_PROMISE_WORDS = /definitely|certainly|absolutely|100|guarantee|promise|happen again|for sure|without (?:a )?fail|sure of it|certain of it|positive of it/;
+
+function overPromiseEvidence(text: string, lower: string, found: Finding[]) {
+	if (!OVER_PROMISE_WORDS.test(lower)) return;
+	OVER_PROMISE.lastIndex = 0;
+	for (let match = OVER_PROMISE.exec(lower); match; match = OVER_PROMISE.exec(lower)) {
+		let start = match.index;
+		while (start < lower.length && !WORD_CHAR.test(lower[start])) start++;
+		while (start > 0 && WORD_CHAR.test(lower[start - 1])) start--;
+		let end = match.index + match[0].length;
+		while (end < lower.length && WORD_CHAR.test(lower[end]) && WORD_CHAR.test(lower[end - 1])) end++;
+		// "I can't promise it won't happen again" is honest, not a promise.
+		const sentence = lower.slice(Math.max(lower.lastIndexOf('.', start - 1), lower.lastIndexOf('!', start - 1), lower.lastIndexOf('?', start - 1)) + 1, start);
+		if (CANT_PROMISE.test(sentence) || (match[0].includes('guarantee') && NEGATORS.test(sentence.split(/\s+/).slice(-3).join(' ')))) continue;
+		found.push(makeFinding(text, start, end, 'ownership', 'over-promise', 'over-promise', -2, OVER_PROMISE_REASON));
+	}
+}
+
+/** An exception granted in the speaker's own voice: "I'll treat it as…", "we'll count it as…", "let's…". */
+const OWN_VOICE = /^(?:i|we|let'?s|let me)\b/;
+
+/**
+ * Making the exception yourself, now ("I'm treating it as on time"), is also
+ * taking the problem on: the customer does not have to ask anyone else.
+ */
+function decisionEvidence(text: string, found: Finding[]) {
+	const decisions = found.filter((f) => (f.feature === 'flex-indirect' || f.feature === 'flex-waive') && !f.zeroed && OWN_VOICE.test(normalise(f.phrase)));
+	for (const f of decisions.slice(0, 1)) {
+		found.push(makeFinding(text, f.start, f.end, 'ownership', 'own-decision', 'commit', 1, 'Making the call yourself, now, takes the problem on: the customer has nobody else to chase.'));
+	}
+}
+
+/** After "but": taking the case to someone who can decide, rather than a way round the rule. */
+const ESCALATE_SOURCE = String.raw`\bbut\b[^.!?]{0,50}?\b((?:i|we)(?:'?ll| will| can| could|'?ve| have|'?m| am)? (?:personally |also |now |then |just )?(?:put (?:it|this|that|your \w+) to|put (?:it|this|that|your \w+) (?:forward|in front of)|tak(?:e|ing) (?:it|this|that|your \w+)(?: \w+)? to|speak(?:ing)? (?:to|with)|talk(?:ing)? (?:to|with)|ask(?:ing|ed)? (?:my|the|our|a|him|her|them)|rais(?:e|ing) (?:it|this|that) with|pass(?:ing)? (?:it|this|that) (?:to|on)|escalat|refer|check(?:ing)? with|e-?mail(?:ed|ing)? (?:my|our|the)|call(?:ed|ing)? (?:my|our|the)|ring(?:ing)? (?:my|our|the)|get (?:my|the|a) (?:manager|supervisor|team leader)))`;
+const ESCALATE = new RegExp(ESCALATE_SOURCE);
+const ESCALATES = new RegExp(ESCALATE_SOURCE, 'g');
+const ESCALATE_REASON = 'Naming the limit and taking the case to someone who can lift it is a step toward an exception.';
+const ESCALATE_IF_ZERO = 'Taking the case to someone who can decide is ownership; it is not yet an exception to the rule.';
+
+/**
+ * "I can't waive it myself, but I'll put it to the manager today": naming the
+ * limit and taking the case to someone who can lift it is ownership, and a
+ * step toward an exception rather than one (its weight is learned).
+ */
+function escalationEvidence(text: string, lower: string, found: Finding[]) {
+	for (const f of found) {
+		if (f.feature !== 'flex-limit-but' || f.zeroed || !ESCALATE.test(lower.slice(f.start, f.end + 60))) continue;
+		f.feature = 'flex-escalate';
+		f.reason = ESCALATE_REASON;
+		f.ifZero = ESCALATE_IF_ZERO;
+	}
+	// "I can't waive it, but I'll put it to the manager": the refusal before "but" is not the last word either.
+	if (!lower.includes('but')) return;
+	ESCALATES.lastIndex = 0;
+	for (let match = ESCALATES.exec(lower); match; match = ESCALATES.exec(lower)) {
+		const start = match.index + match[0].length - match[1].length;
+		let end = match.index + match[0].length;
+		while (end < lower.length && WORD_CHAR.test(lower[end])) end++;
+		const flex = found.filter((f) => f.dimension === 'flexibility' && !f.zeroed);
+		if (flex.some((f) => f.start < end && start < f.end)) continue;
+		const sentence = Math.max(lower.lastIndexOf('.', match.index), lower.lastIndexOf('!', match.index), lower.lastIndexOf('?', match.index));
+		if (!flex.some((f) => f.prior < 0 && f.start > sentence && f.end <= match!.index + 1)) continue;
+		found.push(makeFinding(text, start, end, 'flexibility', 'flex-escalate', 'flex', 1, ESCALATE_REASON, ESCALATE_IF_ZERO));
+	}
+}
+
+const BAD_NEWS = /^(?:unfortunately|sadly|regrettably|i'?m afraid)\b/;
 
 /** Words that turn what came before into a preamble: "I hear you, but…". */
 const CONTRAST = /\b(?:but|however|though|although|unfortunately|sadly|regrettably|that said|having said that|i'?m afraid|even so|nevertheless|yet)\b/g;
 /** Generic words a stock line is made of; anything else in it is about this customer. */
 const STOCK_WORDS = new Set(
-	'completely totally fully really truly absolutely understand understanding frustration frustrations concern concerns feelings situation position point appreciate hear coming from where saying this that your'.split(' ')
+	('completely totally fully really truly absolutely understand understanding frustration frustrations concern concerns feelings situation position point appreciate hear coming from where saying this that your ' +
+		// the feelings anybody's complaint could have: naming one says nothing of this customer
+		'frustrating upsetting upset disappointing disappointed annoying annoyed difficult inconvenient stressful concerning must feel feels feeling been sounds seems totally').split(' ')
 );
 
 /**
  * Clause-level reading around "but" and its kin: what follows the contrast is
  * what the speaker means. A refusal followed by "but" and an offer is a way
- * forward; a stock line of sympathy followed by "but" and a refusal, with
- * nothing offered, is a preamble to the refusal.
+ * forward. A line of sympathy made only of words any complaint could get ("I
+ * hear you", "I understand how frustrating this must be") followed by "but" or
+ * "unfortunately" and a refusal or bad news, with nothing offered or owned, is
+ * a preamble to the refusal.
  */
 function contrastEvidence(lower: string, found: Finding[]) {
 	const contrasts = [...lower.matchAll(CONTRAST)].map((m) => m.index!);
@@ -333,14 +423,22 @@ function contrastEvidence(lower: string, found: Finding[]) {
 	}
 	if (offers.length > 0 || found.some((f) => f.dimension === 'ownership' && f.prior > 0 && live(f))) return;
 	const refusals = found.filter((f) => (f.dimension === 'flexibility' || f.dimension === 'ownership') && f.prior < 0 && live(f));
-	if (refusals.length === 0) return;
+	// "Unfortunately…", "I'm afraid…" announce bad news even where no rule phrase names it.
+	const badNews = contrasts.filter((at) => BAD_NEWS.test(lower.slice(at, at + 16)));
+	if (refusals.length === 0 && badNews.length === 0) return;
+	// Words a form letter already claimed say nothing of this customer either: they are blanked out.
+	const formLetters = found.filter((f) => f.group === 'form-letter');
+	let plain = lower;
+	for (const f of formLetters) plain = plain.slice(0, f.start) + ' '.repeat(f.end - f.start) + plain.slice(f.end);
 	for (const f of found) {
-		if (f.dimension !== 'empathy' || f.prior <= 0 || !live(f) || f.feature !== 'acknowledge' || !STOCK_OPENER.test(normalise(f.phrase))) continue;
+		// Thanks are courtesy, not sympathy: only a line of understanding can be a preamble.
+		if (f.dimension !== 'empathy' || f.prior <= 0 || !live(f) || f.feature !== 'acknowledge' || /^(?:thank|thanks)\b/.test(normalise(f.phrase))) continue;
 		// The contrast comes in the same sentence or opens the next one.
 		const at = contrasts.find((c) => c >= f.end && !/[.!?]\s*\S+\s+\S+\s+\S/.test(lower.slice(f.end, c)));
-		if (at === undefined || !refusals.some((r) => r.end > at)) continue;
+		if (at === undefined || !(refusals.some((r) => r.end > at) || badNews.some((b) => b >= at))) continue;
 		const from = Math.max(lower.lastIndexOf('.', f.start - 1), lower.lastIndexOf('!', f.start - 1), lower.lastIndexOf('?', f.start - 1)) + 1;
-		const own = (lower.slice(from, f.start) + ' ' + lower.slice(f.end, at)).match(/[a-z]{4,}/g) ?? [];
+		const around = plain.slice(from, f.start) + ' ' + plain.slice(f.end, at);
+		const own = around.match(/[a-z]{4,}/g) ?? [];
 		const personal = own.filter((word) => !STOCK_WORDS.has(word) && !STOP.has(word) && !COMMON_WORDS.has(word));
 		if (personal.length > 0) continue;
 		f.feature = 'stock-preamble';
@@ -350,10 +448,6 @@ function contrastEvidence(lower: string, found: Finding[]) {
 		f.ifZero = 'Stock sympathy that only leads into a refusal earns nothing: the "but" cancels it.';
 	}
 }
-
-/** Acknowledgements that name no feeling and nothing of this customer's: the openers everybody uses. */
-const STOCK_OPENER =
-	/^(?:i (?:completely |totally |really |fully |do |absolutely )?(?:understand|get|hear|appreciate|see)(?: (?:you|that|your|it|this|why|where you'?re coming from|what you'?re saying))?|i hear you|i get it|(?:totally|completely|fully) (?:understand|get it|get that)|i can (?:see|understand|hear)(?: (?:that|your|you|it|why))?)$/;
 
 const VOWEL = /[aeiouy]/;
 const WORD_CHAR = /[\p{L}\p{N}']/u;
@@ -526,8 +620,8 @@ function nameEvidence(text: string, customer: string, found: Finding[]) {
 	const seen = (start: number) => found.some((e) => e.start === start && e.feature === 'name-right') || wrong.some((w) => w.start === start);
 
 	/** `lowerCase`: a word typed without its capital counts only when it is the name or nearly the name. */
-	const consider = (word: string, start: number, fromGreeting: boolean, lowerCase = false) => {
-		const match = matchName(word, matcher, { closeFrom: fromGreeting ? 3 : 5 });
+	const consider = (word: string, start: number, fromGreeting: boolean, lowerCase = false, titled = false) => {
+		const match = matchName(word, matcher, { closeFrom: fromGreeting ? 3 : 5, titled });
 		// "OMG Priya I'm so sorry": the speaker, not a name.
 		if (/^I(?:'|\u2019|$)/.test(word)) return;
 		if (match === 'right') {
@@ -547,10 +641,13 @@ function nameEvidence(text: string, customer: string, found: Finding[]) {
 		const word = match[1];
 		// "hi there", "thanks for", "Thanks, I'll…", "Sorry, Your order…": not a name
 		if (/^I(?:'|\u2019|$)/.test(word) || COMMON_WORDS.has(word.toLowerCase())) continue;
+		// "Sorry Maya's been poorly": a name with 's is someone talked about, not the person talked to.
+		if ((word.endsWith("'s") || word.endsWith('\u2019s')) && matchName(word, matcher, { closeFrom: 3 }) !== 'right') continue;
 		// After a bare title ("with Dr Okafor") the name may be someone else's; after a greeting it is the customer's.
 		const titleOnly = /^(?:mr|mrs|ms|miss|dr|mx)\.?$/i.test(match[0].trim().split(/[ ,]+/).slice(-2, -1)[0] ?? '') &&
 			!/(?:hi|hello|hey|dear|morning|afternoon|evening|thanks|thank you|sorry)[ ,]+(?:mr|mrs|ms|miss|dr|mx)\.?[ ,]+\S+$/i.test(match[0]);
-		consider(word, match.index + match[0].length - word.length, !titleOnly, !/^\p{Lu}/u.test(word));
+		const titled = /(?:mr|mrs|ms|miss|dr|mx)\.?[ ,]+$/i.test(match[0].slice(0, match[0].length - word.length));
+		consider(word, match.index + match[0].length - word.length, !titleOnly, !/^\p{Lu}/u.test(word), titled);
 	}
 	// A word said to the customer ("Shivon, your account…", "…, John.") is the name they heard.
 	const vocative = /(?:^|[.!?]\s+)(\p{L}[\p{L}'-]{1,30}),|,\s*(\p{L}[\p{L}'-]{1,30})\s*(?:[.!?]|$)/gu;
@@ -569,8 +666,12 @@ function nameEvidence(text: string, customer: string, found: Finding[]) {
 		consider(match[0], start, followsName(text, start, lowerParts));
 	}
 	for (const { start, word } of wrong.slice(0, 1)) {
-		const reason = `The customer is ${customer}: a wrong or misspelt name tells them they are a case number.`;
-		found.push(makeFinding(text, start, start + word.length, 'empathy', 'name-wrong', '', -2, reason));
+		// Getting the name wrong outweighs a "sorry" beside it, and half the name right is still the name wrong.
+		const reason = `The customer is ${customer}: a wrong or misspelt name tells them they are a case number, whatever else is said.`;
+		found.push(makeFinding(text, start, start + word.length, 'empathy', 'name-wrong', '', -3, reason));
+		for (const f of found) {
+			if (f.feature === 'name-right' && !f.zeroed) f.zeroed = 'Half the name right is still the name wrong: the other part is misspelt.';
+		}
 	}
 }
 
@@ -598,7 +699,9 @@ function shoutingEvidence(text: string, found: Finding[]) {
 	const capitals = [...text.matchAll(/(?<![\w-])[A-Z]{2,}(?![\w-])/g)].filter((match) => !ACRONYMS.has(match[0]));
 	const run = /(?<![\w-])(?:[A-Z]{2,}[\s,]+(?:[AI][\s,]+)?){2,}[A-Z]{2,}(?![\w-])/.exec(text);
 	const long = capitals.filter((match) => match[0].length >= 5);
-	if (!run && long.length < 2 && !(letters >= 12 && upper / letters > 0.6)) return;
+	// Two shouted words, one of them long ("I GET that… the WEATHER"), shout as much as two long ones.
+	const shouted = long.length >= 2 || (long.length === 1 && capitals.filter((match) => match[0].length >= 3).length >= 2);
+	if (!run && !shouted && !(letters >= 12 && upper / letters > 0.6)) return;
 	const first = run ?? long[0] ?? capitals[0];
 	const start = first?.index ?? 0;
 	const phrase = first?.[0].trim() ?? text.slice(0, Math.min(text.length, 20));
@@ -618,12 +721,15 @@ function keywords(text: string): Set<string> {
 }
 
 /** When the customer asked a question, a reply that does not touch it counts against empathy. */
-function questionEvidence(text: string, lower: string, customerLine: string | undefined, found: Finding[]) {
+function questionEvidence(text: string, lower: string, customerLine: string | undefined, previous: string[], found: Finding[]) {
 	if (!customerLine) return;
 	// A bare acknowledgement or a holding line ("one moment", "let me check") does not ignore the question:
 	// not warm, but not hostile either.
-	const bare = (text.match(/[\p{L}']+/gu) ?? []).length <= 3 && !found.some((e) => e.feature === 'apology' || e.feature === 'acknowledge');
-	if (bare || HOLDING.test(lower)) return;
+	const words = (text.match(/[\p{L}']+/gu) ?? []).length;
+	const bare = words <= 3 && !found.some((e) => e.feature === 'apology' || e.feature === 'acknowledge');
+	if (bare) return;
+	// …unless it was said before: a holding line repeated is stalling.
+	if ((HOLDING.test(lower) || (words <= 8 && HOLDING_SHORT.test(lower))) && !previous.some((earlier) => typeof earlier === 'string' && normalise(earlier).trim() === lower.trim())) return;
 	const questions = remembered(questionCache, customerLine, () =>
 		// "Tell me when…" asks as plainly as a question mark does.
 		customerLine.match(/[^.!?]*\?|\btell me (?:when|what|why|how|where|who|if|whether)\b[^.!?]*/gi)
@@ -632,7 +738,8 @@ function questionEvidence(text: string, lower: string, customerLine: string | un
 	// A reply that takes up the request (an offer, a refusal, a commitment, a hand-off) has engaged with it.
 	// (A bare "someone will get back to you" is not an answer; a hand-off with substance is.)
 	const substantial = (text.match(/[\p{L}']+/gu) ?? []).length >= 8;
-	if (found.some((e) => (e.dimension === 'flexibility' || e.dimension === 'ownership') && e.prior !== 0 && (substantial || e.reason !== PASS_ON_REASON))) return;
+	// Telling them to sort it out themselves, a vague or an over-confident promise does not answer anything.
+	if (found.some((e) => (e.dimension === 'flexibility' || e.dimension === 'ownership') && e.prior !== 0 && !NO_ANSWER.has(e.feature) && (substantial || e.reason !== PASS_ON_REASON))) return;
 	const question = questions[questions.length - 1].trim();
 	const lastClause = question.split(/,|;|\s-\s/).pop()!.trim();
 	// "Why?" alone points back at the whole line.
@@ -643,6 +750,10 @@ function questionEvidence(text: string, lower: string, customerLine: string | un
 	}
 }
 
+const NO_ANSWER = new Set(['self-serve', 'vague-promise']);
+/** A short reply that only says what the speaker is checking ("Let me pull up your file", "checking now"). */
+const HOLDING_SHORT =
+	/^\W*(?:(?:ok(?:ay)?|right|sure|noted|thanks|one (?:moment|sec|second)|bear with me)\W+)*(?:(?:let me|i'?ll|i'?m going to) (?:just )?(?:check|look|get|pull|bring|read|open|find|see|go through|dig)|(?:i'?m )?(?:just )?(?:checking|looking|pulling|bringing|reading|getting|opening|finding|going through|digging))\b/;
 const TIME_WORDS = /\b(long|once|shortly|later|working days?|today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|\d|hours?|minutes?|days?|weeks?|morning|afternoon|evening|now|soon|before|by|until|next|asap|straight away|right away)\b/;
 const HOLDING =
 	/\b(?:one moment|just a (?:moment|minute|sec(?:ond)?)|bear with me|let me (?:just )?(?:check|look|find out|see|have a look|ask|take a look)|i'?ll (?:just )?(?:check|find out|have a look|take a look|ask)|give me (?:a|one) (?:moment|minute|second|sec)|hold on|checking (?:that |this )?now)\b/;

@@ -4,7 +4,7 @@ import { app } from '$lib/state/app.svelte';
 import type { Attempt } from '$lib/storage/db';
 import { enrolmentsOf } from '$lib/storage/enrolments';
 import { attemptsOf } from '$lib/storage/progress';
-import { learnerOverview, type LearnerOverview } from './overview';
+import type { LearnerOverview } from './overview';
 
 /**
  * What a page needs to show the current learner's programmes: the catalogue
@@ -23,5 +23,11 @@ export async function loadLearnerOverview(
 		known.attempts ?? app.recover(() => (profileId ? attemptsOf(profileId) : Promise.resolve([])), []),
 		app.recover(() => (profileId ? enrolmentsOf(profileId) : Promise.resolve([])), [])
 	]);
+	const titles = new Map(scenarioCards.map((card) => [card.id, card.title]));
+	// A learner with no history and no programme has nothing to work out: the programme rules load only when needed.
+	if (attempts.length === 0 && enrolments.length === 0) {
+		return { entries, titles, today: [], programmes: entries.flatMap((entry) => (entry.programme ? [{ id: entry.id, programme: entry.programme }] : [])) };
+	}
+	const { learnerOverview } = await import('./overview');
 	return { entries, ...learnerOverview({ programmes: entries, cards: scenarioCards, attempts, enrolments, now: Date.now() }) };
 }

@@ -1,0 +1,303 @@
+import { describe, expect, it } from 'vitest';
+import { scoreReply, type ReplyAssessment, type ReplyContext } from '../../src/lib/core/rubric';
+import { DIMENSIONS, type Subject } from '../../src/lib/core/types';
+import { loadSets } from '../bench/rubric-sets';
+
+/*
+ * One block per general kind of reply the sealed-1 set showed the rubric missing
+ * (README, "Reply rubric agreement"), each written from the rule with examples
+ * of our own, never copied from a labelled set. Each asserts the sign and that
+ * the evidence behind it names a phrase (or the question) and gives a reason.
+ */
+
+const score = (reply: string, context: Partial<ReplyContext> = {}) => scoreReply(reply, { customer: 'Morgan Ellery', ...context });
+/** The evidence of one feature that counts with the given sign, each with a reason. */
+const found = (result: ReplyAssessment, feature: string, sign: 1 | -1 | 0 = -1) =>
+	result.evidence.filter((e) => e.feature === feature && Math.sign(e.weight) === sign && e.reason.trim().length > 10);
+const sign = (value: number) => Math.sign(value);
+
+describe('over-promising what the speaker does not control', () => {
+	it.each([
+		'Your parcel will definitely arrive by Monday, I promise.',
+		"The engineer is 100% going to be there first thing, don't worry.",
+		'It will be fixed before the weekend, guaranteed.',
+		'I guarantee the replacement will outlast the old one.',
+		'This will never happen again, you have my word.'
+	])('counts against ownership, with the reason: %s', (reply) => {
+		const result = score(reply);
+		expect(result.ownership).toBeLessThan(0);
+		expect(found(result, 'over-promise')[0]?.reason).toMatch(/promise only what you will do/);
+	});
+
+	it.each([
+		"I'll definitely ring you at four with the tracking number.",
+		"I can't promise it won't happen again, but I'll flag your account today.",
+		"I can't guarantee a slot tomorrow, so I'll call the depot at 8am and text you what they say."
+	])('leaves a promise of your own next step, or an honest "can\'t promise", alone: %s', (reply) => {
+		const result = score(reply);
+		expect(found(result, 'over-promise')).toEqual([]);
+		expect(result.ownership).toBeGreaterThan(0);
+	});
+});
+
+describe('vague promises with nobody and no time in them', () => {
+	it.each([
+		'Your complaint will be looked into in due course.',
+		'We will look into it.',
+		'This is being investigated.',
+		'Thanks, I will feed back.'
+	])('count against ownership: %s', (reply) => {
+		const result = score(reply);
+		expect(result.ownership).toBeLessThan(0);
+		expect(found(result, 'vague-promise')[0]?.reason).toMatch(/nobody and no time/);
+	});
+
+	it('leaves a passive promise with a time alone', () => {
+		const result = score('Your refund will be processed today and you will get an email when it lands.');
+		expect(found(result, 'vague-promise')).toEqual([]);
+	});
+
+	it('is not an answer to the question the customer asked', () => {
+		const result = score('We will look into this.', { customerLine: 'When is my boiler going to be fixed?' });
+		expect(result.empathy).toBeLessThan(0);
+		expect(found(result, 'unanswered')[0]?.reason).toMatch(/does not answer/);
+	});
+});
+
+describe('telling the customer to sort it out themselves', () => {
+	it.each([
+		'Have you tried switching the router off and on again?',
+		'You could try the hardware shop on the high street, they might stock it.',
+		"You'd be better off writing to the landlord yourself.",
+		"You'd have to claim it back from the airline."
+	])('counts against ownership: %s', (reply) => {
+		const result = score(reply);
+		expect(result.ownership).toBeLessThan(0);
+		const evidence = [...found(result, 'self-serve'), ...found(result, 'pass-on')];
+		expect(evidence.length).toBeGreaterThan(0);
+		expect(evidence[0].reason.length).toBeGreaterThan(20);
+	});
+});
+
+describe('form-letter lines beyond "we regret any inconvenience"', () => {
+	it.each([
+		'Please note that the admin charge remains payable.',
+		'Thank you for bringing this to our attention.',
+		'Your enquiry is very important to us.',
+		'We are currently experiencing high call volumes.',
+		'Your comments have been forwarded to the relevant department.',
+		'Thank you for your continued patience.',
+		'We value you as a member.'
+	])('read as a template, below zero: %s', (reply) => {
+		const result = score(reply);
+		expect(result.empathy).toBeLessThan(0);
+		expect(found(result, 'form-letter')[0]?.reason).toMatch(/template/);
+	});
+});
+
+describe('sorry for how the customer took it (a non-apology)', () => {
+	it.each(["I'm sorry you feel that way.", 'Sorry if you were confused by the instructions.', "I'm sorry you didn't like the new menu, but it's staying."])(
+		'counts against empathy: %s',
+		(reply) => {
+			const result = score(reply);
+			expect(result.empathy).toBeLessThan(0);
+			expect(found(result, 'non-apology')[0]?.reason).toMatch(/non-apology/);
+		}
+	);
+
+	it("keeps an apology for what happened to them: I'm sorry you were kept waiting", () => {
+		const result = score("I'm sorry you were kept waiting so long.");
+		expect(result.empathy).toBeGreaterThan(0);
+		expect(found(result, 'non-apology')).toEqual([]);
+	});
+});
+
+describe('generic sympathy as a preamble to a refusal', () => {
+	it.each([
+		'I understand how frustrating this must be. Unfortunately the warranty ended in March.',
+		'I appreciate this is disappointing, however we can only replace it with the same model.',
+		'I understand, but unfortunately the offer has closed.'
+	])('earns nothing and says why: %s', (reply) => {
+		const result = score(reply, { customerLine: 'Can you fix it for free?' });
+		expect(result.empathy).toBeLessThanOrEqual(0);
+		expect(found(result, 'stock-preamble')[0]?.reason).toMatch(/but/);
+	});
+
+	it('keeps sympathy that names this customer’s trouble before the refusal', () => {
+		const result = score('I understand how worrying a leaking roof is with a newborn, but the cover starts on Monday.');
+		expect(result.empathy).toBeGreaterThan(0);
+	});
+});
+
+describe('arguing with the customer and holding them to the small print', () => {
+	it.each([
+		['Are you sure you posted it to the right address?', 'reproach'],
+		['Had you called us on the day we could have sorted it.', 'reproach'],
+		["Not sure why you'd order without checking the size guide.", 'reproach'],
+		['The booking page clearly states the deposit is kept.', 'reproach'],
+		['You agreed to the cancellation terms when you paid.', 'reproach'],
+		["There's no record of you phoning us last week.", 'dismissive'],
+		['The surcharge was calculated correctly.', 'dismissive'],
+		["Not really sure what you want me to say.", 'dismissive'],
+		["That's not how insurance works.", 'dismissive'],
+		['Sometimes customers forget to read the label.', 'reproach']
+	])('counts against empathy: %s', (reply, feature) => {
+		const result = score(reply);
+		expect(result.empathy).toBeLessThan(0);
+		expect(found(result, feature).length).toBeGreaterThan(0);
+	});
+});
+
+describe('refusing in passive or roundabout words', () => {
+	it.each([
+		'We can only accept returns in the original packaging.',
+		'Vouchers are only honoured if they are used within the month.',
+		"It's in the rental agreement you signed.",
+		'Our terms state that deposits are kept.',
+		'The late charge is automatically applied by the system.',
+		'The £20 still stands.',
+		'We are not responsible for lost luggage.',
+		'The fee was applied correctly.'
+	])('counts against flexibility: %s', (reply) => {
+		const result = score(reply);
+		expect(result.flexibility).toBeLessThan(0);
+		const walls = result.evidence.filter((e) => e.dimension === 'flexibility' && e.weight < 0 && e.reason.length > 10);
+		expect(walls.length).toBeGreaterThan(0);
+	});
+});
+
+describe('exceptions in more indirect words', () => {
+	it.each([
+		"I'll count the parcel as returned on time.",
+		"We'll treat the second visit as a new booking, so there's nothing extra to pay.",
+		'Bring it in whenever suits you, no receipt needed.',
+		"I'm not going to make you wait for the next billing cycle.",
+		'The usual notice period doesn’t come into it here.',
+		'We can send a technician tomorrow instead of the usual two weeks.',
+		"I've taken the late fee off your account."
+	])('count for flexibility: %s', (reply) => {
+		const result = score(reply, { customerLine: 'Can you help me?' });
+		expect(result.flexibility).toBeGreaterThan(0);
+		const ways = result.evidence.filter((e) => e.dimension === 'flexibility' && e.weight > 0 && e.reason.length > 10);
+		expect(ways.length).toBeGreaterThan(0);
+	});
+
+	it('counts the exception made in your own voice as taking it on (ownership)', () => {
+		const result = score("We'll treat the booking as cancelled by us, so there's nothing to pay.");
+		expect(result.ownership).toBeGreaterThan(0);
+		expect(found(result, 'own-decision', 1)[0]?.reason).toMatch(/call yourself/);
+	});
+});
+
+describe('taking the case to someone who can decide', () => {
+	it('is ownership, and (with the weights the labels give it) not yet an exception', () => {
+		const result = score("I can't waive the fee myself, but I'll put it to my manager this afternoon and ring you by 5.", {
+			customerLine: 'Will you waive the fee?'
+		});
+		expect(result.ownership).toBeGreaterThan(0);
+		const step = result.evidence.find((e) => e.feature === 'flex-escalate');
+		expect(step, JSON.stringify(result.evidence)).toBeDefined();
+		expect(step!.reason).toMatch(/someone who can/);
+	});
+});
+
+describe('doing the remedy is service unless a rule stood in the way', () => {
+	it('counts "I\'ll refund it" as ownership, not flexibility, when nothing was asked and no rule was named', () => {
+		const result = score("I'll refund the £12 now and email you the receipt.", { customerLine: 'You charged me twice for one ticket.' });
+		expect(sign(result.flexibility)).toBe(0);
+		expect(result.ownership).toBeGreaterThan(0);
+		expect(result.evidence.some((e) => e.dimension === 'flexibility' && /good service/.test(e.reason))).toBe(true);
+	});
+
+	it('counts it as flexibility when the customer asked for it', () => {
+		const result = score("We'll refund the £12 today.", { customerLine: 'Do I get my money back for the cancelled class?' });
+		expect(result.flexibility).toBeGreaterThan(0);
+	});
+});
+
+describe('excuses that blame the workload or a colleague', () => {
+	it.each(["It's a very busy time of year for us.", "She's new, so she didn't know the rule.", 'We have unusually high demand this week.'])(
+		'count against ownership: %s',
+		(reply) => {
+			const result = score(reply);
+			expect(result.ownership).toBeLessThan(0);
+			expect(found(result, 'blame')[0]?.reason).toMatch(/Blaming/);
+		}
+	);
+});
+
+describe('short holding lines', () => {
+	it.each(['Let me pull up your account.', 'Checking the delivery notes now.', "I'll look at the booking."])(
+		'are not counted as ignoring the question: %s',
+		(reply) => {
+			const result = score(reply, { customerLine: 'Where is my order?' });
+			expect(sign(result.empathy)).toBe(0);
+			expect(result.evidence.some((e) => e.feature === 'unanswered')).toBe(false);
+		}
+	);
+
+	it('a holding line said word for word before is stalling, and the question counts as ignored', () => {
+		const result = score("I'll look at the booking.", { customerLine: 'Where is my order?', previousReplies: ["I'll look at the booking."] });
+		expect(result.empathy).toBeLessThan(0);
+		expect(found(result, 'unanswered')[0]?.reason).toMatch(/does not answer/);
+	});
+});
+
+describe('warmth in more words', () => {
+	it.each([
+		'Is your son okay? I can move the appointment to Friday.',
+		'That sounds miserable, a week without hot water.',
+		"Honestly, I'd have done exactly the same.",
+		"A refund is the least we can do.",
+		"That's on us, not you."
+	])('counts for empathy: %s', (reply) => {
+		const result = score(reply);
+		expect(result.empathy).toBeGreaterThan(0);
+		expect(found(result, 'acknowledge', 1)[0]?.reason).toMatch(/listening/);
+	});
+});
+
+describe('names', () => {
+	it('counts a misspelt surname after a title against, even where it could pass for a short form', () => {
+		const result = scoreReply('Mr Papadop, the seat was sold.', { customer: 'Nikos Papadopoulos' });
+		expect(result.empathy).toBeLessThan(0);
+		expect(found(result, 'name-wrong')[0]?.reason).toMatch(/Papadopoulos/);
+	});
+
+	it('lets a wrong name outweigh a "sorry" beside it, and half the name right is still wrong', () => {
+		const result = scoreReply('Hi Anneke Janssan, sorry about the mix-up.', { customer: 'Anneke Janssen' });
+		expect(result.empathy).toBeLessThan(0);
+		expect(found(result, 'name-right', 0)[0]?.reason).toMatch(/Half the name/);
+	});
+
+	it('does not take someone talked about ("Sorry Leo\'s been unwell") for the name the customer was called', () => {
+		const result = scoreReply("I'm so sorry Leo's been unwell, Dimitra.", { customer: 'Dimitra Kallis' });
+		expect(result.empathy).toBeGreaterThan(0);
+		expect(result.evidence.some((e) => e.feature === 'name-wrong')).toBe(false);
+	});
+});
+
+describe('shouting', () => {
+	it('counts two shouted words when one of them is long', () => {
+		const result = score('I SEE that, but the RULES apply to everyone.');
+		expect(result.empathy).toBeLessThan(0);
+		expect(found(result, 'shouting')[0]?.reason).toMatch(/shouting/);
+	});
+});
+
+describe('every labelled reply', () => {
+	it('gets evidence that points at its phrase, with a reason, on every set (sealed-1 included)', () => {
+		const broken: string[] = [];
+		for (const set of loadSets()) {
+			for (const item of set.items) {
+				const result = scoreReply(item.reply, item.context);
+				for (const d of DIMENSIONS) if (!Number.isInteger(result[d]) || Math.abs(result[d]) > 3) broken.push(`${item.id} ${d}`);
+				for (const e of result.evidence) {
+					if (e.reason.trim() === '' || (e.phrase !== '' && item.reply.slice(e.start, e.end) !== e.phrase)) broken.push(`${item.id} ${e.feature}`);
+					if (!(['empathy', 'flexibility', 'ownership', 'mood'] as Subject[]).includes(e.dimension)) broken.push(`${item.id} ${e.dimension}`);
+				}
+			}
+		}
+		expect(broken).toEqual([]);
+	});
+});
