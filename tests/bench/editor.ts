@@ -246,11 +246,13 @@ export async function editorBench(dir?: string) {
 		};
 		const samples = await breakAndFix(12, 100);
 		// Again, fewer, traced, to tell the machine's load apart from the work: the CPU time the page's threads spent in each window.
-		const tracePath = join(root, 'editor-trace.json');
+		const traceDir = mkdtempSync(join(tmpdir(), 'drill-editor-trace-'));
+		const tracePath = join(traceDir, 'trace.json');
 		await browser.startTracing(page, { path: tracePath, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
 		const traced = await breakAndFix(4, 175);
 		await browser.stopTracing();
 		const busy = cpuInWindows(JSON.parse(readFileSync(tracePath, 'utf8')), traced.map((s) => s.shown));
+		rmSync(traceDir, { recursive: true, force: true });
 		const shown = samples.map((s) => s.shown);
 		const painted = samples.map((s) => s.painted);
 		console.log(
