@@ -1,8 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { listScenarios } from '$lib/catalogue/catalogue';
-import { loadLearnerOverview } from '$lib/programmes/load';
+import { learnerAttemptsList, loadLearnerOverview } from '$lib/programmes/load';
 import { app, PROFILE_DEPENDENCY } from '$lib/state/app.svelte';
-import { attemptsOf } from '$lib/storage/progress';
 import { summariseProgress } from '$lib/storage/summary';
 import type { PageLoad } from './$types';
 
@@ -15,7 +14,7 @@ export const load: PageLoad = async ({ fetch, depends }) => {
 			console.error(problem);
 			error(503, 'The scenario library could not be loaded: this device may have gone offline before the app finished saving itself for offline use.');
 		}),
-		app.recover(() => (profileId ? attemptsOf(profileId) : Promise.resolve([])), [])
+		app.recover(() => (profileId ? learnerAttemptsList(profileId) : Promise.resolve([])), [])
 	]);
 	return { cards, progress: summariseProgress(attempts), overview: await loadLearnerOverview(fetch, { cards, attempts }) };
 };

@@ -1,6 +1,7 @@
 /**
  * npm run bench: parse + lint + analyse speed, memory, reply scoring speed,
  * then page weight at 15 and 200 scenarios and Lighthouse scores (pages.ts),
+ * then opening the progress dashboard at 10 and 10,000 attempts in Chromium (dashboard.ts),
  * then the studio editor in Chromium (editor.ts).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -8,8 +9,10 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { analyseScenario, parseScenario, scoreReply } from '../../src/lib/core/index.ts';
 import { generateScenario } from './generate.ts';
+import { dashboardBench } from './dashboard.ts';
 import { editorBench } from './editor.ts';
 import { pageBench } from './pages.ts';
+import { programmeBench } from './programme.ts';
 
 const gc = (globalThis as { gc?: () => void }).gc;
 const mb = (bytes: number) => bytes / 1024 / 1024;
@@ -79,5 +82,7 @@ const replies: { reply: string; context: Parameters<typeof scoreReply>[1] }[] = 
 const replyMs = time(() => replies.forEach((r) => scoreReply(r.reply, r.context)), 1000);
 console.log(`reply rubric: ${Math.round(replies.length / (replyMs / 1000)).toLocaleString('en')} replies/s (${replies.length} labelled replies)`);
 
+programmeBench();
 await pageBench();
+await dashboardBench();
 await editorBench();

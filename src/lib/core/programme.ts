@@ -10,14 +10,14 @@ import { literalLines } from './blocks.ts';
 import { closest, DiagnosticList } from './diagnostics.ts';
 import { deepNesting, firstSentence, MAX_FRONT_MATTER_CHARS } from './front-matter.ts';
 import { MAX_SOURCE_CHARS } from './parse.ts';
+import { DEFAULT_PASS_MARK } from './pass-mark.ts';
 import { DIMENSIONS, perDimension, type Diagnostic, type DiagnosticCode, type Dimension } from './types.ts';
 
 /** Who a programme is for: new starters (`boot-camp`, certified once) or existing staff (`refresher`, falls due again). */
 export const AUDIENCES = ['boot-camp', 'refresher'] as const;
 export type Audience = (typeof AUDIENCES)[number];
 
-/** The pass mark when the front matter gives none: the "average" threshold of the service-quality table. */
-export const DEFAULT_PASS_MARK = 70;
+export { DEFAULT_PASS_MARK } from './pass-mark.ts';
 
 export const RENEWAL_UNITS = ['days', 'weeks', 'months', 'years'] as const;
 export type RenewalUnit = (typeof RENEWAL_UNITS)[number];

@@ -1,9 +1,9 @@
 import { listProgrammes, listScenarios } from '$lib/catalogue/catalogue';
 import type { ProgrammeEntry, ScenarioCard } from '$lib/core/record';
 import { app } from '$lib/state/app.svelte';
-import type { Attempt } from '$lib/storage/db';
+import { learnerAttempts } from '$lib/storage/dashboard';
+import type { AttemptSummary } from '$lib/storage/summary';
 import { enrolmentsOf } from '$lib/storage/enrolments';
-import { attemptsOf } from '$lib/storage/progress';
 import type { LearnerOverview } from './overview';
 
 /**
@@ -13,14 +13,14 @@ import type { LearnerOverview } from './overview';
  */
 export async function loadLearnerOverview(
 	fetcher: typeof fetch,
-	known: { cards?: ScenarioCard[]; attempts?: Attempt[] } = {}
+	known: { cards?: ScenarioCard[]; attempts?: AttemptSummary[] } = {}
 ): Promise<LearnerOverview & { entries: ProgrammeEntry[] }> {
 	await app.init();
 	const profileId = app.profileId;
 	const [entries, scenarioCards, attempts, enrolments] = await Promise.all([
 		listProgrammes(fetcher).catch(() => [] as ProgrammeEntry[]),
 		known.cards ?? listScenarios(fetcher),
-		known.attempts ?? app.recover(() => (profileId ? attemptsOf(profileId) : Promise.resolve([])), []),
+		known.attempts ?? app.recover(() => (profileId ? learnerAttemptsList(profileId) : Promise.resolve([])), []),
 		app.recover(() => (profileId ? enrolmentsOf(profileId) : Promise.resolve([])), [])
 	]);
 	const titles = new Map(scenarioCards.map((card) => [card.id, card.title]));
@@ -30,4 +30,10 @@ export async function loadLearnerOverview(
 	}
 	const { learnerOverview } = await import('./overview');
 	return { entries, ...learnerOverview({ programmes: entries, cards: scenarioCards, attempts, enrolments, now: Date.now() }) };
+}
+
+/** A learner's attempts without their transcripts, read through the indexes (fast with a long history). */
+export async function learnerAttemptsList(profileId: string): Promise<AttemptSummary[]> {
+	const { completed, unfinished } = await learnerAttempts(profileId);
+	return [...completed, ...unfinished];
 }

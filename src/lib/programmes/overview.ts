@@ -3,7 +3,8 @@ import { programmeProgress, weakestDimension, type ProgrammeProgress } from '$li
 import type { Programme } from '$lib/core/programme';
 import type { ProgrammeEntry, ScenarioCard } from '$lib/core/record';
 import type { Dimension } from '$lib/core/types';
-import type { Attempt, Enrolment } from '$lib/storage/db';
+import type { Enrolment } from '$lib/storage/db';
+import type { AttemptSummary } from '$lib/storage/summary';
 
 /** A programme as one learner sees it: enrolled (with progress) or not. */
 export interface LearnerProgramme {
@@ -29,7 +30,7 @@ export interface LearnerOverview {
 export function learnerOverview(input: {
 	programmes: ProgrammeEntry[];
 	cards: ScenarioCard[];
-	attempts: Attempt[];
+	attempts: AttemptSummary[];
 	enrolments: Enrolment[];
 	now: number;
 }): LearnerOverview {

@@ -1,20 +1,23 @@
 import { DIMENSIONS, perDimension, type Dimension } from '$lib/core/types';
 import type { Attempt } from './db';
 
-export interface ScenarioProgress {
+/** An attempt without its run state: all a summary reads (the dashboard does not load transcripts). */
+export type AttemptSummary = Omit<Attempt, 'state'>;
+
+export interface ScenarioProgress<A extends AttemptSummary = Attempt> {
 	scenarioId: string;
 	status: 'new' | 'in-progress' | 'completed';
 	attempts: number;
 	completed: number;
 	/** Best score per dimension over completed attempts (null: never assessed). */
 	best: Record<Dimension, number | null>;
-	latest?: Attempt;
+	latest?: A;
 	lastPlayed?: number;
 }
 
 /** Per-scenario progress from a profile's attempts (newest first or any order). */
-export function summariseProgress(attempts: Attempt[]): Map<string, ScenarioProgress> {
-	const byScenario = new Map<string, ScenarioProgress>();
+export function summariseProgress<A extends AttemptSummary>(attempts: A[]): Map<string, ScenarioProgress<A>> {
+	const byScenario = new Map<string, ScenarioProgress<A>>();
 	const ordered = [...attempts].sort((a, b) => b.updatedAt - a.updatedAt);
 	for (const attempt of ordered) {
 		let entry = byScenario.get(attempt.scenarioId);
