@@ -1,7 +1,8 @@
 /**
  * npm run bench: parse + lint + analyse speed, memory, reply scoring speed,
  * then page weight at 15 and 200 scenarios and Lighthouse scores (pages.ts),
- * then opening the progress dashboard at 10 and 10,000 attempts in Chromium (dashboard.ts).
+ * then opening the progress dashboard at 10 and 10,000 attempts in Chromium (dashboard.ts),
+ * then the studio editor in Chromium (editor.ts).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,6 +10,7 @@ import { gzipSync } from 'node:zlib';
 import { analyseScenario, parseScenario, scoreReply } from '../../src/lib/core/index.ts';
 import { generateScenario } from './generate.ts';
 import { dashboardBench } from './dashboard.ts';
+import { editorBench } from './editor.ts';
 import { pageBench } from './pages.ts';
 import { programmeBench } from './programme.ts';
 
@@ -83,3 +85,4 @@ console.log(`reply rubric: ${Math.round(replies.length / (replyMs / 1000)).toLoc
 programmeBench();
 await pageBench();
 await dashboardBench();
+await editorBench();

@@ -1,5 +1,5 @@
 import { replyOrderAt } from './engine.ts';
-import { DIMENSIONS, OUTCOMES, type Dimension, type Outcome, type ScenarioDraft } from './types.ts';
+import { DIMENSIONS, OUTCOMES, type Dimension, type Effects, type Outcome, type ScenarioDraft } from './types.ts';
 
 /** A playable scenario or a draft: the analysis reads only the nodes, their links and the reply order. */
 type Analysable = Pick<ScenarioDraft, 'meta' | 'nodes'>;
@@ -31,21 +31,31 @@ export interface ScenarioAnalysis {
  * analysed as far as its links lead; links to no node are left out.
  */
 export function analyseScenario(scenario: Analysable): ScenarioAnalysis {
-	const index = new Map(scenario.nodes.map((node, i) => [node.id, i]));
-	const edges = scenario.nodes.map((node) =>
-		node.choices.flatMap((choice) => {
+	// Plain loops, not map/forEach: the studio runs this as the manager types, on files of thousands of nodes.
+	const count = scenario.nodes.length;
+	const index = new Map<string, number>();
+	for (let i = 0; i < count; i++) index.set(scenario.nodes[i].id, i);
+	type Edge = { target: number; effects: Effects };
+	const edges: Edge[][] = new Array(count);
+	const isDecision = new Uint8Array(count);
+	for (let i = 0; i < count; i++) {
+		const out: Edge[] = [];
+		const choices = scenario.nodes[i].choices;
+		for (const choice of choices) {
 			const target = index.get(choice.target);
-			return target === undefined ? [] : [{ target, effects: choice.effects }];
-		})
-	);
-	const isDecision = scenario.nodes.map((node) => (node.choices.length >= 2 ? 1 : 0));
+			if (target !== undefined) out.push({ target, effects: choice.effects });
+		}
+		edges[i] = out;
+		isDecision[i] = choices.length >= 2 ? 1 : 0;
+	}
 
 	// Depth-first post-order from the start, dropping edges back into the current path (loops).
-	const state = new Uint8Array(scenario.nodes.length); // 0 new, 1 on path, 2 done
+	const state = new Uint8Array(count); // 0 new, 1 on path, 2 done
 	const order: number[] = [];
-	const forward: { target: number; effects: (typeof edges)[number][number]['effects'] }[][] = scenario.nodes.map(() => []);
+	const forward: Edge[][] = new Array(count);
+	for (let i = 0; i < count; i++) forward[i] = [];
 	let cyclic = false;
-	const stack: { node: number; next: number }[] = scenario.nodes.length > 0 ? [{ node: 0, next: 0 }] : [];
+	const stack: { node: number; next: number }[] = count > 0 ? [{ node: 0, next: 0 }] : [];
 	if (stack.length > 0) state[0] = 1;
 	while (stack.length > 0) {
 		const top = stack[stack.length - 1];
@@ -69,29 +79,29 @@ export function analyseScenario(scenario: Analysable): ScenarioAnalysis {
 	}
 
 	const none = -Infinity;
-	const longest = new Array<number>(scenario.nodes.length).fill(none);
-	const shortest = new Array<number>(scenario.nodes.length).fill(Infinity);
-	const best = DIMENSIONS.map(() => new Array<number>(scenario.nodes.length).fill(none));
-	const worst = DIMENSIONS.map(() => new Array<number>(scenario.nodes.length).fill(Infinity));
+	const longest = new Array<number>(count).fill(none);
+	const shortest = new Array<number>(count).fill(Infinity);
+	const best = DIMENSIONS.map(() => new Array<number>(count).fill(none));
+	const worst = DIMENSIONS.map(() => new Array<number>(count).fill(Infinity));
 	for (const node of order) {
 		if (scenario.nodes[node].choices.length === 0) {
 			longest[node] = 0;
 			shortest[node] = 0;
-			DIMENSIONS.forEach((_, d) => {
+			for (let d = 0; d < DIMENSIONS.length; d++) {
 				best[d][node] = 0;
 				worst[d][node] = 0;
-			});
+			}
 			continue;
 		}
 		for (const edge of forward[node]) {
 			if (longest[edge.target] === none) continue; // leads nowhere that ends
 			longest[node] = Math.max(longest[node], isDecision[node] + longest[edge.target]);
 			shortest[node] = Math.min(shortest[node], isDecision[node] + shortest[edge.target]);
-			DIMENSIONS.forEach((dimension, d) => {
-				const value = edge.effects[dimension] ?? 0;
+			for (let d = 0; d < DIMENSIONS.length; d++) {
+				const value = edge.effects[DIMENSIONS[d]] ?? 0;
 				best[d][node] = Math.max(best[d][node], value + best[d][edge.target]);
 				worst[d][node] = Math.min(worst[d][node], value + worst[d][edge.target]);
-			});
+			}
 		}
 	}
 

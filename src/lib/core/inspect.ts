@@ -1,5 +1,6 @@
 import { analyseScenario, type ScenarioAnalysis } from './analyse.ts';
 import type { CheckResult } from './checks.ts';
+import type { InspectCache } from './incremental.ts';
 import { parseScenario } from './parse.ts';
 import { analysePaths, type PathAnalysis } from './paths.ts';
 import type { Diagnostic, ScenarioDraft } from './types.ts';
@@ -17,7 +18,21 @@ export interface ScenarioInspection {
 	checks: CheckResult[];
 }
 
-export function inspectScenario(source: string): ScenarioInspection {
-	const { scenario, draft, diagnostics, checks } = parseScenario(source);
-	return { diagnostics, draft, analysis: analyseScenario(draft), paths: analysePaths(draft), playable: scenario !== null, checks };
+export interface InspectOptions {
+	/**
+	 * Kept across calls for one file (the studio's worker keeps one), so that
+	 * each call redoes only what the change touched; the result is the same as without it.
+	 */
+	cache?: InspectCache;
+	/** Called with the diagnostics as soon as they are known, before the slower analyses (the editor shows them at once). */
+	onDiagnostics?: (diagnostics: Diagnostic[], playable: boolean) => void;
+}
+
+export function inspectScenario(source: string, options: InspectOptions = {}): ScenarioInspection {
+	const { cache } = options;
+	const { scenario, draft, diagnostics, checks } = parseScenario(source, { cache: cache?.parse });
+	options.onDiagnostics?.(diagnostics, scenario !== null);
+	const analysis = cache ? cache.analysis(draft, analyseScenario) : analyseScenario(draft);
+	const paths = cache ? cache.paths(draft, analysePaths) : analysePaths(draft);
+	return { diagnostics, draft, analysis, paths, playable: scenario !== null, checks };
 }

@@ -4,6 +4,7 @@ import { closest, DiagnosticList } from './diagnostics.ts';
 import { parseCondition, parseEffects } from './effects.ts';
 import { readFrontMatter } from './front-matter.ts';
 import { lintScenario } from './lint.ts';
+import type { ParseCache } from './incremental.ts';
 import { plainInline, slugify } from './slug.ts';
 import {
 	OUTCOMES,
@@ -33,6 +34,11 @@ export interface ParseResult {
 	diagnostics: Diagnostic[];
 	/** The file's checks (golden paths, `<!-- check: … -->`), run once the file has no errors. */
 	checks: CheckResult[];
+}
+
+export interface ParseOptions {
+	/** Reuse the reading of every node whose text did not change since the last parse with this cache (the studio, as the manager types). */
+	cache?: ParseCache;
 }
 
 /** Where a choice's link points, kept for the linter's positioned messages. */
@@ -70,7 +76,7 @@ const ORDER_WORDS: Record<string, ReplyOrder> = {
  * @example
  * const { scenario, diagnostics } = parseScenario(readFileSync('scenarios/the-third-call.md', 'utf8'));
  */
-export function parseScenario(source: string): ParseResult {
+export function parseScenario(source: string, options: ParseOptions = {}): ParseResult {
 	const diagnostics = new DiagnosticList();
 	const text = typeof source === 'string' ? source : '';
 	if (text.length > MAX_SOURCE_CHARS) {
@@ -121,10 +127,12 @@ export function parseScenario(source: string): ParseResult {
 	const nodes: ScenarioNode[] = [];
 	const links: LinkSite[] = [];
 	const seen = new Map<string, number>();
+	options.cache?.begin(lines, literal);
 	for (let h = 0; h < headings.length; h++) {
 		const heading = headings[h];
 		const end = h + 1 < headings.length ? headings[h + 1].line : lines.length;
-		const id = slugify(heading.text);
+		const known = options.cache?.heading(heading.text);
+		const id = known?.id ?? slugify(heading.text);
 		const line = heading.line + 1;
 		if (id === '') {
 			diagnostics.error(
@@ -148,7 +156,12 @@ export function parseScenario(source: string): ParseResult {
 			continue;
 		}
 		seen.set(id, line);
-		nodes.push(readNode(lines, literal, heading.line, end, id, plainInline(heading.text), links, diagnostics));
+		const title = known?.title ?? plainInline(heading.text);
+		nodes.push(
+			options.cache
+				? options.cache.read(readNode, lines, literal, heading.line, end, id, title, links, diagnostics)
+				: readNode(lines, literal, heading.line, end, id, title, links, diagnostics)
+		);
 	}
 
 	if (nodes.length === 0 && !diagnostics.items.some((d) => d.code === 'empty-heading' || d.code === 'duplicate-node' || d.code === 'front-matter-unclosed')) {

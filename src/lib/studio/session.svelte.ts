@@ -1,5 +1,6 @@
 import { hashSource } from '$lib/core/hash';
 import type { ScenarioInspection } from '$lib/core/inspect';
+import type { Diagnostic } from '$lib/core/types';
 import type { AuthoredRevision, AuthoredScenario } from '$lib/storage/db';
 import {
 	createAuthored,
@@ -47,7 +48,13 @@ export class StudioSession {
 	/** Bumped when the text is replaced from outside the editor (a restored version, another tab's text). */
 	replaced = $state(0);
 
-	private inspectedSource = $state<string | null>(null);
+	/** The text the inspection describes: the editor places its diagnostics where that text now is. */
+	inspectedSource = $state<string | null>(null);
+	/** Diagnostics that came ahead of their inspection (the worker sends them before the slower path analysis). */
+	early = $state.raw<{ source: string; diagnostics: Diagnostic[] } | null>(null);
+	/** The newest diagnostics, and the text they describe: for the editor and the list of problems. */
+	diagnostics = $derived(this.early?.diagnostics ?? this.inspection?.diagnostics ?? []);
+	diagnosticsSource = $derived(this.early?.source ?? this.inspectedSource);
 	/** The inspection describes the text on screen (not an older one still being replaced). */
 	current = $derived(this.inspection !== null && this.inspectedSource === this.source);
 	status = $derived.by(() => {
@@ -112,6 +119,11 @@ export class StudioSession {
 
 	get id(): string {
 		return this.saved.id;
+	}
+
+	/** A text's diagnostics, ahead of its inspection. */
+	showEarly(source: string, diagnostics: Diagnostic[]): void {
+		this.early = { source, diagnostics };
 	}
 
 	/** The manager typed: remember, re-inspect, and save within a second. */
@@ -254,11 +266,15 @@ export class StudioSession {
 	private async refreshInspection() {
 		const source = this.source;
 		try {
-			const inspection = await this.inspect(source);
-			// A later text may have been inspected first; keep the newest.
-			if (source !== this.source) return;
+			const inspection: ScenarioInspection & { source?: string } = await this.inspect(source);
+			// Results come in order, each for the text it names (a newer one when this request was superseded):
+			// show each as it comes, so the problems follow the typing instead of waiting for a pause.
+			const inspected = inspection.source ?? source;
+			if (inspected !== this.source && this.inspectedSource === this.source) return;
 			this.inspection = inspection;
-			this.inspectedSource = source;
+			this.inspectedSource = inspected;
+			// Early diagnostics for this text or an older one are now in the inspection.
+			if (this.early && this.early.source === inspected) this.early = null;
 			this.inspectionProblem = undefined;
 		} catch (error) {
 			if (source !== this.source) return;
