@@ -71,3 +71,20 @@ test('the home screen of a learner in a programme, with its practise-today list,
 	await home.waitForLoadState('networkidle');
 	expect(measured('home screen with a programme')).toBeLessThanOrEqual(90);
 });
+
+/**
+ * The studio is for managers and loads only on /author (a trainee's first visit never downloads it): the editor
+ * (CodeMirror, about 125 KB), the checking worker (the core with the rubric, about 80 KB) and the map's layout
+ * worker (ELK, about 465 KB) are most of it. Guarded so that it does not grow by accident.
+ */
+const STUDIO_BUDGET_KB = 900;
+
+test(`the studio's editor page loads at most ${STUDIO_BUDGET_KB} KB of gzipped JavaScript, workers included`, async ({ page }) => {
+	const studio = watchScripts(page);
+	await page.goto('/author');
+	await page.getByRole('button', { name: 'New scenario from the template' }).click();
+	await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible();
+	await expect(page.locator('[data-node="sorted"]')).toBeVisible();
+	await page.waitForLoadState('networkidle');
+	expect(studio('studio editor page')).toBeLessThanOrEqual(STUDIO_BUDGET_KB);
+});

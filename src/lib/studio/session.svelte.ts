@@ -57,10 +57,12 @@ export class StudioSession {
 	diagnosticsSource = $derived(this.early?.source ?? this.inspectedSource);
 	/** The inspection describes the text on screen (not an older one still being replaced). */
 	current = $derived(this.inspection !== null && this.inspectedSource === this.source);
+	/** The saved text's hash: computed once per save, not on every keystroke. */
+	#savedHash = $derived(hashSource(this.saved.source));
 	status = $derived.by(() => {
 		const published = this.saved.publishedHash;
 		if (!published) return 'draft' as const;
-		return published === hashSource(this.source) ? ('published' as const) : ('changed-since-publishing' as const);
+		return this.source === this.saved.source && published === this.#savedHash ? ('published' as const) : ('changed-since-publishing' as const);
 	});
 
 	#saveTimer: ReturnType<typeof setTimeout> | undefined;
