@@ -1,5 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, expect, test, type Page } from '@playwright/test';
 import { choices, createLearner, playToEnd } from './helpers';
 
 /** The studio's editor, whatever widget it is: a labelled text field (CodeMirror's content element). */
@@ -273,4 +275,56 @@ test('files dropped on the import area are read like picked ones', async ({ page
 	await expect(page.getByRole('row').filter({ hasText: 'dropped.md' })).toContainText('OK');
 	await page.getByRole('button', { name: 'Import 1 file' }).click();
 	await expect(page.getByText('dropped.md: Imported, OK.')).toBeVisible();
+});
+
+/** SIGKILLs every process whose command line mentions `text` (Linux /proc; no procps needed). */
+function killProcessesMentioning(text: string) {
+	for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+		try {
+			if (readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(text)) process.kill(Number(pid), 'SIGKILL');
+		} catch {
+			// the process ended while we looked
+		}
+	}
+}
+
+test('killing the browser mid-typing loses nothing that was saved, and the cursor comes back where it was', async ({}, testInfo) => {
+	const profile = mkdtempSync(join(tmpdir(), 'drill-studio-'));
+	const launch = () =>
+		chromium.launchPersistentContext(profile, {
+			...testInfo.project.use,
+			baseURL: testInfo.project.use.baseURL,
+			executablePath: testInfo.project.use.launchOptions?.executablePath,
+			args: testInfo.project.use.launchOptions?.args
+		});
+	try {
+		let context = await launch();
+		let page = context.pages()[0] ?? (await context.newPage());
+		await newScenario(page);
+		const address = page.url();
+		await editor(page).focus();
+		await page.keyboard.press('ControlOrMeta+Home');
+		await page.keyboard.press('ArrowDown');
+		await page.keyboard.press('End');
+		await page.keyboard.type(' (edited)');
+		await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible();
+		const saved = await text(page);
+		expect(saved.split('\n')[1]).toBe('title: A new scenario (edited)');
+		// A crash, not a clean shutdown: every process of this browser profile is killed outright.
+		killProcessesMentioning(profile);
+		await context.close().catch(() => {});
+		context = await launch();
+		page = context.pages()[0] ?? (await context.newPage());
+		await page.goto(address);
+		await expect(page.getByRole('heading', { level: 1, name: 'A new scenario (edited)' })).toBeVisible();
+		await expectText(page, saved);
+		// Typing goes on where the cursor was: at the end of the title.
+		await editor(page).focus();
+		await page.keyboard.type('!');
+		await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible();
+		expect((await text(page)).split('\n')[1]).toBe('title: A new scenario (edited)!');
+		await context.close();
+	} finally {
+		rmSync(profile, { recursive: true, force: true });
+	}
 });
