@@ -1,5 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { expect, type Page } from '@playwright/test';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, expect, type BrowserContext, type Page, type TestInfo } from '@playwright/test';
 import { DIMENSIONS, parseScenario, plainInline, type Scenario } from '../../src/lib/core/index.ts';
 
 /** Opens the app and creates a learner profile. */
@@ -85,4 +87,41 @@ export async function playUntilDebrief(page: Page, pick: (shown: string[], nodeI
 		if (seen.length > 60) throw new Error('The scenario did not end');
 	}
 	return seen;
+}
+
+/**
+ * Runs `body` with a browser whose profile lives on disk, so a test can crash it (SIGKILL to every one of its
+ * processes, not a clean shutdown) and open it again on the same IndexedDB.
+ */
+export async function withCrashableBrowser(
+	testInfo: TestInfo,
+	body: (browser: { open: () => Promise<Page>; crash: () => Promise<void> }) => Promise<void>
+) {
+	const profile = mkdtempSync(join(tmpdir(), 'drill-profile-'));
+	const use = testInfo.project.use;
+	let context: BrowserContext | undefined;
+	const open = async () => {
+		context = await chromium.launchPersistentContext(profile, {
+			...use,
+			executablePath: use.launchOptions?.executablePath,
+			args: use.launchOptions?.args
+		});
+		return context.pages()[0] ?? (await context.newPage());
+	};
+	const crash = async () => {
+		for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+			try {
+				if (readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(profile)) process.kill(Number(pid), 'SIGKILL');
+			} catch {
+				// the process ended while we looked
+			}
+		}
+		await context?.close().catch(() => {});
+	};
+	try {
+		await body({ open, crash });
+		await context?.close();
+	} finally {
+		rmSync(profile, { recursive: true, force: true });
+	}
 }

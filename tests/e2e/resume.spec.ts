@@ -1,8 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, expect, test, type Page } from '@playwright/test';
-import { choices, createLearner, startScenario } from './helpers';
+import { expect, test, type Page } from '@playwright/test';
+import { choices, createLearner, startScenario, withCrashableBrowser } from './helpers';
 
 /** What a learner sees of the run: the mood meter, and every line of the conversation so far. */
 async function snapshot(page: Page) {
@@ -53,31 +50,18 @@ test('closing the page and opening it again resumes the attempt', async ({ page,
 });
 
 test('killing the browser mid-conversation loses nothing', async ({}, testInfo) => {
-	const profile = mkdtempSync(join(tmpdir(), 'drill-profile-'));
-	const launch = () =>
-		chromium.launchPersistentContext(profile, {
-			...testInfo.project.use,
-			baseURL: testInfo.project.use.baseURL,
-			executablePath: testInfo.project.use.launchOptions?.executablePath,
-			args: testInfo.project.use.launchOptions?.args
-		});
-	try {
-		let context = await launch();
-		let page = context.pages()[0] ?? (await context.newPage());
+	await withCrashableBrowser(testInfo, async (browser) => {
+		let page = await browser.open();
 		await createLearner(page, 'Crash Cora');
 		await startScenario(page, 'The Third Call');
 		await choices(page).getByRole('button').nth(1).click();
 		await expect(page.getByTestId('your-reply')).toHaveCount(1);
 		const before = await snapshot(page);
-		await context.close(); // the browser process goes away with its profile
-		context = await launch();
-		page = context.pages()[0] ?? (await context.newPage());
+		await browser.crash();
+		page = await browser.open();
 		await page.goto('/play/the-third-call');
 		expect(await snapshot(page)).toEqual(before);
-		await context.close();
-	} finally {
-		rmSync(profile, { recursive: true, force: true });
-	}
+	});
 });
 
 test('a changed scenario file is announced and a restart is offered', async ({ page }) => {

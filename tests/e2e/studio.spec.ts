@@ -1,8 +1,6 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium, expect, test, type Page } from '@playwright/test';
-import { choices, createLearner, playToEnd } from './helpers';
+import { readFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { choices, createLearner, playToEnd, withCrashableBrowser } from './helpers';
 
 /** The studio's editor, whatever widget it is: a labelled text field (CodeMirror's content element). */
 const editor = (page: Page) => page.getByLabel('Scenario file (Markdown)');
@@ -277,29 +275,9 @@ test('files dropped on the import area are read like picked ones', async ({ page
 	await expect(page.getByText('dropped.md: Imported, OK.')).toBeVisible();
 });
 
-/** SIGKILLs every process whose command line mentions `text` (Linux /proc; no procps needed). */
-function killProcessesMentioning(text: string) {
-	for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
-		try {
-			if (readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(text)) process.kill(Number(pid), 'SIGKILL');
-		} catch {
-			// the process ended while we looked
-		}
-	}
-}
-
 test('killing the browser mid-typing loses nothing that was saved, and the cursor comes back where it was', async ({}, testInfo) => {
-	const profile = mkdtempSync(join(tmpdir(), 'drill-studio-'));
-	const launch = () =>
-		chromium.launchPersistentContext(profile, {
-			...testInfo.project.use,
-			baseURL: testInfo.project.use.baseURL,
-			executablePath: testInfo.project.use.launchOptions?.executablePath,
-			args: testInfo.project.use.launchOptions?.args
-		});
-	try {
-		let context = await launch();
-		let page = context.pages()[0] ?? (await context.newPage());
+	await withCrashableBrowser(testInfo, async (browser) => {
+		let page = await browser.open();
 		await newScenario(page);
 		const address = page.url();
 		await editor(page).focus();
@@ -310,11 +288,8 @@ test('killing the browser mid-typing loses nothing that was saved, and the curso
 		await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible();
 		const saved = await text(page);
 		expect(saved.split('\n')[1]).toBe('title: A new scenario (edited)');
-		// A crash, not a clean shutdown: every process of this browser profile is killed outright.
-		killProcessesMentioning(profile);
-		await context.close().catch(() => {});
-		context = await launch();
-		page = context.pages()[0] ?? (await context.newPage());
+		await browser.crash();
+		page = await browser.open();
 		await page.goto(address);
 		await expect(page.getByRole('heading', { level: 1, name: 'A new scenario (edited)' })).toBeVisible();
 		await expectText(page, saved);
@@ -323,8 +298,5 @@ test('killing the browser mid-typing loses nothing that was saved, and the curso
 		await page.keyboard.type('!');
 		await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible();
 		expect((await text(page)).split('\n')[1]).toBe('title: A new scenario (edited)!');
-		await context.close();
-	} finally {
-		rmSync(profile, { recursive: true, force: true });
-	}
+	});
 });
