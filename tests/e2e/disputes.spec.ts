@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { choices, createLearner, startScenario } from './helpers';
+import { choices, createLearner, playUntilDebrief, startScenario } from './helpers';
 
 const REPLY = "I'm so sorry, Dana. I'll send a replacement vase by express today, at no charge.";
 
@@ -68,9 +68,7 @@ test('in exam mode the score can be disputed from the debrief', async ({ page })
 	await choices(page).getByRole('button', { name: /That's awful timing/ }).click();
 	await choices(page).getByRole('textbox').fill('Returns will be in touch.');
 	await choices(page).getByRole('button', { name: 'Send reply' }).click();
-	while (!(await page.getByRole('heading', { name: 'Debrief' }).isVisible())) {
-		await choices(page).getByRole('button').first().click();
-	}
+	await playUntilDebrief(page, () => 0, 'Leave it with me.');
 	const debrief = page.getByRole('region', { name: 'Debrief' });
 	await debrief.getByRole('button', { name: "I don't agree" }).click();
 	const dialog = page.getByRole('dialog', { name: 'Which score do you disagree with?' });
