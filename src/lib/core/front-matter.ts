@@ -1,4 +1,4 @@
-import { isMap, isScalar, parseDocument } from 'yaml';
+import { isMap, isScalar, parseDocument, type Node as YamlNode } from 'yaml';
 import { closest, type DiagnosticList } from './diagnostics.ts';
 import type { ScenarioMeta } from './types.ts';
 
@@ -16,14 +16,64 @@ const MAX_NESTING = 64;
 
 type FrontMatter = Omit<ScenarioMeta, 'briefing'>;
 
+export type Position = { line: number; column: number };
+
+/** What a kind of file (scenario, programme) says in the hints of the errors every front matter can have. */
+export interface FrontMatterHints {
+	/** The fields to start with, e.g. "`title:` and `audience:`". */
+	firstFields: string;
+	/** Where long text goes instead, e.g. "the briefing below it". */
+	longText: string;
+}
+
 /**
- * Reads the YAML between the `---` fences. `firstLine` is the file line of the
- * YAML's first line, so every diagnostic points into the file.
+ * Finds the `---` fences at the top of a file. `yamlText` is null (with a diagnostic) when there are none or they
+ * never close; the YAML's first line is always file line 2.
  */
-export function readFrontMatter(yamlText: string, firstLine: number, diagnostics: DiagnosticList): FrontMatter | null {
+export function splitFrontMatter(lines: string[], diagnostics: DiagnosticList, hints: FrontMatterHints): { yamlText: string | null; bodyStart: number } {
+	if (lines[0]?.trimEnd() !== '---') {
+		diagnostics.error(
+			'front-matter-missing',
+			1,
+			1,
+			'The file does not start with front matter.',
+			`Begin with a \`---\` line, then ${hints.firstFields} lines, then another \`---\` line.`
+		);
+		return { yamlText: null, bodyStart: 0 };
+	}
+	for (let i = 1; i < lines.length; i++) {
+		const line = lines[i].trimEnd();
+		if (line === '---' || line === '...') return { yamlText: lines.slice(1, i).join('\n'), bodyStart: i + 1 };
+	}
+	diagnostics.error(
+		'front-matter-unclosed',
+		1,
+		1,
+		'The front matter opened on line 1 is never closed.',
+		'Add a line with just `---` after the last front matter field.'
+	);
+	return { yamlText: null, bodyStart: lines.length };
+}
+
+/** Front matter read as a map: its plain values, and where each field (its value if it has one) was written. */
+export interface YamlFields {
+	record: Record<string, unknown>;
+	at(field: string): Position;
+	/** Where the field's name was written; undefined when it was not. */
+	keyAt(field: string): Position | undefined;
+	/** The field's YAML node, for fields that nest (with `position` to place what is inside). */
+	node(field: string): YamlNode | undefined;
+	position(offset: number): Position;
+}
+
+/**
+ * Reads the YAML between the fences, safely: size and nesting limits, no alias bombs, duplicate fields refused.
+ * `firstLine` is the file line of the YAML's first line, so every diagnostic points into the file.
+ */
+export function readYamlFields(yamlText: string, firstLine: number, diagnostics: DiagnosticList, hints: FrontMatterHints): YamlFields | null {
 	const lineStarts = [0];
 	for (let i = 0; i < yamlText.length; i++) if (yamlText.charCodeAt(i) === 10) lineStarts.push(i + 1);
-	const position = (offset: number) => {
+	const position = (offset: number): Position => {
 		let low = 0;
 		let high = lineStarts.length - 1;
 		while (low < high) {
@@ -33,39 +83,33 @@ export function readFrontMatter(yamlText: string, firstLine: number, diagnostics
 		}
 		return { line: firstLine + low, column: offset - lineStarts[low] + 1 };
 	};
+	const fileStart = { line: firstLine, column: 1 };
+	const yamlError = (at: Position, message: string, hint: string) => {
+		diagnostics.error('front-matter-yaml', at.line, at.column, message, hint);
+		return null;
+	};
 
 	if (yamlText.length > MAX_FRONT_MATTER_CHARS) {
-		diagnostics.error(
-			'front-matter-yaml',
-			firstLine,
-			1,
+		return yamlError(
+			fileStart,
 			`The front matter is ${yamlText.length.toLocaleString('en')} characters long; the limit is ${MAX_FRONT_MATTER_CHARS.toLocaleString('en')}.`,
-			'Keep the front matter to the fields a scenario needs, and put long text in the briefing below it.'
+			`Keep the front matter to its fields, and put long text in ${hints.longText}.`
 		);
-		return null;
 	}
-
 	const tooDeep = deepNesting(yamlText);
 	if (tooDeep >= 0) {
-		const at = position(tooDeep);
-		diagnostics.error(
-			'front-matter-yaml',
-			at.line,
-			at.column,
+		return yamlError(
+			position(tooDeep),
 			`The front matter nests more than ${MAX_NESTING} levels deep.`,
 			'Front matter is a list of `field: value` lines; write `tags: [a, b]` without brackets inside brackets.'
 		);
-		return null;
 	}
 
 	// Duplicate keys are checked below: the parser's own check is quadratic in the number of keys.
 	const document = parseDocument(yamlText, { uniqueKeys: false, prettyErrors: false });
 	for (const error of document.errors) {
-		const at = position(error.pos[0]);
-		diagnostics.error(
-			'front-matter-yaml',
-			at.line,
-			at.column,
+		yamlError(
+			position(error.pos[0]),
 			`The front matter is not valid YAML: ${firstSentence(error.message)}`,
 			'Check indentation and quoting: text with a colon (:) or starting with [ { * & ! | > needs "quotes".'
 		);
@@ -76,52 +120,64 @@ export function readFrontMatter(yamlText: string, firstLine: number, diagnostics
 	try {
 		data = document.toJS({ maxAliasCount: MAX_ALIASES });
 	} catch (error) {
-		diagnostics.error(
-			'front-matter-yaml',
-			firstLine,
-			1,
+		return yamlError(
+			fileStart,
 			`The front matter could not be read: ${firstSentence(String((error as Error)?.message ?? error))}`,
 			'Remove YAML anchors and aliases (& and *); write each value out in full.'
 		);
-		return null;
 	}
 	if (data === null || data === undefined || typeof data !== 'object' || Array.isArray(data) || !isMap(document.contents)) {
-		diagnostics.error(
-			'front-matter-yaml',
-			firstLine,
-			1,
-			'The front matter must be a list of `field: value` lines.',
-			'Write at least `title:`, `customer:` and `summary:`, one per line.'
-		);
-		return null;
+		return yamlError(fileStart, 'The front matter must be a list of `field: value` lines.', `Write at least ${hints.firstFields}, one per line.`);
 	}
 
-	const fieldLine = new Map<string, { line: number; column: number }>();
+	const keyPosition = new Map<string, Position>();
+	const valueNode = new Map<string, YamlNode>();
 	let duplicate = false;
 	for (const pair of document.contents.items) {
-		if (isScalar(pair.key) && pair.key.range) {
-			const key = String(pair.key.value);
-			if (fieldLine.has(key)) {
-				const where = position(pair.key.range[0]);
-				diagnostics.error(
-					'front-matter-yaml',
-					where.line,
-					where.column,
-					`The front matter is not valid YAML: \`${key}\` is given twice.`,
-					'Give each field once; delete or rename one of the two lines.'
-				);
-				duplicate = true;
-				continue;
-			}
-			fieldLine.set(key, position(pair.key.range[0]));
+		if (!isScalar(pair.key) || !pair.key.range) continue;
+		const key = String(pair.key.value);
+		if (keyPosition.has(key)) {
+			yamlError(
+				position(pair.key.range[0]),
+				`The front matter is not valid YAML: \`${key}\` is given twice.`,
+				'Give each field once; delete or rename one of the two lines.'
+			);
+			duplicate = true;
+			continue;
 		}
-		if (isScalar(pair.value) && pair.value.range && isScalar(pair.key)) {
-			fieldLine.set(`${String(pair.key.value)}:value`, position(pair.value.range[0]));
-		}
+		keyPosition.set(key, position(pair.key.range[0]));
+		const value = pair.value as YamlNode | null;
+		if (value?.range) valueNode.set(key, value);
 	}
 	if (duplicate) return null;
-	const record = data as Record<string, unknown>;
-	const at = (field: string) => fieldLine.get(`${field}:value`) ?? fieldLine.get(field) ?? { line: firstLine, column: 1 };
+	return {
+		record: data as Record<string, unknown>,
+		at: (field) => {
+			const range = valueNode.get(field)?.range;
+			return range ? position(range[0]) : (keyPosition.get(field) ?? fileStart);
+		},
+		keyAt: (field) => keyPosition.get(field),
+		node: (field) => valueNode.get(field),
+		position
+	};
+}
+
+const SCENARIO_HINTS: FrontMatterHints = { firstFields: '`title:`, `customer:` and `summary:`', longText: 'the briefing below it' };
+
+/** The front matter of a scenario file, or null (with diagnostics) when it is missing or wrong. */
+export function readScenarioHeader(lines: string[], diagnostics: DiagnosticList): { meta: FrontMatter | null; bodyStart: number } {
+	const { yamlText, bodyStart } = splitFrontMatter(lines, diagnostics, SCENARIO_HINTS);
+	return { meta: yamlText === null ? null : readFrontMatter(yamlText, 2, diagnostics), bodyStart };
+}
+
+/**
+ * Reads a scenario's YAML between the `---` fences. `firstLine` is the file line of the YAML's first line, so every
+ * diagnostic points into the file.
+ */
+export function readFrontMatter(yamlText: string, firstLine: number, diagnostics: DiagnosticList): FrontMatter | null {
+	const fields = readYamlFields(yamlText, firstLine, diagnostics, SCENARIO_HINTS);
+	if (!fields) return null;
+	const { record, at } = fields;
 	let ok = true;
 	const invalid = (field: string, message: string, hint: string) => {
 		const where = at(field);
@@ -200,7 +256,7 @@ export function readFrontMatter(yamlText: string, firstLine: number, diagnostics
 
 	for (const field of Object.keys(record)) {
 		if (KNOWN_FIELDS.includes(field)) continue;
-		const where = fieldLine.get(field) ?? { line: firstLine, column: 1 };
+		const where = fields.keyAt(field) ?? { line: firstLine, column: 1 };
 		const suggestion = closest(field, KNOWN_FIELDS);
 		diagnostics.warning(
 			'front-matter-field-unknown',

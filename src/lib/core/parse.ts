@@ -2,7 +2,7 @@ import { literalLines } from './blocks.ts';
 import { checksNotRun, readChecks, runChecks, type CheckResult } from './checks.ts';
 import { closest, DiagnosticList } from './diagnostics.ts';
 import { parseCondition, parseEffects } from './effects.ts';
-import { readFrontMatter } from './front-matter.ts';
+import { readScenarioHeader } from './front-matter.ts';
 import { lintScenario } from './lint.ts';
 import type { ParseCache } from './incremental.ts';
 import { plainInline, slugify } from './slug.ts';
@@ -95,7 +95,7 @@ export function parseScenario(source: string, options: ParseOptions = {}): Parse
 	if (clean.includes('\0')) clean = clean.replace(/\0/g, '\uFFFD');
 	const lines = clean.split('\n');
 
-	const { meta, bodyStart } = readHeader(lines, diagnostics);
+	const { meta, bodyStart } = readScenarioHeader(lines, diagnostics);
 	const literal = literalLines(lines, bodyStart);
 	// Checks are read here and blanked, so no node body or briefing holds one (nothing renders them to trainees).
 	const checkBlocks = readChecks(lines, literal, bodyStart, diagnostics);
@@ -187,40 +187,6 @@ export function parseScenario(source: string, options: ParseOptions = {}): Parse
 	const playable = diagnostics.hasErrors ? null : scenario;
 	const checks = playable ? runChecks(playable, checkBlocks, diagnostics) : checksNotRun(checkBlocks, 'The file has errors; its checks run once they are fixed.');
 	return { scenario: playable, draft, diagnostics: diagnostics.sorted(), checks };
-}
-
-function readHeader(lines: string[], diagnostics: DiagnosticList) {
-	let meta: Omit<ScenarioMeta, 'briefing'> | null = null;
-	if (lines[0]?.trimEnd() !== '---') {
-		diagnostics.error(
-			'front-matter-missing',
-			1,
-			1,
-			'The file does not start with front matter.',
-			'Begin with a `---` line, then `title:`, `customer:` and `summary:` lines, then another `---` line.'
-		);
-		return { meta, bodyStart: 0 };
-	}
-	let close = -1;
-	for (let i = 1; i < lines.length; i++) {
-		const line = lines[i].trimEnd();
-		if (line === '---' || line === '...') {
-			close = i;
-			break;
-		}
-	}
-	if (close < 0) {
-		diagnostics.error(
-			'front-matter-unclosed',
-			1,
-			1,
-			'The front matter opened on line 1 is never closed.',
-			'Add a line with just `---` after the last front matter field.'
-		);
-		return { meta, bodyStart: lines.length };
-	}
-	meta = readFrontMatter(lines.slice(1, close).join('\n'), 2, diagnostics);
-	return { meta, bodyStart: close + 1 };
 }
 
 function briefingText(lines: string[], from: number, to: number): string {

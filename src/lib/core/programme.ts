@@ -5,10 +5,10 @@
  * Parsing follows the scenario parser: author mistakes are diagnostics, never
  * exceptions, and `programme` is null while any error remains.
  */
-import { isMap, isScalar, parseDocument, type Node as YamlNode } from 'yaml';
+import { isMap, isScalar, type Node as YamlNode } from 'yaml';
 import { literalLines } from './blocks.ts';
 import { closest, DiagnosticList } from './diagnostics.ts';
-import { deepNesting, firstSentence, MAX_FRONT_MATTER_CHARS } from './front-matter.ts';
+import { readYamlFields, splitFrontMatter, type FrontMatterHints, type Position } from './front-matter.ts';
 import { MAX_SOURCE_CHARS } from './parse.ts';
 import { DEFAULT_PASS_MARK } from './pass-mark.ts';
 import { DIMENSIONS, perDimension, type Diagnostic, type DiagnosticCode, type Dimension } from './types.ts';
@@ -151,121 +151,17 @@ interface Fields {
 	renewalLine: { line: number; column: number } | null;
 }
 
+const PROGRAMME_HINTS: FrontMatterHints = { firstFields: '`title:` and `audience:`', longText: 'the description below it' };
+
 function readHeader(lines: string[], diagnostics: DiagnosticList): { fields: Fields | null; bodyStart: number } {
-	if (lines[0]?.trimEnd() !== '---') {
-		diagnostics.error(
-			'front-matter-missing',
-			1,
-			1,
-			'The file does not start with front matter.',
-			'Begin with a `---` line, then `title:` and `audience:` lines, then another `---` line.'
-		);
-		return { fields: null, bodyStart: 0 };
-	}
-	let close = -1;
-	for (let i = 1; i < lines.length; i++) {
-		const line = lines[i].trimEnd();
-		if (line === '---' || line === '...') {
-			close = i;
-			break;
-		}
-	}
-	if (close < 0) {
-		diagnostics.error(
-			'front-matter-unclosed',
-			1,
-			1,
-			'The front matter opened on line 1 is never closed.',
-			'Add a line with just `---` after the last front matter field.'
-		);
-		return { fields: null, bodyStart: lines.length };
-	}
-	return { fields: readFields(lines.slice(1, close).join('\n'), 2, diagnostics), bodyStart: close + 1 };
+	const { yamlText, bodyStart } = splitFrontMatter(lines, diagnostics, PROGRAMME_HINTS);
+	return { fields: yamlText === null ? null : readFields(yamlText, 2, diagnostics), bodyStart };
 }
 
-type Position = { line: number; column: number };
-
-/** The YAML between the fences, read as `readFrontMatter` reads a scenario's: size and nesting limits, no alias bombs, positioned errors. */
 function readFields(yamlText: string, firstLine: number, diagnostics: DiagnosticList): Fields | null {
-	const lineStarts = [0];
-	for (let i = 0; i < yamlText.length; i++) if (yamlText.charCodeAt(i) === 10) lineStarts.push(i + 1);
-	const position = (offset: number): Position => {
-		let low = 0;
-		let high = lineStarts.length - 1;
-		while (low < high) {
-			const mid = (low + high + 1) >> 1;
-			if (lineStarts[mid] <= offset) low = mid;
-			else high = mid - 1;
-		}
-		return { line: firstLine + low, column: offset - lineStarts[low] + 1 };
-	};
-	const yamlError = (at: Position, message: string, hint: string) => {
-		diagnostics.error('front-matter-yaml', at.line, at.column, message, hint);
-		return null;
-	};
-
-	if (yamlText.length > MAX_FRONT_MATTER_CHARS) {
-		return yamlError(
-			{ line: firstLine, column: 1 },
-			`The front matter is ${yamlText.length.toLocaleString('en')} characters long; the limit is ${MAX_FRONT_MATTER_CHARS.toLocaleString('en')}.`,
-			'Keep the front matter to the fields a programme needs, and put long text in the description below it.'
-		);
-	}
-	const tooDeep = deepNesting(yamlText);
-	if (tooDeep >= 0) {
-		return yamlError(
-			position(tooDeep),
-			'The front matter nests too deeply.',
-			'Front matter is a list of `field: value` lines; `pass-mark` may hold one level of `dimension: number` lines.'
-		);
-	}
-	const document = parseDocument(yamlText, { uniqueKeys: false, prettyErrors: false });
-	for (const error of document.errors) {
-		yamlError(
-			position(error.pos[0]),
-			`The front matter is not valid YAML: ${firstSentence(error.message)}`,
-			'Check indentation and quoting: text with a colon (:) or starting with [ { * & ! | > needs "quotes".'
-		);
-	}
-	if (document.errors.length > 0) return null;
-	let data: unknown;
-	try {
-		data = document.toJS({ maxAliasCount: 50 });
-	} catch (error) {
-		return yamlError(
-			{ line: firstLine, column: 1 },
-			`The front matter could not be read: ${firstSentence(String((error as Error)?.message ?? error))}`,
-			'Remove YAML anchors and aliases (& and *); write each value out in full.'
-		);
-	}
-	if (data === null || typeof data !== 'object' || Array.isArray(data) || !isMap(document.contents)) {
-		return yamlError(
-			{ line: firstLine, column: 1 },
-			'The front matter must be a list of `field: value` lines.',
-			'Write at least `title:` and `audience:`, one per line.'
-		);
-	}
-
-	const keyAt = new Map<string, Position>();
-	const valueNode = new Map<string, YamlNode>();
-	for (const pair of document.contents.items) {
-		if (!isScalar(pair.key) || !pair.key.range) continue;
-		const key = String(pair.key.value);
-		if (keyAt.has(key)) {
-			return yamlError(
-				position(pair.key.range[0]),
-				`The front matter is not valid YAML: \`${key}\` is given twice.`,
-				'Give each field once; delete or rename one of the two lines.'
-			);
-		}
-		keyAt.set(key, position(pair.key.range[0]));
-		if (pair.value && (pair.value as YamlNode).range) valueNode.set(key, pair.value as YamlNode);
-	}
-	const record = data as Record<string, unknown>;
-	const at = (field: string): Position => {
-		const node = valueNode.get(field);
-		return node?.range ? position(node.range[0]) : (keyAt.get(field) ?? { line: firstLine, column: 1 });
-	};
+	const yaml = readYamlFields(yamlText, firstLine, diagnostics, PROGRAMME_HINTS);
+	if (!yaml) return null;
+	const { record, at } = yaml;
 	let ok = true;
 	const fail = (code: 'front-matter-field-invalid' | 'bad-audience' | 'bad-pass-mark' | 'bad-renewal', where: Position, message: string, hint: string) => {
 		diagnostics.error(code, where.line, where.column, message, hint);
@@ -311,12 +207,12 @@ function readFields(yamlText: string, firstLine: number, diagnostics: Diagnostic
 		}
 	}
 
-	const passMark = readPassMark(record['pass-mark'], valueNode.get('pass-mark'), at('pass-mark'), position, fail);
+	const passMark = readPassMark(record['pass-mark'], yaml.node('pass-mark'), at('pass-mark'), yaml.position, fail);
 	const renewal = readRenewal(record.renewal, at('renewal'), fail);
 
 	for (const field of Object.keys(record)) {
 		if (KNOWN_FIELDS.includes(field)) continue;
-		const where = keyAt.get(field) ?? { line: firstLine, column: 1 };
+		const where = yaml.keyAt(field) ?? { line: firstLine, column: 1 };
 		const suggestion = closest(field, KNOWN_FIELDS);
 		diagnostics.warning(
 			'front-matter-field-unknown',
