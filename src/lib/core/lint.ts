@@ -2,6 +2,7 @@ import { closest, type DiagnosticList } from './diagnostics.ts';
 import type { LinkSite } from './parse.ts';
 import { slugify } from './slug.ts';
 import { DIMENSIONS, type Condition, type DiagnosticCode, type ScenarioNode } from './types.ts';
+import { reachability } from './graph.ts';
 
 const EFFECT_ERRORS = new Set<DiagnosticCode>(['unknown-effect', 'bad-effect-value', 'value-out-of-range', 'duplicate-effect', 'bad-cue']);
 
@@ -64,38 +65,7 @@ export function lintScenario(nodes: ScenarioNode[], links: LinkSite[], diagnosti
 		);
 	}
 
-	// Reachable from the start, ignoring conditions.
-	const reached = new Uint8Array(nodes.length);
-	const stack = [0];
-	reached[0] = 1;
-	while (stack.length > 0) {
-		for (const next of edges[stack.pop()!]) {
-			if (!reached[next]) {
-				reached[next] = 1;
-				stack.push(next);
-			}
-		}
-	}
-
-	// Can reach an ending: walk the reversed graph from every ending.
-	const incoming: number[][] = nodes.map(() => []);
-	edges.forEach((targets, from) => targets.forEach((to) => incoming[to].push(from)));
-	const canEnd = new Uint8Array(nodes.length);
-	const endings: number[] = [];
-	nodes.forEach((node, i) => {
-		if (node.choices.length === 0) {
-			canEnd[i] = 1;
-			endings.push(i);
-		}
-	});
-	while (endings.length > 0) {
-		for (const previous of incoming[endings.pop()!]) {
-			if (!canEnd[previous]) {
-				canEnd[previous] = 1;
-				endings.push(previous);
-			}
-		}
-	}
+	const { reached, canEnd } = reachability(edges, (i) => nodes[i].choices.length === 0);
 
 	nodes.forEach((node, i) => {
 		if (!canEnd[i]) {

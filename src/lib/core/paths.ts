@@ -1,6 +1,7 @@
 import { bandFor, outcomeFromMood } from './scoring.ts';
 import { slugify } from './slug.ts';
 import { DIMENSION_LIMIT, DIMENSIONS, MOOD_LIMIT, OUTCOMES, perDimension, type Dimension, type Effects, type Outcome, type ScenarioDraft } from './types.ts';
+import { reachability } from './graph.ts';
 
 /*
  * Path analysis for the studio: what scores a trainee can reach, and where.
@@ -575,37 +576,7 @@ function extendHull(sources: HullSource[], lo: number, hi: number): Hull {
 
 /** Reachable from the start, and able to reach an ending, as the linter counts links. */
 function nodeFlags(nodes: Analysable['nodes'], edges: number[][]): NodePaths[] {
-	const reached = new Uint8Array(nodes.length);
-	if (nodes.length > 0) {
-		const stack = [0];
-		reached[0] = 1;
-		while (stack.length > 0) {
-			for (const next of edges[stack.pop()!]) {
-				if (!reached[next]) {
-					reached[next] = 1;
-					stack.push(next);
-				}
-			}
-		}
-	}
-	const incoming: number[][] = nodes.map(() => []);
-	edges.forEach((targets, from) => targets.forEach((to) => incoming[to].push(from)));
-	const canEnd = new Uint8Array(nodes.length);
-	const stack: number[] = [];
-	nodes.forEach((node, i) => {
-		if (node.choices.length === 0) {
-			canEnd[i] = 1;
-			stack.push(i);
-		}
-	});
-	while (stack.length > 0) {
-		for (const previous of incoming[stack.pop()!]) {
-			if (!canEnd[previous]) {
-				canEnd[previous] = 1;
-				stack.push(previous);
-			}
-		}
-	}
+	const { reached, canEnd } = reachability(edges, (i) => nodes[i].choices.length === 0);
 	return nodes.map((node, i) => ({ reachable: reached[i] === 1, trap: canEnd[i] === 0, ending: node.choices.length === 0 }));
 }
 
