@@ -1,4 +1,4 @@
-import { literalLines } from './blocks.ts';
+import { linkTextAt, literalLines } from './blocks.ts';
 import { checksNotRun, readChecks, runChecks, type CheckResult } from './checks.ts';
 import { closest, DiagnosticList } from './diagnostics.ts';
 import { parseCondition, parseEffects } from './effects.ts';
@@ -284,20 +284,9 @@ interface LinkMatch {
 
 /** Reads `[text](#target)` at the start of `content`; null when it is not a node link. */
 function readNodeLink(content: string): LinkMatch | null {
-	if (content.charCodeAt(0) !== 91 /* [ */) return null;
-	let depth = 0;
-	let close = -1;
-	for (let i = 0; i < content.length; i++) {
-		const code = content.charCodeAt(i);
-		if (code === 92 /* \ */) i++;
-		else if (code === 91) depth++;
-		else if (code === 93 /* ] */ && --depth === 0) {
-			close = i;
-			break;
-		}
-	}
-	if (close < 0 || content.charCodeAt(close + 1) !== 40 /* ( */) return null;
-	const rest = content.slice(close + 2);
+	const label = linkTextAt(content);
+	if (!label) return null;
+	const rest = content.slice(label.afterParen);
 	const match = /^\s*<?(#?)([^)>"]*?)>?(?:\s+"[^"]*")?\s*\)/.exec(rest);
 	if (!match) return null;
 	// `(a-fresh-start)` is a node link missing its `#`; `(https://…)` or `(notes.md)` is an ordinary link.
@@ -310,10 +299,10 @@ function readNodeLink(content: string): LinkMatch | null {
 		// keep the raw text; the linter reports it as a broken link
 	}
 	return {
-		text: content.slice(1, close).replace(/\\([[\]\\])/g, '$1').trim(),
+		text: label.text,
 		target,
-		end: close + 2 + match[0].length,
-		targetOffset: close + 2 + (missingHash ? match[0].indexOf(match[2]) : match[0].indexOf('#')),
+		end: label.afterParen + match[0].length,
+		targetOffset: label.afterParen + (missingHash ? match[0].indexOf(match[2]) : match[0].indexOf('#')),
 		targetLength: match[1].length + match[2].trimEnd().length,
 		missingHash
 	};

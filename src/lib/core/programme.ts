@@ -6,7 +6,7 @@
  * exceptions, and `programme` is null while any error remains.
  */
 import { isMap, isScalar, type Node as YamlNode } from 'yaml';
-import { literalLines } from './blocks.ts';
+import { linkTextAt, literalLines } from './blocks.ts';
 import { closest, DiagnosticList } from './diagnostics.ts';
 import { readYamlFields, splitFrontMatter, type FrontMatterHints, type Position } from './front-matter.ts';
 import { MAX_SOURCE_CHARS } from './parse.ts';
@@ -392,27 +392,16 @@ interface LinkMatch {
 
 /** Reads `[text](target)` at the start of `content`; null when it does not start with a link. */
 function readLink(content: string): LinkMatch | null {
-	if (content.charCodeAt(0) !== 91 /* [ */) return null;
-	let depth = 0;
-	let close = -1;
-	for (let i = 0; i < content.length && i < 2000; i++) {
-		const code = content.charCodeAt(i);
-		if (code === 92 /* \ */) i++;
-		else if (code === 91) depth++;
-		else if (code === 93 /* ] */ && --depth === 0) {
-			close = i;
-			break;
-		}
-	}
-	if (close < 0 || content.charCodeAt(close + 1) !== 40 /* ( */) return null;
-	const match = /^(\s*<?)([^)>"\s]*)>?(?:\s+"[^"]*")?\s*\)/.exec(content.slice(close + 2));
+	const label = linkTextAt(content);
+	if (!label) return null;
+	const match = /^(\s*<?)([^)>"\s]*)>?(?:\s+"[^"]*")?\s*\)/.exec(content.slice(label.afterParen));
 	if (!match) return null;
 	return {
-		text: content.slice(1, close).replace(/\\([[\]\\])/g, '$1').trim(),
+		text: label.text,
 		target: match[2],
-		targetOffset: close + 2 + match[1].length,
+		targetOffset: label.afterParen + match[1].length,
 		targetLength: match[2].length,
-		end: close + 2 + match[0].length
+		end: label.afterParen + match[0].length
 	};
 }
 
