@@ -1,17 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
-import { choices, createLearner, playToEnd, startScenario } from './helpers';
+import { expect, test } from '@playwright/test';
+import { choices, createLearner, expectNoViolations, playToEnd, startScenario } from './helpers';
 
-/**
- * axe-core on every screen a person meets, with all its rules (WCAG A/AA and
- * best practices such as heading order and unique landmarks): zero violations.
- */
-async function expectNoViolations(page: Page, screen: string) {
-	const { violations } = await new AxeBuilder({ page }).analyze();
-	const found = violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
-	expect(found, `axe violations on ${screen}`).toEqual([]);
-}
-
+/** axe-core (helpers.ts) on every screen a person meets: zero violations, in light and dark. */
 for (const colorScheme of ['light', 'dark'] as const) {
 	test(`every screen of a learner's visit has no axe violations (${colorScheme})`, async ({ page }) => {
 		await page.emulateMedia({ colorScheme });

@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { choices, createLearner, playBest, startScenario } from './helpers';
+import { choices, createLearner, expectNoViolations, playBest, startScenario } from './helpers';
 
 /** The progress dashboard (/progress) and the trainer's view (/trainer). */
 
@@ -21,11 +20,6 @@ async function pointCounts(page: Page) {
 	return Promise.all(DIMENSIONS.map((dimension) => trend(page, dimension).locator('circle.point').count()));
 }
 
-async function expectNoViolations(page: Page, screen: string) {
-	const { violations } = await new AxeBuilder({ page }).analyze();
-	const found = violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
-	expect(found, `axe violations on ${screen}`).toEqual([]);
-}
 
 /** Writes an enrolment straight into the app's database (the programme pages are built elsewhere). */
 async function enrol(page: Page, learner: string, programmeId: string, enrolledAt: number) {
@@ -85,9 +79,8 @@ test('playing a scenario adds a point to every trend and moves the CSAT and NPS 
 	await expect(trend(page, 'empathy').locator('figcaption')).toContainText('over 1 conversation');
 	// The pass-mark line is drawn on every chart.
 	for (const dimension of DIMENSIONS) await expect(trend(page, dimension).locator('.pass-label')).toHaveText('pass mark 70');
-	// The per-scenario table and the disputes list are still there.
+	// The per-scenario table is still there.
 	await expect(page.getByRole('table')).toContainText('The Third Call');
-	await expect(page.getByRole('region', { name: 'Disputed scores' })).toBeVisible();
 
 	await page.goBack();
 	await playAgainWorst(page);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { choices, createLearner, playUntilDebrief, startScenario } from './helpers';
+import { choices, createLearner, expectNoViolations, playUntilDebrief, startScenario } from './helpers';
 
 const REPLY = "I'm so sorry, Dana. I'll send a replacement vase by express today, at no charge.";
 
@@ -41,11 +41,13 @@ test('a trainee disputes a typed reply’s score, and a trainer downloads it as 
 	await expect(coaching.getByRole('status')).toHaveText(/Saved: you expected empathy to be neutral/);
 	await expect(disagree).toBeFocused();
 
-	// The trainer's view: the progress page lists it and downloads the labelled-set file.
-	await page.goto('/progress');
+	// The trainer's view lists it, with the learner and the scenario, and downloads the labelled-set file.
+	await page.goto('/trainer');
 	const list = page.getByRole('region', { name: 'Disputed scores' });
 	await expect(list.getByRole('row', { name: /Disputing Dee/ })).toContainText('Empathy: rubric +, expected 0');
+	await expect(list.getByRole('row', { name: /Disputing Dee/ })).toContainText('The Third Call');
 	await expect(list).toContainText('Sounds like a script to me.');
+	await expectNoViolations(page, 'trainer view with a disputed score');
 	const [download] = await Promise.all([page.waitForEvent('download'), list.getByRole('button', { name: 'Download disputes (JSON)' }).click()]);
 	expect(download.suggestedFilename()).toMatch(/^disputes-\d{4}-\d\d-\d\d\.json$/);
 	const items = JSON.parse(readFileSync((await download.path())!, 'utf8'));
@@ -76,6 +78,6 @@ test('in exam mode the score can be disputed from the debrief', async ({ page })
 	await dialog.getByRole('radio', { name: 'Negative (−)' }).check();
 	await dialog.getByRole('button', { name: 'Save' }).click();
 	await expect(debrief.getByRole('status')).toHaveText(/Saved: you expected empathy to be negative/);
-	await page.goto('/progress');
+	await page.goto('/trainer');
 	await expect(page.getByRole('region', { name: 'Disputed scores' })).toContainText('Returns will be in touch.');
 });

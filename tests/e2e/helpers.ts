@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -124,4 +125,14 @@ export async function withCrashableBrowser(
 	} finally {
 		rmSync(profile, { recursive: true, force: true });
 	}
+}
+
+/**
+ * axe-core on the screen as it is, with all its rules (WCAG A/AA and best practices such as heading order and
+ * unique landmarks): zero violations.
+ */
+export async function expectNoViolations(page: Page, screen: string) {
+	const { violations } = await new AxeBuilder({ page }).analyze();
+	const found = violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+	expect(found, `axe violations on ${screen}`).toEqual([]);
 }
