@@ -285,6 +285,64 @@ describe('shouting', () => {
 	});
 });
 
+describe('sympathy used as a run-up to a refusal (round three)', () => {
+	it.each([
+		"I'm sorry to hear about the boiler. Unfortunately repairs after the warranty are not covered.",
+		"What a horrible end to your holiday. Sadly the deposit is non-refundable.",
+		"So sorry about the wait. You'll need to call our roadside team."
+	])('counts against empathy when nothing is offered, owned or personal: %s', (reply) => {
+		const result = score(reply);
+		expect(result.empathy).toBeLessThan(0);
+		expect(found(result, 'run-up')[0]?.reason).toMatch(/runs up to a refusal/);
+	});
+
+	it.each([
+		// the customer's name used right makes it personal
+		"I'm sorry to hear about the boiler, Morgan. Unfortunately repairs after the warranty are not covered.",
+		// something offered
+		"I'm sorry to hear about the boiler. Repairs after the warranty aren't covered, but I can offer you a discounted call-out.",
+		// the sorry after the refusal is not a run-up
+		"Repairs after the warranty are not covered, I'm sorry."
+	])('leaves sympathy alone when the reply is not only a refusal after it: %s', (reply) => {
+		expect(found(score(reply), 'run-up')).toEqual([]);
+	});
+});
+
+describe('vague promises: somebody will let you know, with no time (round three)', () => {
+	it.each(["We'll let you know.", "They'll be in touch.", "Sure, I'll flag it.", "I'll ask the supervisor about the fee and get back to you."])(
+		'count against ownership: %s',
+		(reply) => {
+			const result = score(reply);
+			expect(result.ownership).toBeLessThan(0);
+			expect(found(result, 'vague-promise')[0]?.reason).toMatch(/nobody and no time/);
+		}
+	);
+
+	it.each(["We'll let you know by 4pm today.", "I'll ask the supervisor about the fee and get back to you before noon."])('leaves a promise with a time alone: %s', (reply) => {
+		expect(found(score(reply), 'vague-promise')).toEqual([]);
+	});
+});
+
+describe('putting it back on the customer in other words (round three)', () => {
+	it.each([
+		'Next time allow an extra hour for the motorway.',
+		"It's a bit late to raise it now.",
+		'You had the keys for a fortnight before you said anything.',
+		'Did you read the reminder we posted?',
+		'Did you order the part in time?',
+		'Most tenants manage to give a month of notice.'
+	])('counts against empathy and ownership: %s', (reply) => {
+		const result = score(reply);
+		expect(result.empathy).toBeLessThan(0);
+		expect(result.ownership).toBeLessThan(0);
+		expect(found(result, 'customer-blame')[0]?.reason).toMatch(/back on the customer/);
+	});
+
+	it('leaves a plain question about the order alone', () => {
+		expect(found(score('Did you order it online or in the shop?'), 'customer-blame')).toEqual([]);
+	});
+});
+
 describe('every labelled reply', () => {
 	it('gets evidence that points at its phrase, with a reason, on every set (sealed-1 included)', () => {
 		const broken: string[] = [];

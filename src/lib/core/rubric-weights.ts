@@ -41,6 +41,7 @@ export const LEARNED_WEIGHTS: FeatureWeights = {
 	'pass-on': -2,
 	'policy-quote': -1,
 	reproach: -2,
+	'run-up': -1,
 	sarcasm: -2,
 	'self-serve': -2,
 	shouting: -2,

@@ -250,6 +250,7 @@ export function collectFindings(reply: string, givenContext: ReplyContext): Find
 	decisionEvidence(text, found);
 	questionEvidence(text, lower, context.customerLine, context.previousReplies, found);
 	repetitionEvidence(text, lower, context.previousReplies, found);
+	runUpEvidence(lower, found);
 
 	// Sarcasm turns the rest of its sentence into mockery: "I'll just drive the truck round myself, shall I?"
 	for (const mock of found.filter((e) => e.reason === SARCASM_REASON)) {
@@ -446,6 +447,47 @@ function contrastEvidence(lower: string, found: Finding[]) {
 		f.prior = -1;
 		f.reason = 'Stock sympathy that only leads into a refusal ("…, but") reads as a script: the "but" cancels it.';
 		f.ifZero = 'Stock sympathy that only leads into a refusal earns nothing: the "but" cancels it.';
+	}
+}
+
+/** What leaves the customer with a refusal: a wall, a hand-off, blame (not a promise, vague or too bold). */
+const isRefusal = (f: Finding) => (f.dimension === 'flexibility' || f.dimension === 'ownership') && f.prior < 0 && !f.zeroed && f.feature !== 'over-promise' && f.feature !== 'vague-promise';
+
+/**
+ * Sympathy used as a run-up to a refusal: a "sorry" or a line of understanding,
+ * in a reply that then refuses, hands the customer on or blames someone, with
+ * nothing offered or owned and without even the customer's name. The labelling
+ * guide counts a stock sympathy opener used as a run-up to a refusal against
+ * empathy: the refusal is what the customer hears, and the sorry sounds like a script.
+ */
+/** Words in a line of sympathy beyond the stock ones any complaint could get. */
+function personalWords(words: string): number {
+	return (words.match(/[a-z]{4,}/g) ?? []).filter((word) => !STOCK_WORDS.has(word) && !STOP.has(word) && !COMMON_WORDS.has(word)).length;
+}
+/** How many words of its own a run-up may have and still be the stock opener ("sorry to hear about your visa"). */
+const RUN_UP_PERSONAL = 1;
+
+function runUpEvidence(lower: string, found: Finding[]) {
+	const refusals = found.filter(isRefusal);
+	if (refusals.length === 0) return;
+	if (found.some((f) => !f.zeroed && f.prior > 0 && (f.dimension === 'flexibility' || f.dimension === 'ownership' || f.feature === 'name-right'))) return;
+	for (const f of found) {
+		if (f.dimension !== 'empathy' || f.zeroed || f.prior <= 0 || (f.feature !== 'apology' && f.feature !== 'acknowledge') || /^(?:thank|thanks)\b/.test(normalise(f.phrase))) continue;
+		// A run-up comes before what it runs up to.
+		const refusal = refusals.find((r) => r.start >= f.end);
+		if (!refusal) continue;
+		// Sympathy that names this customer's trouble in words of its own ("the heater failed on the coldest
+		// night of the year") is personal, refusal or not; "sorry to hear about your mother" is the stock opener.
+		const from = Math.max(lower.lastIndexOf('.', f.start - 1), lower.lastIndexOf('!', f.start - 1), lower.lastIndexOf('?', f.start - 1)) + 1;
+		const rest = lower.slice(f.end, refusal.start);
+		const stop = rest.search(/[.!?;]|\b(?:but|however|though|although|unfortunately|sadly|regrettably|i'?m afraid)\b/);
+		const around = lower.slice(from, f.start) + ' ' + (stop < 0 ? rest : rest.slice(0, stop));
+		if (personalWords(around) > RUN_UP_PERSONAL) continue;
+		f.feature = 'run-up';
+		f.group = 'preamble';
+		f.prior = -1;
+		f.reason = 'Sympathy that only runs up to a refusal or a hand-off, with nothing offered and not even the customer\'s name, reads as a script: the refusal is what the customer hears.';
+		f.ifZero = 'Sympathy that only runs up to a refusal earns nothing: the refusal is what the customer hears.';
 	}
 }
 
