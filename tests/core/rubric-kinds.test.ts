@@ -343,6 +343,93 @@ describe('putting it back on the customer in other words (round three)', () => {
 	});
 });
 
+describe('a reply made of form-letter lines (round three)', () => {
+	it.each(['Thank you for your patience. We value your custom.', 'I appreciate your patience and we take your feedback seriously.'])(
+		'earns nothing for its thanks and counts against empathy: %s',
+		(reply) => {
+			const result = score(reply);
+			expect(result.empathy).toBeLessThan(0);
+			expect(found(result, 'form-letter')[0]?.reason).toMatch(/template/);
+			expect(result.evidence.some((e) => e.dimension === 'empathy' && e.weight > 0)).toBe(false);
+		}
+	);
+
+	it('keeps the thanks when something is offered', () => {
+		const result = score('Thank you for your patience. We value your custom, so I can offer you a free delivery slot on Friday.');
+		expect(result.empathy).toBeGreaterThanOrEqual(0);
+	});
+});
+
+describe('hand-offs and disowning in plain words (round three)', () => {
+	it.each(['Talk to Priya in accounts, she deals with that.', 'Please email bookings about refunds.', 'Please direct any complaints to the venue.', "Sorry, I'm returns only."])(
+		'count against ownership: %s',
+		(reply) => {
+			const result = score(reply);
+			expect(result.ownership).toBeLessThan(0);
+			expect(result.evidence.some((e) => e.dimension === 'ownership' && e.weight < 0 && e.reason.length > 10)).toBe(true);
+		}
+	);
+
+	it.each(['Please email me the photos and I will look today.', 'Talk to me whenever you like.'])('leave asking the customer to come to you alone: %s', (reply) => {
+		expect(found(score(reply), 'pass-on')).toEqual([]);
+	});
+});
+
+describe('promising what the speaker cannot deliver, in more words (round three)', () => {
+	it.each([
+		'Of course, whatever you need, just send me the bills.',
+		'Bring it back and I will swap it, no questions asked.',
+		"Don't worry about any limit, we'll pay it all.",
+		"It'll be with you by lunchtime tomorrow for sure."
+	])('counts against ownership: %s', (reply) => {
+		const result = score(reply);
+		expect(result.ownership).toBeLessThan(0);
+		expect(found(result, 'over-promise')[0]?.reason).toMatch(/promise only what you will do/);
+	});
+
+	it('outweighs a timed commitment it is attached to', () => {
+		expect(score("I'll have the new glasses on your doorstep by 9am tomorrow, guaranteed.").ownership).toBeLessThan(0);
+	});
+});
+
+describe('exceptions and walls in more words (round three)', () => {
+	it.each([
+		'Come straight in, no appointment needed.',
+		'While it is in the workshop you can borrow one of our courtesy cars for free.',
+		"Just show the old pass at the gate and they'll let you in.",
+		'A photo of the label is perfectly fine instead of the receipt.',
+		"I can't refund the deposit, but I've moved it onto your next booking."
+	])('reads a way round the rule as flexibility: %s', (reply) => {
+		const result = score(reply);
+		expect(result.flexibility).toBeGreaterThan(0);
+		expect(result.evidence.some((e) => e.dimension === 'flexibility' && e.weight > 0 && e.reason.length > 10)).toBe(true);
+	});
+
+	it.each([
+		'Anything over the allowance will not be reimbursed.',
+		'The deadline is printed on your booking form.',
+		'A second fitting would be chargeable.',
+		'The warranty requires proof of purchase.',
+		'Please refer to clause 9 of your agreement.',
+		"The allowance covers meals, a coat won't be covered, but you could try the charity shop."
+	])('reads hiding behind the rule as a wall: %s', (reply) => {
+		const result = score(reply);
+		expect(result.flexibility).toBeLessThan(0);
+	});
+});
+
+describe('a reply that opens with yes or no has answered the question (round three)', () => {
+	it('does not count an opening "yes" as ignoring the question', () => {
+		const result = score('Yes, bring the statement to the front desk.', { customerLine: 'Surely you can find the payment on my card?' });
+		expect(result.evidence.some((e) => e.feature === 'unanswered')).toBe(false);
+	});
+
+	it('does not count a holding line of up to ten words as ignoring it', () => {
+		const result = score('Checking the Tuesday and Thursday slots for you now.', { customerLine: 'Can I move my class?' });
+		expect(result.evidence.some((e) => e.feature === 'unanswered')).toBe(false);
+	});
+});
+
 describe('every labelled reply', () => {
 	it('gets evidence that points at its phrase, with a reason, on every set (sealed-1 included)', () => {
 		const broken: string[] = [];

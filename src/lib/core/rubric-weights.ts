@@ -35,7 +35,7 @@ export const LEARNED_WEIGHTS: FeatureWeights = {
 	'name-right': 1,
 	'name-wrong': -3,
 	'non-apology': -2,
-	'over-promise': -2,
+	'over-promise': -3,
 	'own-decision': 1,
 	'own-fault': 1,
 	'pass-on': -2,

@@ -251,6 +251,7 @@ export function collectFindings(reply: string, givenContext: ReplyContext): Find
 	questionEvidence(text, lower, context.customerLine, context.previousReplies, found);
 	repetitionEvidence(text, lower, context.previousReplies, found);
 	runUpEvidence(lower, found);
+	scriptEvidence(lower, found);
 
 	// Sarcasm turns the rest of its sentence into mockery: "I'll just drive the truck round myself, shall I?"
 	for (const mock of found.filter((e) => e.reason === SARCASM_REASON)) {
@@ -321,13 +322,13 @@ function serviceEvidence(lower: string, customerLine: string | undefined, found:
  * you": a promise of one's own next step is a commitment.)
  */
 const OVER_PROMISE =
-	/(?<!\b(?:i|we)['\s]?)\b(?:is|are|'re|'s) (?:definitely|certainly|absolutely|100%) going to\b|(?<!\b(?:i|we)['\s]?)(?:'?ll|\bwill|\b(?:is|are|'re|'s) going to) (?:(?:definitely|certainly|absolutely|for sure|without (?:a )?fail)\b|100%|100 percent)|\bi (?:can |absolutely |personally |100% )?(?:guarantee|promise)(?: you)?(?: that)?(?= (?!i'?ll\b|i will\b|i'?m going to\b|to\b|i\b)\S)|(?:^|[,\u2014\u2013-])\s*guaranteed\b|\b(?:it'?s|that'?s|is|are|you'?re) guaranteed\b(?! (?:for|to last|up to|against|until|within|\d))|\b(?:won'?t|will not|will never|'?ll never|never) (?:ever )?happen (?:again|twice)|\b(?:will|'?ll) ever happen again|\bi'?m (?:sure|certain|positive|100% sure) of it\b/g;
+	/(?<!\b(?:i|we)['\s]?)\b(?:is|are|'re|'s) (?:definitely|certainly|absolutely|100%) going to\b|(?<!\b(?:i|we)['\s]?)(?:'?ll|\bwill|\b(?:is|are|'re|'s) going to) (?:(?:definitely|certainly|absolutely|for sure|without (?:a )?fail)\b|100%|100 percent)|\bi (?:can |absolutely |personally |100% )?(?:guarantee|promise)(?: you)?(?: that)?(?= (?!i'?ll\b|i will\b|i'?m going to\b|to\b|i\b)\S)|(?:^|[,\u2014\u2013-])\s*guaranteed\b|\b(?:it'?s|that'?s|is|are|you'?re) guaranteed\b(?! (?:for|to last|up to|against|until|within|\d))|\b(?:won'?t|will not|will never|'?ll never|never) (?:ever )?happen (?:again|twice)|\b(?:will|'?ll) ever happen again|\bi'?m (?:sure|certain|positive|100% sure) of it\b|\bwhatever you (?:need|want)\b|\bno questions asked\b|\bdon'?t worry about (?:any|the) (?:limit|cost|price|budget)s?\b|(?:'ll|\bwill) (?!i\b)[^.!?]{3,60}?\bfor sure\b/g;
 const CANT_PROMISE = /\b(?:can'?t|cannot|won'?t|not able to|unable to|couldn'?t|wouldn'?t) (?:\w+ )?(?:promise|guarantee|say for (?:sure|certain))\b/;
 const OVER_PROMISE_REASON =
 	'Promising what you do not control ("it\'ll definitely…", "guaranteed", "it won\'t happen again") sets the customer up to be let down again: promise only what you will do yourself.';
 
 /** Words every over-promise contains: a cheap test before the full expression (whose look-behinds cost). */
-const OVER_PROMISE_WORDS = /definitely|certainly|absolutely|100|guarantee|promise|happen again|for sure|without (?:a )?fail|sure of it|certain of it|positive of it/;
+const OVER_PROMISE_WORDS = /definitely|certainly|absolutely|100|guarantee|promise|happen again|for sure|without (?:a )?fail|sure of it|certain of it|positive of it|whatever you|no questions|worry about/;
 
 function overPromiseEvidence(text: string, lower: string, found: Finding[]) {
 	if (!OVER_PROMISE_WORDS.test(lower)) return;
@@ -341,7 +342,7 @@ function overPromiseEvidence(text: string, lower: string, found: Finding[]) {
 		// "I can't promise it won't happen again" is honest, not a promise.
 		const sentence = lower.slice(Math.max(lower.lastIndexOf('.', start - 1), lower.lastIndexOf('!', start - 1), lower.lastIndexOf('?', start - 1)) + 1, start);
 		if (CANT_PROMISE.test(sentence) || (match[0].includes('guarantee') && NEGATORS.test(sentence.split(/\s+/).slice(-3).join(' ')))) continue;
-		found.push(makeFinding(text, start, end, 'ownership', 'over-promise', 'over-promise', -2, OVER_PROMISE_REASON));
+		found.push(makeFinding(text, start, end, 'ownership', 'over-promise', 'over-promise', -3, OVER_PROMISE_REASON));
 	}
 }
 
@@ -401,7 +402,7 @@ const CONTRAST = /\b(?:but|however|though|although|unfortunately|sadly|regrettab
 const STOCK_WORDS = new Set(
 	('completely totally fully really truly absolutely understand understanding frustration frustrations concern concerns feelings situation position point appreciate hear coming from where saying this that your ' +
 		// the feelings anybody's complaint could have: naming one says nothing of this customer
-		'frustrating upsetting upset disappointing disappointed annoying annoyed difficult inconvenient stressful concerning must feel feels feeling been sounds seems totally').split(' ')
+		'patience inconvenience frustrating upsetting upset disappointing disappointed annoying annoyed difficult inconvenient stressful concerning must feel feels feeling been sounds seems totally').split(' ')
 );
 
 /**
@@ -469,25 +470,52 @@ const RUN_UP_PERSONAL = 1;
 
 function runUpEvidence(lower: string, found: Finding[]) {
 	const refusals = found.filter(isRefusal);
-	if (refusals.length === 0) return;
-	if (found.some((f) => !f.zeroed && f.prior > 0 && (f.dimension === 'flexibility' || f.dimension === 'ownership' || f.feature === 'name-right'))) return;
+	if (refusals.length === 0 || offersOrOwns(found)) return;
 	for (const f of found) {
-		if (f.dimension !== 'empathy' || f.zeroed || f.prior <= 0 || (f.feature !== 'apology' && f.feature !== 'acknowledge') || /^(?:thank|thanks)\b/.test(normalise(f.phrase))) continue;
+		if (f.dimension !== 'empathy' || f.zeroed || f.prior <= 0 || (f.feature !== 'apology' && f.feature !== 'acknowledge')) continue;
 		// A run-up comes before what it runs up to.
 		const refusal = refusals.find((r) => r.start >= f.end);
-		if (!refusal) continue;
-		// Sympathy that names this customer's trouble in words of its own ("the heater failed on the coldest
-		// night of the year") is personal, refusal or not; "sorry to hear about your mother" is the stock opener.
-		const from = Math.max(lower.lastIndexOf('.', f.start - 1), lower.lastIndexOf('!', f.start - 1), lower.lastIndexOf('?', f.start - 1)) + 1;
-		const rest = lower.slice(f.end, refusal.start);
-		const stop = rest.search(/[.!?;]|\b(?:but|however|though|although|unfortunately|sadly|regrettably|i'?m afraid)\b/);
-		const around = lower.slice(from, f.start) + ' ' + (stop < 0 ? rest : rest.slice(0, stop));
-		if (personalWords(around) > RUN_UP_PERSONAL) continue;
+		if (!refusal || !stockLine(lower, f, refusal.start)) continue;
+		// Thanks are courtesy, not sympathy: before a refusal they earn nothing, but cost nothing either.
+		if (/^(?:thank|thanks)\b/.test(normalise(f.phrase))) {
+			f.zeroed = 'Thanks for patience that only lead into a refusal read as a script: they earn nothing here.';
+			continue;
+		}
 		f.feature = 'run-up';
 		f.group = 'preamble';
 		f.prior = -1;
 		f.reason = 'Sympathy that only runs up to a refusal or a hand-off, with nothing offered and not even the customer\'s name, reads as a script: the refusal is what the customer hears.';
 		f.ifZero = 'Sympathy that only runs up to a refusal earns nothing: the refusal is what the customer hears.';
+	}
+}
+
+/** Something offered or owned, or the customer's name used right: the reply is more than a script. */
+function offersOrOwns(found: Finding[]): boolean {
+	return found.some((f) => !f.zeroed && f.prior > 0 && (f.dimension === 'flexibility' || f.dimension === 'ownership' || f.feature === 'name-right'));
+}
+
+/**
+ * Whether a line of sympathy or thanks is stock: in its sentence, up to `until` or a contrast, it has at most
+ * one word of its own. Sympathy that names this customer's trouble ("the heater failed on the coldest night of
+ * the year") is personal; "sorry to hear about your mother" is the stock opener.
+ */
+function stockLine(lower: string, f: Finding, until: number): boolean {
+	const from = Math.max(lower.lastIndexOf('.', f.start - 1), lower.lastIndexOf('!', f.start - 1), lower.lastIndexOf('?', f.start - 1)) + 1;
+	const rest = lower.slice(f.end, Math.max(f.end, until));
+	const stop = rest.search(/[.!?;]|\b(?:but|however|though|although|unfortunately|sadly|regrettably|i'?m afraid)\b/);
+	return personalWords(lower.slice(from, f.start) + ' ' + (stop < 0 ? rest : rest.slice(0, stop))) <= RUN_UP_PERSONAL;
+}
+
+/**
+ * A reply made of form-letter lines ("Thank you for your patience. We value your business."): with nothing
+ * offered or owned and not the customer's name, its thanks and stock sympathy are part of the script, and the
+ * guide counts form letters against empathy.
+ */
+function scriptEvidence(lower: string, found: Finding[]) {
+	if (!found.some((f) => f.feature === 'form-letter' && !f.zeroed) || offersOrOwns(found)) return;
+	for (const f of found) {
+		if (f.dimension !== 'empathy' || f.zeroed || f.prior <= 0 || (f.feature !== 'apology' && f.feature !== 'acknowledge' && f.feature !== 'courtesy')) continue;
+		if (stockLine(lower, f, lower.length)) f.zeroed = 'Part of a form letter, with nothing offered or owned: it reads as a script and earns nothing.';
 	}
 }
 
@@ -771,7 +799,7 @@ function questionEvidence(text: string, lower: string, customerLine: string | un
 	const bare = words <= 3 && !found.some((e) => e.feature === 'apology' || e.feature === 'acknowledge');
 	if (bare) return;
 	// …unless it was said before: a holding line repeated is stalling.
-	if ((HOLDING.test(lower) || (words <= 8 && HOLDING_SHORT.test(lower))) && !previous.some((earlier) => typeof earlier === 'string' && normalise(earlier).trim() === lower.trim())) return;
+	if ((HOLDING.test(lower) || (words <= 10 && HOLDING_SHORT.test(lower))) && !previous.some((earlier) => typeof earlier === 'string' && normalise(earlier).trim() === lower.trim())) return;
 	const questions = remembered(questionCache, customerLine, () =>
 		// "Tell me when…" asks as plainly as a question mark does.
 		customerLine.match(/[^.!?]*\?|\btell me (?:when|what|why|how|where|who|if|whether)\b[^.!?]*/gi)
@@ -803,9 +831,13 @@ const HOLDING =
 const CLOCK = /\b\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm)\b|\b\d{1,2}:\d\d\b/;
 const YES_NO = /\b(that'?ll be|is normal|nothing wrong|we do|i do|it does|they do|we have|it should|it shouldn'?t|shouldn'?t|probably|unlikely|likely|yes|yeah|yep|no|nope|i can|we can|i will|we will|i'?ll|we'?ll|you can|you will|it is|it will|it won'?t|it isn'?t|of course|absolutely|definitely|certainly|sure|unfortunately|i'?m afraid|not|can'?t|cannot|won'?t|unable|allowed|possible|instead|exception)\b/;
 
+const OPENS_WITH_ANSWER = /^\W*(?:yes|yeah|yep|no|nope)\b/;
+
 /** Whether a reply engages with the customer's question, by the kind of question it is. */
 function answersQuestion(question: string, reply: string, asked: Set<string>, said: Set<string>): boolean {
 	const overlap = [...asked].some((word) => said.has(word));
+	// "Yes, bring your statement in", "No — …": a reply that opens with yes or no has answered.
+	if (OPENS_WITH_ANSWER.test(reply)) return true;
 	if (/\bwhy\b/.test(question)) return /\b(that'?ll be|coming from|caused by|sometimes|because|reason|due to|since|so|as|caused|that'?s why|the cause|happened|short[- ]staffed|off sick|backed up|busy|waiting|down to|mistake|error|fault)\b/.test(reply);
 	if (/\b(how much|what amount|cost|price)\b/.test(question)) return /[£$€]|\d|\bfree\b|\bnothing\b|\bno charge\b/.test(reply);
 	if (/\b(when|how long|what time|how soon|by when|before|in time|by (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight))\b/.test(question)) {
