@@ -430,6 +430,35 @@ describe('a reply that opens with yes or no has answered the question (round thr
 	});
 });
 
+describe('a plain yes to what the customer asked for, against a limit they named (round three)', () => {
+	const customerLine = "I haven't got the booking reference, but could you still check me in?";
+	it.each(['Yes, come to the desk.', 'Of course — give me your surname.'])('counts as flexibility: %s', (reply) => {
+		const result = score(reply, { customerLine });
+		expect(result.flexibility).toBeGreaterThan(0);
+		expect(found(result, 'flex-yes', 1)[0]?.reason).toMatch(/yes/i);
+	});
+
+	it('is a plain answer when no limit was named, or when the customer asked whether they must', () => {
+		expect(found(score('Yes, the pool opens at seven.', { customerLine: 'Could you tell me when the pool opens?' }), 'flex-yes', 1)).toEqual([]);
+		expect(found(score('Yes, a new ticket is needed.', { customerLine: "I missed it, but do I really have to buy a new ticket?" }), 'flex-yes', 1)).toEqual([]);
+	});
+});
+
+describe('"without" negates its own object, not the wall after it (round three)', () => {
+	it('counts "without a receipt our hands are tied" as a wall', () => {
+		const result = score('Without a receipt our hands are tied.');
+		expect(result.flexibility).toBeLessThan(0);
+	});
+});
+
+describe('"please be aware" is a form-letter line and, opening a reply, states the rule (round three)', () => {
+	it('counts against empathy and flexibility', () => {
+		const result = score('Please be aware the gym closes at ten.');
+		expect(result.empathy).toBeLessThan(0);
+		expect(result.flexibility).toBeLessThan(0);
+	});
+});
+
 describe('every labelled reply', () => {
 	it('gets evidence that points at its phrase, with a reason, on every set (sealed-1 included)', () => {
 		const broken: string[] = [];

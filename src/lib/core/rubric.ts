@@ -246,6 +246,7 @@ export function collectFindings(reply: string, givenContext: ReplyContext): Find
 	escalationEvidence(text, lower, found);
 	contrastEvidence(lower, found);
 	serviceEvidence(lower, context.customerLine, found);
+	yesEvidence(text, lower, context.customerLine, found);
 	overPromiseEvidence(text, lower, found);
 	decisionEvidence(text, found);
 	questionEvidence(text, lower, context.customerLine, context.previousReplies, found);
@@ -314,6 +315,29 @@ function serviceEvidence(lower: string, customerLine: string | undefined, found:
 	for (const f of found) {
 		if ((f.feature === 'flex-done' || (f.feature === 'flex-offer' && SERVICE_PROMISE.test(normalise(f.phrase)))) && !f.zeroed) f.zeroed = 'Doing what was needed is good service, not an exception: no rule stood in the way here.';
 	}
+}
+
+/** The customer asking the speaker to do something for them ("Will you let us in?", "Surely you can look it up?"), not whether they must. */
+const ASKS_FOR = /\b(?:can|could|will|would) you\b|\bsurely you\b|\b(?:can|could|may) (?:i|we)\b|\bis (?:it|there) (?:possible|any way|a way)\b/;
+const ASKS_MUST = /\b(?:have to|must|need to|do i really|am i)\b/;
+const OPENS_WITH_YES = /^\W*(?:yes|yeah|yep|of course|absolutely|certainly)\s*(?:[,.!:;\u2014\u2013-]|$)/;
+
+/**
+ * "Yes, come in": saying yes, first thing, to what the customer asked for against a limit they name, with no
+ * wall in the reply, grants it
+ * (the learned weight says how much that counts as an exception).
+ */
+function yesEvidence(text: string, lower: string, customerLine: string | undefined, found: Finding[]) {
+	if (!customerLine || !OPENS_WITH_YES.test(lower)) return;
+	const asked = remembered(questionCache, customerLine, () => customerLine.match(/[^.!?]*\?|\btell me (?:when|what|why|how|where|who|if|whether)\b[^.!?]*/gi));
+	const question = normalise(asked?.[asked.length - 1] ?? '');
+	if (!ASKS_FOR.test(question) || ASKS_MUST.test(question)) return;
+	// …against a limit the customer names ("I don't have the receipt, but…"): otherwise it is a plain answer.
+	if (!LIMIT.test(normalise(customerLine))) return;
+	if (found.some((f) => f.dimension === 'flexibility' && !f.zeroed)) return;
+	const end = lower.search(/[a-z]\b/) + 1;
+	const start = lower.search(/[a-z]/);
+	found.push(makeFinding(text, start, end + (lower.slice(end).match(/^ course/)?.[0].length ?? 0), 'flexibility', 'flex-yes', 'flex', 1, 'Saying yes, straight away, to what the customer asked for gives them the way round they needed.'));
 }
 
 /**
@@ -463,7 +487,8 @@ const isRefusal = (f: Finding) => (f.dimension === 'flexibility' || f.dimension 
  */
 /** Words in a line of sympathy beyond the stock ones any complaint could get. */
 function personalWords(words: string): number {
-	return (words.match(/[a-z]{4,}/g) ?? []).filter((word) => !STOCK_WORDS.has(word) && !STOP.has(word) && !COMMON_WORDS.has(word)).length;
+	// Contractions (didn't, you've) are function words, not words of the customer's own trouble.
+	return (words.match(/[a-z']{4,}/g) ?? []).filter((word) => !word.includes("'") && !STOCK_WORDS.has(word) && !STOP.has(word) && !COMMON_WORDS.has(word)).length;
 }
 /** How many words of its own a run-up may have and still be the stock opener ("sorry to hear about your visa"). */
 const RUN_UP_PERSONAL = 1;
@@ -585,7 +610,8 @@ function isNegated(lower: string, start: number, phrase: string): boolean {
 	// "If you didn't want it, you should've said": a negation inside an if-clause is about something else.
 	const conditional = /\bif\b/.exec(clause);
 	const scope = conditional ? clause.slice(0, conditional.index) : clause;
-	const lastWords = scope.trim().split(/\s+/).slice(-4).join(' ');
+	// "Without a receipt our hands are tied": "without" negates its own object, not what follows it.
+	const lastWords = scope.replace(/\bwithout (?:a |an |the |your |any |proof of )?[\w-]+\b/g, ' ').trim().split(/\s+/).slice(-4).join(' ');
 	if (conditional && !/\b(?:i'?m not going to|i am not going to|i won'?t|i will not)\b/.test(scope)) return NEGATORS.test(lastWords) && scope.trim() !== '';
 	return NEGATORS.test(lastWords) || /\b(?:i'?m not going to|i am not going to|i won'?t|i will not|i'?m not|i am not|i never|we won'?t|we will not)\b/.test(clause);
 }
