@@ -459,6 +459,31 @@ describe('"please be aware" is a form-letter line and, opening a reply, states t
 	});
 });
 
+describe('a "please" that only sends the customer elsewhere (round three)', () => {
+	it.each(['Please refer to the booking terms.', 'Please hold for the next available adviser.', 'Please ring our claims team.'])('earns no courtesy: %s', (reply) => {
+		const result = score(reply);
+		expect(result.empathy).toBeLessThanOrEqual(0);
+		expect(result.ownership).toBeLessThan(0);
+		expect(result.evidence.some((e) => e.feature === 'courtesy' && e.weight === 0 && /not a courtesy/.test(e.reason))).toBe(true);
+	});
+
+	it('keeps a please that asks for something the speaker needs', () => {
+		expect(found(score('Please send me the photos and I will book the repair today.'), 'courtesy', 1).length).toBe(1);
+	});
+});
+
+describe('sympathy for what the customer had to go through is not blaming them (round three)', () => {
+	it('does not read "sorry you had to wait outside" as a reproach', () => {
+		const result = score("I'm so sorry you had to stand outside in the rain.");
+		expect(found(result, 'reproach')).toEqual([]);
+		expect(result.empathy).toBeGreaterThan(0);
+	});
+
+	it('still reads "that\'s really on you" as one', () => {
+		expect(found(score("That's really on you to check the dates."), 'customer-blame').length).toBeGreaterThan(0);
+	});
+});
+
 describe('every labelled reply', () => {
 	it('gets evidence that points at its phrase, with a reason, on every set (sealed-1 included)', () => {
 		const broken: string[] = [];

@@ -253,6 +253,7 @@ export function collectFindings(reply: string, givenContext: ReplyContext): Find
 	repetitionEvidence(text, lower, context.previousReplies, found);
 	runUpEvidence(lower, found);
 	scriptEvidence(lower, found);
+	pleaseEvidence(found);
 
 	// Sarcasm turns the rest of its sentence into mockery: "I'll just drive the truck round myself, shall I?"
 	for (const mock of found.filter((e) => e.reason === SARCASM_REASON)) {
@@ -540,7 +541,16 @@ function scriptEvidence(lower: string, found: Finding[]) {
 	if (!found.some((f) => f.feature === 'form-letter' && !f.zeroed) || offersOrOwns(found)) return;
 	for (const f of found) {
 		if (f.dimension !== 'empathy' || f.zeroed || f.prior <= 0 || (f.feature !== 'apology' && f.feature !== 'acknowledge' && f.feature !== 'courtesy')) continue;
-		if (stockLine(lower, f, lower.length)) f.zeroed = 'Part of a form letter, with nothing offered or owned: it reads as a script and earns nothing.';
+		if (f.feature === 'courtesy' || stockLine(lower, f, lower.length)) f.zeroed = 'Part of a form letter, with nothing offered or owned: it reads as a script and earns nothing.';
+	}
+}
+
+/** "Please contact our billing team", "please refer to the terms": the please belongs to the hand-off or the refusal. */
+function pleaseEvidence(found: Finding[]) {
+	const refusals = found.filter(isRefusal);
+	for (const f of found) {
+		if (f.feature !== 'courtesy' || f.zeroed || !/^please$/i.test(f.phrase)) continue;
+		if (refusals.some((r) => r.start >= f.start && r.start <= f.end + 2)) f.zeroed = 'A "please" that only asks the customer to go elsewhere or accept a refusal is not a courtesy to them: it earns nothing.';
 	}
 }
 
