@@ -484,6 +484,32 @@ describe('sympathy for what the customer had to go through is not blaming them (
 	});
 });
 
+describe('refusing because everyone else would want the same (round three)', () => {
+	it.each([
+		'If we gave everyone a refund for a rainy day we would have no business left.',
+		'If every tenant got a rent holiday for a broken lift, where would it end?',
+		"We'd have to do the same for everyone.",
+		"It wouldn't be fair on the other members."
+	])('is a flat refusal: %s', (reply) => {
+		const result = score(reply);
+		expect(result.flexibility).toBeLessThan(0);
+		expect(found(result, 'hard-wall')[0]?.reason).toMatch(/flat refusal/);
+	});
+
+	it('does not read an offer inside the "if everyone" clause as an exception', () => {
+		expect(found(score('If I let everyone in for free, nobody would pay.'), 'flex-offer', 1)).toEqual([]);
+	});
+});
+
+describe('hiding behind the procedure (round three)', () => {
+	it.each(['The reminders went out as required.', 'The sale will proceed unless the balance is cleared.', 'Our staff are instructed to close the doors at six.'])(
+		'is a wall when nothing is offered: %s',
+		(reply) => {
+			expect(score(reply).flexibility).toBeLessThan(0);
+		}
+	);
+});
+
 describe('every labelled reply', () => {
 	it('gets evidence that points at its phrase, with a reason, on every set (sealed-1 included)', () => {
 		const broken: string[] = [];
