@@ -510,6 +510,31 @@ describe('hiding behind the procedure (round three)', () => {
 	);
 });
 
+describe('playing the loss down (round three)', () => {
+	it.each(["The old sofa wouldn't be worth much anyway.", "I wouldn't bother with a hire car, it'll turn up."])('is dismissive: %s', (reply) => {
+		const result = score(reply);
+		expect(result.empathy).toBeLessThan(0);
+		expect(found(result, 'brush-off')[0]?.reason).toMatch(/does not matter/);
+	});
+});
+
+describe("arguing with the customer's account for a colleague (round three)", () => {
+	it.each(["I doubt that's what happened, our fitters always check.", 'The engineer did nothing wrong.', 'Our technician knows what she is doing.'])(
+		'is a reproach and puts it back on the customer: %s',
+		(reply) => {
+			const result = score(reply);
+			expect(result.empathy).toBeLessThan(0);
+			expect(found(result, 'customer-blame').length).toBeGreaterThan(0);
+		}
+	);
+
+	it('leaves "you did nothing wrong" as reassurance', () => {
+		const result = score('You did nothing wrong, and I will sort the refund today.');
+		expect(found(result, 'reproach')).toEqual([]);
+		expect(result.empathy).toBeGreaterThan(0);
+	});
+});
+
 describe('every labelled reply', () => {
 	it('gets evidence that points at its phrase, with a reason, on every set (sealed-1 included)', () => {
 		const broken: string[] = [];
