@@ -535,6 +535,27 @@ describe("arguing with the customer's account for a colleague (round three)", ()
 	});
 });
 
+describe('a plain yes to "do I really have to…?" (round three)', () => {
+	const customerLine = 'The class was cancelled on the day. Do I really have to pay for it?';
+	it('is a wall', () => {
+		const result = score('Yes, the full fee applies to every booked class.', { customerLine });
+		expect(result.flexibility).toBeLessThan(0);
+		expect(score('Yes.', { customerLine }).evidence.some((e) => e.feature === 'must-yes' && e.weight < 0 && /do I really have to/.test(e.reason))).toBe(true);
+	});
+
+	it('is not a wall when a way round follows', () => {
+		expect(score("Yes, but I can move you to Thursday's class at no charge.", { customerLine }).flexibility).toBeGreaterThan(0);
+	});
+});
+
+describe('disowning the rules (round three)', () => {
+	it('counts "I don\'t make them" against ownership and "the rules are there to…" as a wall', () => {
+		const result = score('The rules are there to keep everyone safe. I do not make them.');
+		expect(result.flexibility).toBeLessThan(0);
+		expect(score("The rules are there for a reason. I don't make them.").ownership).toBeLessThan(0);
+	});
+});
+
 describe('every labelled reply', () => {
 	it('gets evidence that points at its phrase, with a reason, on every set (sealed-1 included)', () => {
 		const broken: string[] = [];

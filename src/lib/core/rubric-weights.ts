@@ -32,6 +32,7 @@ export const LEARNED_WEIGHTS: FeatureWeights = {
 	'flex-waive': 2,
 	'form-letter': -1,
 	'hard-wall': -2,
+	'must-yes': -1,
 	'name-right': 1,
 	'name-wrong': -3,
 	'non-apology': -2,

@@ -318,7 +318,7 @@ function serviceEvidence(lower: string, customerLine: string | undefined, found:
 	}
 }
 
-/** The customer asking the speaker to do something for them ("Will you let us in?", "Surely you can look it up?"), not whether they must. */
+/** The customer asking the speaker to do something for them ("Will you let us in?", "Surely you can look it up?"); or whether they must. */
 const ASKS_FOR = /\b(?:can|could|will|would) you\b|\bsurely you\b|\b(?:can|could|may) (?:i|we)\b|\bis (?:it|there) (?:possible|any way|a way)\b/;
 const ASKS_MUST = /\b(?:have to|must|need to|do i really|am i)\b/;
 const OPENS_WITH_YES = /^\W*(?:yes|yeah|yep|of course|absolutely|certainly)\s*(?:[,.!:;\u2014\u2013-]|$)/;
@@ -332,13 +332,19 @@ function yesEvidence(text: string, lower: string, customerLine: string | undefin
 	if (!customerLine || !OPENS_WITH_YES.test(lower)) return;
 	const asked = remembered(questionCache, customerLine, () => customerLine.match(/[^.!?]*\?|\btell me (?:when|what|why|how|where|who|if|whether)\b[^.!?]*/gi));
 	const question = normalise(asked?.[asked.length - 1] ?? '');
-	if (!ASKS_FOR.test(question) || ASKS_MUST.test(question)) return;
+	const start = lower.search(/[a-z]/);
+	const end = start + (lower.slice(start).match(/^(?:of course|[a-z]+)/)?.[0].length ?? 0);
+	// "Do I really have to pay?" — "Yes.": the rule applied as it stands, with nothing offered.
+	if (ASKS_MUST.test(question)) {
+		if (found.some((f) => f.dimension === 'flexibility' && f.prior > 0 && !f.zeroed)) return;
+		found.push(makeFinding(text, start, end, 'flexibility', 'must-yes', 'wall', -1, 'A plain "yes" to "do I really have to…?" applies the rule as it stands, with nothing offered: a wall.'));
+		return;
+	}
+	if (!ASKS_FOR.test(question)) return;
 	// …against a limit the customer names ("I don't have the receipt, but…"): otherwise it is a plain answer.
 	if (!LIMIT.test(normalise(customerLine))) return;
 	if (found.some((f) => f.dimension === 'flexibility' && !f.zeroed)) return;
-	const end = lower.search(/[a-z]\b/) + 1;
-	const start = lower.search(/[a-z]/);
-	found.push(makeFinding(text, start, end + (lower.slice(end).match(/^ course/)?.[0].length ?? 0), 'flexibility', 'flex-yes', 'flex', 1, 'Saying yes, straight away, to what the customer asked for gives them the way round they needed.'));
+	found.push(makeFinding(text, start, end, 'flexibility', 'flex-yes', 'flex', 1, 'Saying yes, straight away, to what the customer asked for gives them the way round they needed.'));
 }
 
 /**
