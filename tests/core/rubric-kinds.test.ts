@@ -556,6 +556,21 @@ describe('disowning the rules (round three)', () => {
 	});
 });
 
+describe('round three rules that must not misfire', () => {
+	it('does not read "I\'m the only one who can approve it" as disowning', () => {
+		expect(found(score("I'm the only one who can approve it, so I'll do it now."), 'disown')).toEqual([]);
+	});
+
+	it('does not read "tell me whatever you need" or "I\'ll ring you … for sure" as over-promises', () => {
+		expect(found(score('Tell me whatever you need and I will check it today.'), 'over-promise')).toEqual([]);
+		expect(found(score("I'll ring you tomorrow at ten for sure."), 'over-promise')).toEqual([]);
+	});
+
+	it('does not read "I can\'t …, but I\'ve noted it" as a way round', () => {
+		expect(score("I can't refund it, but I've noted your comments.").flexibility).toBeLessThan(0);
+	});
+});
+
 describe('every labelled reply', () => {
 	it('gets evidence that points at its phrase, with a reason, on every set (sealed-1 included)', () => {
 		const broken: string[] = [];
