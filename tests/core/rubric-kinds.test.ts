@@ -502,7 +502,7 @@ describe('refusing because everyone else would want the same (round three)', () 
 });
 
 describe('hiding behind the procedure (round three)', () => {
-	it.each(['The reminders went out as required.', 'The sale will proceed unless the balance is cleared.', 'Our staff are instructed to close the doors at six.'])(
+	it.each(['The reminders were sent as required.', 'The sale will proceed unless the balance is cleared.', 'Our staff are instructed to close the doors at six.'])(
 		'is a wall when nothing is offered: %s',
 		(reply) => {
 			expect(score(reply).flexibility).toBeLessThan(0);
@@ -557,6 +557,17 @@ describe('disowning the rules (round three)', () => {
 });
 
 describe('round three rules that must not misfire', () => {
+	it.each([
+		"I'm so sorry you had the fault for a whole week.",
+		"It's too late to change the flight, but I can add a bag for free.",
+		'Did you get the email I sent? It has the label in it.',
+		'Most customers book online, and I can do it for you now.',
+		"I'm not sure that's right, so let me check the bill today."
+	])('does not read sympathy, a plain limit or a plain question as blaming the customer: %s', (reply) => {
+		expect(found(score(reply), 'reproach')).toEqual([]);
+		expect(found(score(reply), 'customer-blame')).toEqual([]);
+	});
+
 	it('does not read "I\'m the only one who can approve it" as disowning', () => {
 		expect(found(score("I'm the only one who can approve it, so I'll do it now."), 'disown')).toEqual([]);
 	});

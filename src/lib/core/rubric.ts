@@ -501,6 +501,7 @@ function personalWords(words: string): number {
 const RUN_UP_PERSONAL = 1;
 
 function runUpEvidence(lower: string, found: Finding[]) {
+	if (!found.some((f) => f.feature === 'apology' || f.feature === 'acknowledge')) return;
 	const refusals = found.filter(isRefusal);
 	if (refusals.length === 0 || offersOrOwns(found)) return;
 	for (const f of found) {
@@ -553,6 +554,7 @@ function scriptEvidence(lower: string, found: Finding[]) {
 
 /** "Please contact our billing team", "please refer to the terms": the please belongs to the hand-off or the refusal. */
 function pleaseEvidence(found: Finding[]) {
+	if (!found.some((f) => f.feature === 'courtesy' && !f.zeroed)) return;
 	const refusals = found.filter(isRefusal);
 	for (const f of found) {
 		if (f.feature !== 'courtesy' || f.zeroed || !/^please$/i.test(f.phrase)) continue;
@@ -627,7 +629,8 @@ function isNegated(lower: string, start: number, phrase: string): boolean {
 	const conditional = /\bif\b/.exec(clause);
 	const scope = conditional ? clause.slice(0, conditional.index) : clause;
 	// "Without a receipt our hands are tied": "without" negates its own object, not what follows it.
-	const lastWords = scope.replace(/\bwithout (?:a |an |the |your |any |proof of )?[\w-]+\b/g, ' ').trim().split(/\s+/).slice(-4).join(' ');
+	const unnegated = scope.includes('without') ? scope.replace(/\bwithout (?:a |an |the |your |any |proof of )?[\w-]+\b/g, ' ') : scope;
+	const lastWords = unnegated.trim().split(/\s+/).slice(-4).join(' ');
 	if (conditional && !/\b(?:i'?m not going to|i am not going to|i won'?t|i will not)\b/.test(scope)) return NEGATORS.test(lastWords) && scope.trim() !== '';
 	return NEGATORS.test(lastWords) || /\b(?:i'?m not going to|i am not going to|i won'?t|i will not|i'?m not|i am not|i never|we won'?t|we will not)\b/.test(clause);
 }
