@@ -285,6 +285,303 @@ describe('shouting', () => {
 	});
 });
 
+describe('sympathy used as a run-up to a refusal (round three)', () => {
+	it.each([
+		"I'm sorry to hear about the boiler. Unfortunately repairs after the warranty are not covered.",
+		"What a horrible end to your holiday. Sadly the deposit is non-refundable.",
+		"So sorry about the wait. You'll need to call our roadside team."
+	])('counts against empathy when nothing is offered, owned or personal: %s', (reply) => {
+		const result = score(reply);
+		expect(result.empathy).toBeLessThan(0);
+		expect(found(result, 'run-up')[0]?.reason).toMatch(/runs up to a refusal/);
+	});
+
+	it.each([
+		// the customer's name used right makes it personal
+		"I'm sorry to hear about the boiler, Morgan. Unfortunately repairs after the warranty are not covered.",
+		// something offered
+		"I'm sorry to hear about the boiler. Repairs after the warranty aren't covered, but I can offer you a discounted call-out.",
+		// the sorry after the refusal is not a run-up
+		"Repairs after the warranty are not covered, I'm sorry."
+	])('leaves sympathy alone when the reply is not only a refusal after it: %s', (reply) => {
+		expect(found(score(reply), 'run-up')).toEqual([]);
+	});
+});
+
+describe('vague promises: somebody will let you know, with no time (round three)', () => {
+	it.each(["We'll let you know.", "They'll be in touch.", "Sure, I'll flag it.", "I'll ask the supervisor about the fee and get back to you."])(
+		'count against ownership: %s',
+		(reply) => {
+			const result = score(reply);
+			expect(result.ownership).toBeLessThan(0);
+			expect(found(result, 'vague-promise')[0]?.reason).toMatch(/nobody and no time/);
+		}
+	);
+
+	it.each(["We'll let you know by 4pm today.", "I'll ask the supervisor about the fee and get back to you before noon."])('leaves a promise with a time alone: %s', (reply) => {
+		expect(found(score(reply), 'vague-promise')).toEqual([]);
+	});
+});
+
+describe('putting it back on the customer in other words (round three)', () => {
+	it.each([
+		'Next time allow an extra hour for the motorway.',
+		"It's a bit late to raise it now.",
+		'You had the keys for a fortnight before you said anything.',
+		'Did you read the reminder we posted?',
+		'Did you order the part in time?',
+		'Most tenants manage to give a month of notice.'
+	])('counts against empathy and ownership: %s', (reply) => {
+		const result = score(reply);
+		expect(result.empathy).toBeLessThan(0);
+		expect(result.ownership).toBeLessThan(0);
+		expect(found(result, 'customer-blame')[0]?.reason).toMatch(/back on the customer/);
+	});
+
+	it('leaves a plain question about the order alone', () => {
+		expect(found(score('Did you order it online or in the shop?'), 'customer-blame')).toEqual([]);
+	});
+});
+
+describe('a reply made of form-letter lines (round three)', () => {
+	it.each(['Thank you for your patience. We value your custom.', 'I appreciate your patience and we take your feedback seriously.'])(
+		'earns nothing for its thanks and counts against empathy: %s',
+		(reply) => {
+			const result = score(reply);
+			expect(result.empathy).toBeLessThan(0);
+			expect(found(result, 'form-letter')[0]?.reason).toMatch(/template/);
+			expect(result.evidence.some((e) => e.dimension === 'empathy' && e.weight > 0)).toBe(false);
+		}
+	);
+
+	it('keeps the thanks when something is offered', () => {
+		const result = score('Thank you for your patience. We value your custom, so I can offer you a free delivery slot on Friday.');
+		expect(result.empathy).toBeGreaterThanOrEqual(0);
+	});
+});
+
+describe('hand-offs and disowning in plain words (round three)', () => {
+	it.each(['Talk to Priya in accounts, she deals with that.', 'Please email bookings about refunds.', 'Please direct any complaints to the venue.', "Sorry, I'm returns only."])(
+		'count against ownership: %s',
+		(reply) => {
+			const result = score(reply);
+			expect(result.ownership).toBeLessThan(0);
+			expect(result.evidence.some((e) => e.dimension === 'ownership' && e.weight < 0 && e.reason.length > 10)).toBe(true);
+		}
+	);
+
+	it.each(['Please email me the photos and I will look today.', 'Talk to me whenever you like.'])('leave asking the customer to come to you alone: %s', (reply) => {
+		expect(found(score(reply), 'pass-on')).toEqual([]);
+	});
+});
+
+describe('promising what the speaker cannot deliver, in more words (round three)', () => {
+	it.each([
+		'Of course, whatever you need, just send me the bills.',
+		'Bring it back and I will swap it, no questions asked.',
+		"Don't worry about any limit, we'll pay it all.",
+		"It'll be with you by lunchtime tomorrow for sure."
+	])('counts against ownership: %s', (reply) => {
+		const result = score(reply);
+		expect(result.ownership).toBeLessThan(0);
+		expect(found(result, 'over-promise')[0]?.reason).toMatch(/promise only what you will do/);
+	});
+
+	it('outweighs a timed commitment it is attached to', () => {
+		expect(score("I'll have the new glasses on your doorstep by 9am tomorrow, guaranteed.").ownership).toBeLessThan(0);
+	});
+});
+
+describe('exceptions and walls in more words (round three)', () => {
+	it.each([
+		'Come straight in, no appointment needed.',
+		'While it is in the workshop you can borrow one of our courtesy cars for free.',
+		"Just show the old pass at the gate and they'll let you in.",
+		'A photo of the label is perfectly fine instead of the receipt.',
+		"I can't refund the deposit, but I've moved it onto your next booking."
+	])('reads a way round the rule as flexibility: %s', (reply) => {
+		const result = score(reply);
+		expect(result.flexibility).toBeGreaterThan(0);
+		expect(result.evidence.some((e) => e.dimension === 'flexibility' && e.weight > 0 && e.reason.length > 10)).toBe(true);
+	});
+
+	it.each([
+		'Anything over the allowance will not be reimbursed.',
+		'The deadline is printed on your booking form.',
+		'A second fitting would be chargeable.',
+		'The warranty requires proof of purchase.',
+		'Please refer to clause 9 of your agreement.',
+		"The allowance covers meals, a coat won't be covered, but you could try the charity shop."
+	])('reads hiding behind the rule as a wall: %s', (reply) => {
+		const result = score(reply);
+		expect(result.flexibility).toBeLessThan(0);
+	});
+});
+
+describe('a reply that opens with yes or no has answered the question (round three)', () => {
+	it('does not count an opening "yes" as ignoring the question', () => {
+		const result = score('Yes, bring the statement to the front desk.', { customerLine: 'Surely you can find the payment on my card?' });
+		expect(result.evidence.some((e) => e.feature === 'unanswered')).toBe(false);
+	});
+
+	it('does not count a holding line of up to ten words as ignoring it', () => {
+		const result = score('Checking the Tuesday and Thursday slots for you now.', { customerLine: 'Can I move my class?' });
+		expect(result.evidence.some((e) => e.feature === 'unanswered')).toBe(false);
+	});
+});
+
+describe('a plain yes to what the customer asked for, against a limit they named (round three)', () => {
+	const customerLine = "I haven't got the booking reference, but could you still check me in?";
+	it.each(['Yes, come to the desk.', 'Of course — give me your surname.'])('counts as flexibility: %s', (reply) => {
+		const result = score(reply, { customerLine });
+		expect(result.flexibility).toBeGreaterThan(0);
+		expect(found(result, 'flex-yes', 1)[0]?.reason).toMatch(/yes/i);
+	});
+
+	it('is a plain answer when no limit was named, or when the customer asked whether they must', () => {
+		expect(found(score('Yes, the pool opens at seven.', { customerLine: 'Could you tell me when the pool opens?' }), 'flex-yes', 1)).toEqual([]);
+		expect(found(score('Yes, a new ticket is needed.', { customerLine: "I missed it, but do I really have to buy a new ticket?" }), 'flex-yes', 1)).toEqual([]);
+	});
+});
+
+describe('"without" negates its own object, not the wall after it (round three)', () => {
+	it('counts "without a receipt our hands are tied" as a wall', () => {
+		const result = score('Without a receipt our hands are tied.');
+		expect(result.flexibility).toBeLessThan(0);
+	});
+});
+
+describe('"please be aware" is a form-letter line and, opening a reply, states the rule (round three)', () => {
+	it('counts against empathy and flexibility', () => {
+		const result = score('Please be aware the gym closes at ten.');
+		expect(result.empathy).toBeLessThan(0);
+		expect(result.flexibility).toBeLessThan(0);
+	});
+});
+
+describe('a "please" that only sends the customer elsewhere (round three)', () => {
+	it.each(['Please refer to the booking terms.', 'Please hold for the next available adviser.', 'Please ring our claims team.'])('earns no courtesy: %s', (reply) => {
+		const result = score(reply);
+		expect(result.empathy).toBeLessThanOrEqual(0);
+		expect(result.ownership).toBeLessThan(0);
+		expect(result.evidence.some((e) => e.feature === 'courtesy' && e.weight === 0 && /not a courtesy/.test(e.reason))).toBe(true);
+	});
+
+	it('keeps a please that asks for something the speaker needs', () => {
+		expect(found(score('Please send me the photos and I will book the repair today.'), 'courtesy', 1).length).toBe(1);
+	});
+});
+
+describe('sympathy for what the customer had to go through is not blaming them (round three)', () => {
+	it('does not read "sorry you had to wait outside" as a reproach', () => {
+		const result = score("I'm so sorry you had to stand outside in the rain.");
+		expect(found(result, 'reproach')).toEqual([]);
+		expect(result.empathy).toBeGreaterThan(0);
+	});
+
+	it('still reads "that\'s really on you" as one', () => {
+		expect(found(score("That's really on you to check the dates."), 'customer-blame').length).toBeGreaterThan(0);
+	});
+});
+
+describe('refusing because everyone else would want the same (round three)', () => {
+	it.each([
+		'If we gave everyone a refund for a rainy day we would have no business left.',
+		'If every tenant got a rent holiday for a broken lift, where would it end?',
+		"We'd have to do the same for everyone.",
+		"It wouldn't be fair on the other members."
+	])('is a flat refusal: %s', (reply) => {
+		const result = score(reply);
+		expect(result.flexibility).toBeLessThan(0);
+		expect(found(result, 'hard-wall')[0]?.reason).toMatch(/flat refusal/);
+	});
+
+	it('does not read an offer inside the "if everyone" clause as an exception', () => {
+		expect(found(score('If I let everyone in for free, nobody would pay.'), 'flex-offer', 1)).toEqual([]);
+	});
+});
+
+describe('hiding behind the procedure (round three)', () => {
+	it.each(['The reminders were sent as required.', 'The sale will proceed unless the balance is cleared.', 'Our staff are instructed to close the doors at six.'])(
+		'is a wall when nothing is offered: %s',
+		(reply) => {
+			expect(score(reply).flexibility).toBeLessThan(0);
+		}
+	);
+});
+
+describe('playing the loss down (round three)', () => {
+	it.each(["The old sofa wouldn't be worth much anyway.", "I wouldn't bother with a hire car, it'll turn up."])('is dismissive: %s', (reply) => {
+		const result = score(reply);
+		expect(result.empathy).toBeLessThan(0);
+		expect(found(result, 'brush-off')[0]?.reason).toMatch(/does not matter/);
+	});
+});
+
+describe("arguing with the customer's account for a colleague (round three)", () => {
+	it.each(["I doubt that's what happened, our fitters always check.", 'The engineer did nothing wrong.', 'Our technician knows what she is doing.'])(
+		'is a reproach and puts it back on the customer: %s',
+		(reply) => {
+			const result = score(reply);
+			expect(result.empathy).toBeLessThan(0);
+			expect(found(result, 'customer-blame').length).toBeGreaterThan(0);
+		}
+	);
+
+	it('leaves "you did nothing wrong" as reassurance', () => {
+		const result = score('You did nothing wrong, and I will sort the refund today.');
+		expect(found(result, 'reproach')).toEqual([]);
+		expect(result.empathy).toBeGreaterThan(0);
+	});
+});
+
+describe('a plain yes to "do I really have to…?" (round three)', () => {
+	const customerLine = 'The class was cancelled on the day. Do I really have to pay for it?';
+	it('is a wall', () => {
+		const result = score('Yes, the full fee applies to every booked class.', { customerLine });
+		expect(result.flexibility).toBeLessThan(0);
+		expect(score('Yes.', { customerLine }).evidence.some((e) => e.feature === 'must-yes' && e.weight < 0 && /do I really have to/.test(e.reason))).toBe(true);
+	});
+
+	it('is not a wall when a way round follows', () => {
+		expect(score("Yes, but I can move you to Thursday's class at no charge.", { customerLine }).flexibility).toBeGreaterThan(0);
+	});
+});
+
+describe('disowning the rules (round three)', () => {
+	it('counts "I don\'t make them" against ownership and "the rules are there to…" as a wall', () => {
+		const result = score('The rules are there to keep everyone safe. I do not make them.');
+		expect(result.flexibility).toBeLessThan(0);
+		expect(score("The rules are there for a reason. I don't make them.").ownership).toBeLessThan(0);
+	});
+});
+
+describe('round three rules that must not misfire', () => {
+	it.each([
+		"I'm so sorry you had the fault for a whole week.",
+		"It's too late to change the flight, but I can add a bag for free.",
+		'Did you get the email I sent? It has the label in it.',
+		'Most customers book online, and I can do it for you now.',
+		"I'm not sure that's right, so let me check the bill today."
+	])('does not read sympathy, a plain limit or a plain question as blaming the customer: %s', (reply) => {
+		expect(found(score(reply), 'reproach')).toEqual([]);
+		expect(found(score(reply), 'customer-blame')).toEqual([]);
+	});
+
+	it('does not read "I\'m the only one who can approve it" as disowning', () => {
+		expect(found(score("I'm the only one who can approve it, so I'll do it now."), 'disown')).toEqual([]);
+	});
+
+	it('does not read "tell me whatever you need" or "I\'ll ring you … for sure" as over-promises', () => {
+		expect(found(score('Tell me whatever you need and I will check it today.'), 'over-promise')).toEqual([]);
+		expect(found(score("I'll ring you tomorrow at ten for sure."), 'over-promise')).toEqual([]);
+	});
+
+	it('does not read "I can\'t …, but I\'ve noted it" as a way round', () => {
+		expect(score("I can't refund it, but I've noted your comments.").flexibility).toBeLessThan(0);
+	});
+});
+
 describe('every labelled reply', () => {
 	it('gets evidence that points at its phrase, with a reason, on every set (sealed-1 included)', () => {
 		const broken: string[] = [];

@@ -246,10 +246,14 @@ export function collectFindings(reply: string, givenContext: ReplyContext): Find
 	escalationEvidence(text, lower, found);
 	contrastEvidence(lower, found);
 	serviceEvidence(lower, context.customerLine, found);
+	yesEvidence(text, lower, context.customerLine, found);
 	overPromiseEvidence(text, lower, found);
 	decisionEvidence(text, found);
 	questionEvidence(text, lower, context.customerLine, context.previousReplies, found);
 	repetitionEvidence(text, lower, context.previousReplies, found);
+	runUpEvidence(lower, found);
+	scriptEvidence(lower, found);
+	pleaseEvidence(found);
 
 	// Sarcasm turns the rest of its sentence into mockery: "I'll just drive the truck round myself, shall I?"
 	for (const mock of found.filter((e) => e.reason === SARCASM_REASON)) {
@@ -314,19 +318,48 @@ function serviceEvidence(lower: string, customerLine: string | undefined, found:
 	}
 }
 
+/** The customer asking the speaker to do something for them ("Will you let us in?", "Surely you can look it up?"); or whether they must. */
+const ASKS_FOR = /\b(?:can|could|will|would) you\b|\bsurely you\b|\b(?:can|could|may) (?:i|we)\b|\bis (?:it|there) (?:possible|any way|a way)\b/;
+const ASKS_MUST = /\b(?:have to|must|need to|do i really|am i)\b/;
+const OPENS_WITH_YES = /^\W*(?:yes|yeah|yep|of course|absolutely|certainly)\s*(?:[,.!:;\u2014\u2013-]|$)/;
+
+/**
+ * "Yes, come in": saying yes, first thing, to what the customer asked for against a limit they name, with no
+ * wall in the reply, grants it
+ * (the learned weight says how much that counts as an exception).
+ */
+function yesEvidence(text: string, lower: string, customerLine: string | undefined, found: Finding[]) {
+	if (!customerLine || !OPENS_WITH_YES.test(lower)) return;
+	const asked = remembered(questionCache, customerLine, () => customerLine.match(/[^.!?]*\?|\btell me (?:when|what|why|how|where|who|if|whether)\b[^.!?]*/gi));
+	const question = normalise(asked?.[asked.length - 1] ?? '');
+	const start = lower.search(/[a-z]/);
+	const end = start + (lower.slice(start).match(/^(?:of course|[a-z]+)/)?.[0].length ?? 0);
+	// "Do I really have to pay?" — "Yes.": the rule applied as it stands, with nothing offered.
+	if (ASKS_MUST.test(question)) {
+		if (found.some((f) => f.dimension === 'flexibility' && f.prior > 0 && !f.zeroed)) return;
+		found.push(makeFinding(text, start, end, 'flexibility', 'must-yes', 'wall', -1, 'A plain "yes" to "do I really have to…?" applies the rule as it stands, with nothing offered: a wall.'));
+		return;
+	}
+	if (!ASKS_FOR.test(question)) return;
+	// …against a limit the customer names ("I don't have the receipt, but…"): otherwise it is a plain answer.
+	if (!LIMIT.test(normalise(customerLine))) return;
+	if (found.some((f) => f.dimension === 'flexibility' && !f.zeroed)) return;
+	found.push(makeFinding(text, start, end, 'flexibility', 'flex-yes', 'flex', 1, 'Saying yes, straight away, to what the customer asked for gives them the way round they needed.'));
+}
+
 /**
  * Certainty about what the speaker does not control: "it'll definitely be…",
  * "guaranteed", "I promise it won't happen again". (Not "I'll definitely call
  * you": a promise of one's own next step is a commitment.)
  */
 const OVER_PROMISE =
-	/(?<!\b(?:i|we)['\s]?)\b(?:is|are|'re|'s) (?:definitely|certainly|absolutely|100%) going to\b|(?<!\b(?:i|we)['\s]?)(?:'?ll|\bwill|\b(?:is|are|'re|'s) going to) (?:(?:definitely|certainly|absolutely|for sure|without (?:a )?fail)\b|100%|100 percent)|\bi (?:can |absolutely |personally |100% )?(?:guarantee|promise)(?: you)?(?: that)?(?= (?!i'?ll\b|i will\b|i'?m going to\b|to\b|i\b)\S)|(?:^|[,\u2014\u2013-])\s*guaranteed\b|\b(?:it'?s|that'?s|is|are|you'?re) guaranteed\b(?! (?:for|to last|up to|against|until|within|\d))|\b(?:won'?t|will not|will never|'?ll never|never) (?:ever )?happen (?:again|twice)|\b(?:will|'?ll) ever happen again|\bi'?m (?:sure|certain|positive|100% sure) of it\b/g;
+	/(?<!\b(?:i|we)['\s]?)\b(?:is|are|'re|'s) (?:definitely|certainly|absolutely|100%) going to\b|(?<!\b(?:i|we)['\s]?)(?:'?ll|\bwill|\b(?:is|are|'re|'s) going to) (?:(?:definitely|certainly|absolutely|for sure|without (?:a )?fail)\b|100%|100 percent)|\bi (?:can |absolutely |personally |100% )?(?:guarantee|promise)(?: you)?(?: that)?(?= (?!i'?ll\b|i will\b|i'?m going to\b|to\b|i\b)\S)|(?:^|[,\u2014\u2013-])\s*guaranteed\b|\b(?:it'?s|that'?s|is|are|you'?re) guaranteed\b(?! (?:for|to last|up to|against|until|within|\d))|\b(?:won'?t|will not|will never|'?ll never|never) (?:ever )?happen (?:again|twice)|\b(?:will|'?ll) ever happen again|\bi'?m (?:sure|certain|positive|100% sure) of it\b|(?:,|\b(?:pay|cover|do|get you|give you|arrange)(?: for)?)\s*whatever you (?:need|want)\b|\bno questions asked\b|\bdon'?t worry about (?:any|the) (?:limit|cost|price|budget)s?\b|(?<!\b(?:i|we)['\s]?)(?:'ll|\bwill) [^.!?]{3,60}?\bfor sure\b/g;
 const CANT_PROMISE = /\b(?:can'?t|cannot|won'?t|not able to|unable to|couldn'?t|wouldn'?t) (?:\w+ )?(?:promise|guarantee|say for (?:sure|certain))\b/;
 const OVER_PROMISE_REASON =
 	'Promising what you do not control ("it\'ll definitely…", "guaranteed", "it won\'t happen again") sets the customer up to be let down again: promise only what you will do yourself.';
 
 /** Words every over-promise contains: a cheap test before the full expression (whose look-behinds cost). */
-const OVER_PROMISE_WORDS = /definitely|certainly|absolutely|100|guarantee|promise|happen again|for sure|without (?:a )?fail|sure of it|certain of it|positive of it/;
+const OVER_PROMISE_WORDS = /definitely|certainly|absolutely|100|guarantee|promise|happen again|for sure|without (?:a )?fail|sure of it|certain of it|positive of it|whatever you|no questions|worry about/;
 
 function overPromiseEvidence(text: string, lower: string, found: Finding[]) {
 	if (!OVER_PROMISE_WORDS.test(lower)) return;
@@ -340,7 +373,7 @@ function overPromiseEvidence(text: string, lower: string, found: Finding[]) {
 		// "I can't promise it won't happen again" is honest, not a promise.
 		const sentence = lower.slice(Math.max(lower.lastIndexOf('.', start - 1), lower.lastIndexOf('!', start - 1), lower.lastIndexOf('?', start - 1)) + 1, start);
 		if (CANT_PROMISE.test(sentence) || (match[0].includes('guarantee') && NEGATORS.test(sentence.split(/\s+/).slice(-3).join(' ')))) continue;
-		found.push(makeFinding(text, start, end, 'ownership', 'over-promise', 'over-promise', -2, OVER_PROMISE_REASON));
+		found.push(makeFinding(text, start, end, 'ownership', 'over-promise', 'over-promise', -3, OVER_PROMISE_REASON));
 	}
 }
 
@@ -400,7 +433,7 @@ const CONTRAST = /\b(?:but|however|though|although|unfortunately|sadly|regrettab
 const STOCK_WORDS = new Set(
 	('completely totally fully really truly absolutely understand understanding frustration frustrations concern concerns feelings situation position point appreciate hear coming from where saying this that your ' +
 		// the feelings anybody's complaint could have: naming one says nothing of this customer
-		'frustrating upsetting upset disappointing disappointed annoying annoyed difficult inconvenient stressful concerning must feel feels feeling been sounds seems totally').split(' ')
+		'patience inconvenience frustrating upsetting upset disappointing disappointed annoying annoyed difficult inconvenient stressful concerning must feel feels feeling been sounds seems totally').split(' ')
 );
 
 /**
@@ -446,6 +479,86 @@ function contrastEvidence(lower: string, found: Finding[]) {
 		f.prior = -1;
 		f.reason = 'Stock sympathy that only leads into a refusal ("…, but") reads as a script: the "but" cancels it.';
 		f.ifZero = 'Stock sympathy that only leads into a refusal earns nothing: the "but" cancels it.';
+	}
+}
+
+/** What leaves the customer with a refusal: a wall, a hand-off, blame (not a promise, vague or too bold). */
+const isRefusal = (f: Finding) => (f.dimension === 'flexibility' || f.dimension === 'ownership') && f.prior < 0 && !f.zeroed && f.feature !== 'over-promise' && f.feature !== 'vague-promise';
+
+/**
+ * Sympathy used as a run-up to a refusal: a "sorry" or a line of understanding,
+ * in a reply that then refuses, hands the customer on or blames someone, with
+ * nothing offered or owned and without even the customer's name. The labelling
+ * guide counts a stock sympathy opener used as a run-up to a refusal against
+ * empathy: the refusal is what the customer hears, and the sorry sounds like a script.
+ */
+/** Words in a line of sympathy beyond the stock ones any complaint could get. */
+function personalWords(words: string): number {
+	// Contractions (didn't, you've) are function words, not words of the customer's own trouble.
+	return (words.match(/[a-z']{4,}/g) ?? []).filter((word) => !word.includes("'") && !STOCK_WORDS.has(word) && !STOP.has(word) && !COMMON_WORDS.has(word)).length;
+}
+/** How many words of its own a run-up may have and still be the stock opener ("sorry to hear about your visa"). */
+const RUN_UP_PERSONAL = 1;
+
+function runUpEvidence(lower: string, found: Finding[]) {
+	if (!found.some((f) => f.feature === 'apology' || f.feature === 'acknowledge')) return;
+	const refusals = found.filter(isRefusal);
+	if (refusals.length === 0 || offersOrOwns(found)) return;
+	for (const f of found) {
+		if (f.dimension !== 'empathy' || f.zeroed || f.prior <= 0 || (f.feature !== 'apology' && f.feature !== 'acknowledge')) continue;
+		// A run-up comes before what it runs up to.
+		const refusal = refusals.find((r) => r.start >= f.end);
+		if (!refusal || !stockLine(lower, f, refusal.start)) continue;
+		// Thanks are courtesy, not sympathy: before a refusal they earn nothing, but cost nothing either.
+		if (/^(?:thank|thanks)\b/.test(normalise(f.phrase))) {
+			f.zeroed = 'Thanks for patience that only lead into a refusal read as a script: they earn nothing here.';
+			continue;
+		}
+		f.feature = 'run-up';
+		f.group = 'preamble';
+		f.prior = -1;
+		f.reason = 'Sympathy that only runs up to a refusal or a hand-off, with nothing offered and not even the customer\'s name, reads as a script: the refusal is what the customer hears.';
+		f.ifZero = 'Sympathy that only runs up to a refusal earns nothing: the refusal is what the customer hears.';
+	}
+}
+
+/** Something offered or owned, or the customer's name used right: the reply is more than a script. */
+function offersOrOwns(found: Finding[]): boolean {
+	return found.some((f) => !f.zeroed && f.prior > 0 && (f.dimension === 'flexibility' || f.dimension === 'ownership' || f.feature === 'name-right'));
+}
+
+/**
+ * Whether a line of sympathy or thanks is stock: in its sentence, up to `until` or a contrast, it has at most
+ * one word of its own. Sympathy that names this customer's trouble ("the heater failed on the coldest night of
+ * the year") is personal; "sorry to hear about your mother" is the stock opener.
+ */
+function stockLine(lower: string, f: Finding, until: number): boolean {
+	const from = Math.max(lower.lastIndexOf('.', f.start - 1), lower.lastIndexOf('!', f.start - 1), lower.lastIndexOf('?', f.start - 1)) + 1;
+	const rest = lower.slice(f.end, Math.max(f.end, until));
+	const stop = rest.search(/[.!?;]|\b(?:but|however|though|although|unfortunately|sadly|regrettably|i'?m afraid)\b/);
+	return personalWords(lower.slice(from, f.start) + ' ' + (stop < 0 ? rest : rest.slice(0, stop))) <= RUN_UP_PERSONAL;
+}
+
+/**
+ * A reply made of form-letter lines ("Thank you for your patience. We value your business."): with nothing
+ * offered or owned and not the customer's name, its thanks and stock sympathy are part of the script, and the
+ * guide counts form letters against empathy.
+ */
+function scriptEvidence(lower: string, found: Finding[]) {
+	if (!found.some((f) => f.feature === 'form-letter' && !f.zeroed) || offersOrOwns(found)) return;
+	for (const f of found) {
+		if (f.dimension !== 'empathy' || f.zeroed || f.prior <= 0 || (f.feature !== 'apology' && f.feature !== 'acknowledge' && f.feature !== 'courtesy')) continue;
+		if (f.feature === 'courtesy' || stockLine(lower, f, lower.length)) f.zeroed = 'Part of a form letter, with nothing offered or owned: it reads as a script and earns nothing.';
+	}
+}
+
+/** "Please contact our billing team", "please refer to the terms": the please belongs to the hand-off or the refusal. */
+function pleaseEvidence(found: Finding[]) {
+	if (!found.some((f) => f.feature === 'courtesy' && !f.zeroed)) return;
+	const refusals = found.filter(isRefusal);
+	for (const f of found) {
+		if (f.feature !== 'courtesy' || f.zeroed || !/^please$/i.test(f.phrase)) continue;
+		if (refusals.some((r) => r.start >= f.start && r.start <= f.end + 2)) f.zeroed = 'A "please" that only asks the customer to go elsewhere or accept a refusal is not a courtesy to them: it earns nothing.';
 	}
 }
 
@@ -515,7 +628,9 @@ function isNegated(lower: string, start: number, phrase: string): boolean {
 	// "If you didn't want it, you should've said": a negation inside an if-clause is about something else.
 	const conditional = /\bif\b/.exec(clause);
 	const scope = conditional ? clause.slice(0, conditional.index) : clause;
-	const lastWords = scope.trim().split(/\s+/).slice(-4).join(' ');
+	// "Without a receipt our hands are tied": "without" negates its own object, not what follows it.
+	const unnegated = scope.includes('without') ? scope.replace(/\bwithout (?:a |an |the |your |any |proof of )?[\w-]+\b/g, ' ') : scope;
+	const lastWords = unnegated.trim().split(/\s+/).slice(-4).join(' ');
 	if (conditional && !/\b(?:i'?m not going to|i am not going to|i won'?t|i will not)\b/.test(scope)) return NEGATORS.test(lastWords) && scope.trim() !== '';
 	return NEGATORS.test(lastWords) || /\b(?:i'?m not going to|i am not going to|i won'?t|i will not|i'?m not|i am not|i never|we won'?t|we will not)\b/.test(clause);
 }
@@ -729,7 +844,7 @@ function questionEvidence(text: string, lower: string, customerLine: string | un
 	const bare = words <= 3 && !found.some((e) => e.feature === 'apology' || e.feature === 'acknowledge');
 	if (bare) return;
 	// …unless it was said before: a holding line repeated is stalling.
-	if ((HOLDING.test(lower) || (words <= 8 && HOLDING_SHORT.test(lower))) && !previous.some((earlier) => typeof earlier === 'string' && normalise(earlier).trim() === lower.trim())) return;
+	if ((HOLDING.test(lower) || (words <= 10 && HOLDING_SHORT.test(lower))) && !previous.some((earlier) => typeof earlier === 'string' && normalise(earlier).trim() === lower.trim())) return;
 	const questions = remembered(questionCache, customerLine, () =>
 		// "Tell me when…" asks as plainly as a question mark does.
 		customerLine.match(/[^.!?]*\?|\btell me (?:when|what|why|how|where|who|if|whether)\b[^.!?]*/gi)
@@ -761,9 +876,13 @@ const HOLDING =
 const CLOCK = /\b\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm)\b|\b\d{1,2}:\d\d\b/;
 const YES_NO = /\b(that'?ll be|is normal|nothing wrong|we do|i do|it does|they do|we have|it should|it shouldn'?t|shouldn'?t|probably|unlikely|likely|yes|yeah|yep|no|nope|i can|we can|i will|we will|i'?ll|we'?ll|you can|you will|it is|it will|it won'?t|it isn'?t|of course|absolutely|definitely|certainly|sure|unfortunately|i'?m afraid|not|can'?t|cannot|won'?t|unable|allowed|possible|instead|exception)\b/;
 
+const OPENS_WITH_ANSWER = /^\W*(?:yes|yeah|yep|no|nope)\b/;
+
 /** Whether a reply engages with the customer's question, by the kind of question it is. */
 function answersQuestion(question: string, reply: string, asked: Set<string>, said: Set<string>): boolean {
 	const overlap = [...asked].some((word) => said.has(word));
+	// "Yes, bring your statement in", "No — …": a reply that opens with yes or no has answered.
+	if (OPENS_WITH_ANSWER.test(reply)) return true;
 	if (/\bwhy\b/.test(question)) return /\b(that'?ll be|coming from|caused by|sometimes|because|reason|due to|since|so|as|caused|that'?s why|the cause|happened|short[- ]staffed|off sick|backed up|busy|waiting|down to|mistake|error|fault)\b/.test(reply);
 	if (/\b(how much|what amount|cost|price)\b/.test(question)) return /[£$€]|\d|\bfree\b|\bnothing\b|\bno charge\b/.test(reply);
 	if (/\b(when|how long|what time|how soon|by when|before|in time|by (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight))\b/.test(question)) {
