@@ -11,8 +11,12 @@ export default defineConfig({
 		...(process.env.VITEST ? { conditions: ['browser'] } : {})
 	},
 	test: {
-		include: ['tests/**/*.test.ts'],
 		environment: 'node',
-		testTimeout: 20_000
+		testTimeout: 20_000,
+		projects: [
+			{ extends: true, test: { name: 'unit', include: ['tests/**/*.test.ts'], exclude: ['tests/speed/**'], sequence: { groupOrder: 0 } } },
+			// Throughput checks, once the unit tests are done (see tests/speed/); `npm run test:unit` runs the two one after the other.
+			{ extends: true, test: { name: 'speed', include: ['tests/speed/**/*.test.ts'], sequence: { groupOrder: 1 } } }
+		]
 	}
 });
