@@ -1,4 +1,5 @@
-import { linkTextAt, literalLines } from './blocks.ts';
+import { literalLines } from './blocks.ts';
+import { linkTextAt } from './link-text.ts';
 import { checksNotRun, readChecks, runChecks, type CheckResult } from './checks.ts';
 import { closest, DiagnosticList } from './diagnostics.ts';
 import { parseCondition, parseEffects } from './effects.ts';

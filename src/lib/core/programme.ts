@@ -6,7 +6,8 @@
  * exceptions, and `programme` is null while any error remains.
  */
 import { isMap, isScalar, type Node as YamlNode } from 'yaml';
-import { linkTextAt, literalLines } from './blocks.ts';
+import { literalLines } from './blocks.ts';
+import { linkTextAt } from './link-text.ts';
 import { closest, DiagnosticList } from './diagnostics.ts';
 import { readYamlFields, splitFrontMatter, type FrontMatterHints, type Position } from './front-matter.ts';
 import { MAX_SOURCE_CHARS } from './parse.ts';
