@@ -68,7 +68,10 @@ describe('NPS', () => {
 			fc.property(fc.nat(500), fc.nat(500), fc.nat(500), (p, q, d) => {
 				const nps = netPromoterScore(p, q, d);
 				if (p + q + d === 0) return expect(nps).toBeNull();
-				expect(nps).toBe(Math.round((100 * p) / (p + q + d) - (100 * d) / (p + q + d)) + 0);
+				// The share of promoters minus the share of detractors, in whole points, halves rounded up: in integers,
+				// floor((2·100·(p − d) + t) / 2t), so no floating-point difference of two shares decides a tie.
+				const t = p + q + d;
+				expect(nps).toBe(Math.floor((200 * (p - d) + t) / (2 * t)) + 0);
 				expect(Math.abs(nps!)).toBeLessThanOrEqual(100);
 				expect(npsBand(nps!)).toBe(nps! > 50 ? 'excellent' : nps! >= 0 ? 'average' : 'poor');
 			})
