@@ -27,7 +27,11 @@ test('keyboard only: a trainee plays to the debrief with Tab and Enter, and the 
 	await page.keyboard.press('Enter');
 	const meter = page.getByRole('meter');
 	await expect(meter).toHaveAttribute('aria-valuetext', /out of 100/);
-	for (let step = 0; step < 40 && !(await page.getByRole('heading', { name: 'Debrief' }).isVisible()); step++) {
+	const debrief = page.getByRole('heading', { name: 'Debrief' });
+	for (let step = 0; step < 40; step++) {
+		// The debrief loads once the conversation ends; until then the choices are on screen.
+		await expect(choices(page).or(debrief)).toBeVisible();
+		if (await debrief.isVisible()) break;
 		const replies = page.getByTestId('your-reply');
 		const before = await replies.count();
 		// After each decision the keyboard focus is already on the next reply (or the text box).
@@ -39,7 +43,7 @@ test('keyboard only: a trainee plays to the debrief with Tab and Enter, and the 
 		await page.keyboard.press('Enter');
 		await expect(replies).toHaveCount(before + 1);
 	}
-	await expect(page.getByRole('heading', { name: 'Debrief' })).toBeFocused();
+	await expect(debrief).toBeFocused();
 	await expect(page.locator('dd').first()).toContainText(/\d+\/100|Not assessed/);
 });
 
