@@ -70,6 +70,8 @@ test('in exam mode the score can be disputed from the debrief', async ({ page })
 	await choices(page).getByRole('button', { name: /That's awful timing/ }).click();
 	await choices(page).getByRole('textbox').fill('Returns will be in touch.');
 	await choices(page).getByRole('button', { name: 'Send reply' }).click();
+	// The third reply is on screen before the rest is played (the helper counts replies as it goes).
+	await expect(page.getByTestId('your-reply')).toHaveCount(3);
 	await playUntilDebrief(page, () => 0, 'Leave it with me.');
 	const debrief = page.getByRole('region', { name: 'Debrief' });
 	await debrief.getByRole('button', { name: "I don't agree" }).click();

@@ -44,6 +44,8 @@ test('in exam mode the typed reply is explained in the debrief, with the model a
 	await choices(page).getByRole('button', { name: /That's awful timing/ }).click();
 	await choices(page).getByRole('textbox').fill("Dana, I'll send a replacement by express today so it's with you tomorrow.");
 	await choices(page).getByRole('button', { name: 'Send reply' }).click();
+	// The third reply is on screen before the rest is played (the helper counts replies as it goes).
+	await expect(page.getByTestId('your-reply')).toHaveCount(3);
 	await expect(page.getByRole('note', { name: 'Coaching' })).toHaveCount(0);
 	await playToEnd(page);
 	const debrief = page.getByRole('region', { name: 'Debrief' });
