@@ -190,6 +190,8 @@ test('a second tab\'s newer save is never overwritten: the older tab is told and
 	await editor(page).fill((await text(page)).replace('title: A new scenario', 'title: My version'));
 	await expect(page.getByRole('alert').filter({ hasText: 'changed in another tab' })).toBeVisible();
 	await page.getByRole('button', { name: 'Keep my text as a copy' }).click();
+	// The copy opens at its own address once it is saved.
+	await expect(page).not.toHaveURL(url);
 	await expect(page.getByRole('heading', { level: 1, name: 'My version' })).toBeVisible();
 	await page.goto('/author');
 	await expect(page.getByRole('link', { name: 'Their version' })).toBeVisible();
