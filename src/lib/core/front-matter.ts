@@ -162,6 +162,22 @@ export function readYamlFields(yamlText: string, firstLine: number, diagnostics:
 	};
 }
 
+/** A warning at every field the file kind does not know (it is ignored), with the nearest known one. */
+export function warnUnknownFields(fields: YamlFields, known: readonly string[], diagnostics: DiagnosticList): void {
+	for (const field of Object.keys(fields.record)) {
+		if (known.includes(field)) continue;
+		const where = fields.keyAt(field) ?? fields.at(field);
+		const suggestion = closest(field, known);
+		diagnostics.warning(
+			'front-matter-field-unknown',
+			where.line,
+			where.column,
+			`Unknown front matter field \`${field}\`; it is ignored.`,
+			suggestion ? `Did you mean \`${suggestion}\`?` : `Known fields: ${known.join(', ')}.`
+		);
+	}
+}
+
 const SCENARIO_HINTS: FrontMatterHints = { firstFields: '`title:`, `customer:` and `summary:`', longText: 'the briefing below it' };
 
 /** The front matter of a scenario file, or null (with diagnostics) when it is missing or wrong. */
@@ -254,18 +270,7 @@ export function readFrontMatter(yamlText: string, firstLine: number, diagnostics
 		} else shuffle = record.shuffle;
 	}
 
-	for (const field of Object.keys(record)) {
-		if (KNOWN_FIELDS.includes(field)) continue;
-		const where = fields.keyAt(field) ?? { line: firstLine, column: 1 };
-		const suggestion = closest(field, KNOWN_FIELDS);
-		diagnostics.warning(
-			'front-matter-field-unknown',
-			where.line,
-			where.column,
-			`Unknown front matter field \`${field}\`; it is ignored.`,
-			suggestion ? `Did you mean \`${suggestion}\`?` : `Known fields: ${KNOWN_FIELDS.join(', ')}.`
-		);
-	}
+	warnUnknownFields(fields, KNOWN_FIELDS, diagnostics);
 
 	return ok ? { title, customer, summary, difficulty, minutes, tags, mood, policy, shuffle } : null;
 }

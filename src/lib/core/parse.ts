@@ -1,5 +1,5 @@
 import { literalLines } from './blocks.ts';
-import { linkTextAt } from './link-text.ts';
+import { indentOf, linkTextAt } from './list-item.ts';
 import { checksNotRun, readChecks, runChecks, type CheckResult } from './checks.ts';
 import { closest, DiagnosticList } from './diagnostics.ts';
 import { parseCondition, parseEffects } from './effects.ts';
@@ -221,16 +221,6 @@ interface ListBlock {
 	items: { start: number; end: number }[];
 }
 
-function indentOf(line: string): number {
-	let width = 0;
-	for (let i = 0; i < line.length; i++) {
-		const code = line.charCodeAt(i);
-		if (code === 32) width++;
-		else if (code === 9) width += 4 - (width % 4);
-		else break;
-	}
-	return width;
-}
 
 /** Top-level lists of a node, each with its items' line ranges. */
 function findLists(lines: string[], literal: Uint8Array, from: number, to: number): ListBlock[] {

@@ -7,9 +7,9 @@
  */
 import { isMap, isScalar, type Node as YamlNode } from 'yaml';
 import { literalLines } from './blocks.ts';
-import { linkTextAt } from './link-text.ts';
+import { indentOf, linkTextAt } from './list-item.ts';
 import { closest, DiagnosticList } from './diagnostics.ts';
-import { readYamlFields, splitFrontMatter, type FrontMatterHints, type Position } from './front-matter.ts';
+import { readYamlFields, splitFrontMatter, warnUnknownFields, type FrontMatterHints, type Position } from './front-matter.ts';
 import { MAX_SOURCE_CHARS } from './parse.ts';
 import { DEFAULT_PASS_MARK } from './pass-mark.ts';
 import { DIMENSIONS, perDimension, type Diagnostic, type DiagnosticCode, type Dimension } from './types.ts';
@@ -211,18 +211,7 @@ function readFields(yamlText: string, firstLine: number, diagnostics: Diagnostic
 	const passMark = readPassMark(record['pass-mark'], yaml.node('pass-mark'), at('pass-mark'), yaml.position, fail);
 	const renewal = readRenewal(record.renewal, at('renewal'), fail);
 
-	for (const field of Object.keys(record)) {
-		if (KNOWN_FIELDS.includes(field)) continue;
-		const where = yaml.keyAt(field) ?? { line: firstLine, column: 1 };
-		const suggestion = closest(field, KNOWN_FIELDS);
-		diagnostics.warning(
-			'front-matter-field-unknown',
-			where.line,
-			where.column,
-			`Unknown front matter field \`${field}\`; it is ignored.`,
-			suggestion ? `Did you mean \`${suggestion}\`?` : `Known fields: ${KNOWN_FIELDS.join(', ')}.`
-		);
-	}
+	warnUnknownFields(yaml, KNOWN_FIELDS, diagnostics);
 
 	if (!ok || passMark === null) return null;
 	return {
@@ -369,16 +358,6 @@ function topLevelLists(lines: string[], literal: Uint8Array, from: number): Item
 	return lists;
 }
 
-function indentOf(line: string): number {
-	let width = 0;
-	for (let i = 0; i < line.length; i++) {
-		const code = line.charCodeAt(i);
-		if (code === 32) width++;
-		else if (code === 9) width += 4 - (width % 4);
-		else break;
-	}
-	return width;
-}
 
 interface LinkMatch {
 	text: string;
