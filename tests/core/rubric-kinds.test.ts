@@ -556,6 +556,128 @@ describe('disowning the rules (round three)', () => {
 	});
 });
 
+describe('someone else owns it, in other words (round four)', () => {
+	it.each([
+		"That's between you and the landlord, really.",
+		'Complaints about the fitters go to them directly.',
+		'Drop her an email, she keeps the diary.',
+		'Our payroll team handles all expense claims.',
+		'He sets his own cancellation terms.',
+		"I'm afraid it's the director's call, not something I can change.",
+		"Honestly, that's really their decision rather than mine.",
+		"The flood was the builder's doing, so it's not something we're responsible for."
+	])('counts against ownership: %s', (reply) => {
+		const result = score(reply);
+		expect(result.ownership).toBeLessThan(0);
+		expect(result.evidence.some((e) => e.dimension === 'ownership' && e.weight < 0 && e.reason.length > 10)).toBe(true);
+	});
+
+	it.each([
+		"I'll drop her an email now and ring you back by four.",
+		"It's your call: I can hold both dates until Friday.",
+		'I handle all the refunds here, so I can do it today.'
+	])('leaves the trainee doing it, or the customer choosing, alone: %s', (reply) => {
+		const result = score(reply);
+		expect(result.evidence.filter((e) => e.dimension === 'ownership' && e.weight < 0)).toEqual([]);
+	});
+});
+
+describe('leaving the customer to do it again themselves (round four)', () => {
+	it.each([
+		'Try resetting the router again and see.',
+		'Please request the credit through our website under My Orders.',
+		"You'll need to book the repair via the online portal.",
+		'You might be able to claim it back from your card provider.'
+	])('counts against ownership: %s', (reply) => {
+		expect(score(reply).ownership).toBeLessThan(0);
+	});
+
+	it("leaves the trainee's own retry alone", () => {
+		expect(found(score("I'll try the payment again myself tonight and text you by nine."), 'self-serve')).toEqual([]);
+	});
+});
+
+describe('putting it back on the customer as a question or a verdict (round four)', () => {
+	it.each([
+		'Were you standing on the chair when it snapped?',
+		'Were you at home when the courier knocked?',
+		"If it's split, it wasn't being stored correctly.",
+		"That's exactly what the extended warranty is there for.",
+		"You didn't even ring to say you'd be late."
+	])('counts against ownership: %s', (reply) => {
+		const result = score(reply);
+		expect(result.ownership).toBeLessThan(0);
+		expect(result.evidence.some((e) => e.feature === 'customer-blame' && e.weight < 0)).toBe(true);
+	});
+
+	it.each(['Were you hurt when it fell?', 'When would suit you for the engineer?'])('leaves a caring or practical question alone: %s', (reply) => {
+		expect(found(score(reply), 'customer-blame')).toEqual([]);
+	});
+});
+
+describe('the rule stated as a bill (round four)', () => {
+	it.each([
+		'The second night is still chargeable.',
+		'All refunds are subject to inspection.',
+		'You were billed in accordance with our standard hourly tariff.',
+		'You will be invoiced for the full amount as agreed.',
+		'Our terms and conditions clearly state the notice period.',
+		'Sadly the rules do not allow refunds once a course starts.',
+		'Only registered members are permitted on the court.',
+		"I don't see why we should pay for that.",
+		'Haha no.',
+		'No. We never extend passes.'
+	])('reads as a wall: %s', (reply) => {
+		expect(score(reply).flexibility).toBeLessThan(0);
+	});
+
+	it.each(['No problem, I can move it.', 'Nope, there is no charge for that, I have taken it off.'])('leaves a no that answers kindly alone: %s', (reply) => {
+		expect(score(reply).flexibility).toBeGreaterThanOrEqual(0);
+	});
+});
+
+describe('a rule that holds for safety or the law, explained (round four)', () => {
+	it.each([
+		"I can't let you climb without a harness because it's a safety requirement, but I can book you a guided session.",
+		"Changing the date on the invoice would make it a false document, so I can't do that.",
+		"You'd be uninsured on the road, so I'm not able to hand over the keys until the named driver is here."
+	])('is not hiding behind it: %s', (reply) => {
+		const result = score(reply);
+		expect(result.flexibility).toBeGreaterThanOrEqual(0);
+		if (result.flexibility === 0) expect(result.evidence.some((e) => e.dimension === 'flexibility' && e.weight === 0 && /safety|law|insurance/.test(e.reason))).toBe(true);
+	});
+
+	it.each(['No exceptions, for safety reasons.', 'Safety first! But we only refund if we cancel.'])('a flat refusal, or safety only mentioned, is still a wall: %s', (reply) => {
+		expect(score(reply).flexibility).toBeLessThan(0);
+	});
+});
+
+describe('asking the customer something back is not ignoring the question (round four)', () => {
+	const customerLine = 'The shelf collapsed after a week. Are you going to replace it or not?';
+	it.each(['Which shelf model is it, and when did you buy it?', 'Could you send me a photo of the bracket?', 'Do you have the order number to hand?'])(
+		'is no unanswered question: %s',
+		(reply) => {
+			expect(found(score(reply, { customerLine }), 'unanswered')).toEqual([]);
+		}
+	);
+
+	it.each(['Did you know our loyalty card gives ten percent off?', 'Have you seen our spring catalogue?'])('a question that changes the subject still ignores it: %s', (reply) => {
+		expect(found(score(reply, { customerLine }), 'unanswered')).toHaveLength(1);
+	});
+});
+
+describe('names with combining accents, and interjections before them (round four)', () => {
+	it('counts a name typed with combining accents as the name', () => {
+		const result = score('Thank you, Mr Ọ\u0301láyẹ\u0300mí, I will sort it now.', { customer: 'Adé Ọ\u0301láyẹ\u0300mí' });
+		expect(found(result, 'name-wrong')).toEqual([]);
+		expect(found(result, 'name-right', 1)).toHaveLength(1);
+	});
+
+	it.each(['Ouch, Morgan, that sounds painful.', 'Yikes, Morgan, I am so sorry.'])('does not read an interjection as a wrong name: %s', (reply) => {
+		expect(found(score(reply), 'name-wrong')).toEqual([]);
+	});
+});
+
 describe('round three rules that must not misfire', () => {
 	it.each([
 		"I'm so sorry you had the fault for a whole week.",

@@ -265,6 +265,11 @@ export function collectFindings(reply: string, givenContext: ReplyContext): Find
 		}
 	}
 
+	// A rule that holds for safety or the law, explained as such, is not hidden behind (a flat "no exceptions" still is).
+	if (SAFETY_REASON.test(lower)) {
+		for (const e of found) if (e.dimension === 'flexibility' && e.prior === -1 && !e.zeroed) e.zeroed = SAFETY_REASON_NOTE;
+	}
+
 	// Stating the rule is fine when the same reply offers a way forward.
 	const offersWay = found.some((e) => e.dimension === 'flexibility' && e.prior > 0 && !e.zeroed);
 	for (const e of found) {
@@ -274,6 +279,10 @@ export function collectFindings(reply: string, givenContext: ReplyContext): Find
 	return { findings: found, notes, mood: 0, unscored: false, words: words.length };
 }
 
+/** The reason a rule rightly holds, given to the customer: safety, the law, insurance, a false document. */
+const SAFETY_REASON =
+	/\b(?:safety(?! first)|unsafe|dangerous|danger|legal(?:ly)?|illegal|the law|by law|insurance (?:wouldn'?t|won'?t|doesn'?t|does not|would not)|uninsured|accreditation|licen[cs]e to operate|false (?:document|record|certificate)|fraud|fire (?:rules?|regulations?|safety|limit|code)|health and safety|risk (?:assessment|to (?:you|them|the|your)))\b/;
+const SAFETY_REASON_NOTE = 'The rule holds for a reason the customer is told (safety, the law, insurance): explaining it is not hiding behind it.';
 const PERMISSION = /^(?:(?:that'?s|is|are|it'?s) (?:allowed|covered)|(?:is|are) possible)/;
 const ONLY_REASON = 'A permission limited by "only" states the rule: with nothing else offered, it is a wall.';
 
@@ -725,7 +734,7 @@ function nameEvidence(text: string, customer: string, found: Finding[]) {
 	const parts = customer
 		.split(/\s+/)
 		.flatMap((part) => (part.includes('-') ? [part, ...part.split('-')] : [part]))
-		.map((part) => part.replace(/[^\p{L}'-]/gu, ''))
+		.map((part) => part.replace(/[^\p{L}\p{M}'-]/gu, ''))
 		.filter((part) => part.length > 1);
 	if (parts.length === 0) return;
 	const lowerParts = parts.map((part) => part.toLowerCase());
@@ -765,7 +774,7 @@ function nameEvidence(text: string, customer: string, found: Finding[]) {
 		consider(word, match.index + match[0].length - word.length, !titleOnly, !/^\p{Lu}/u.test(word), titled);
 	}
 	// A word said to the customer ("Shivon, your account…", "…, John.") is the name they heard.
-	const vocative = /(?:^|[.!?]\s+)(\p{L}[\p{L}'-]{1,30}),|,\s*(\p{L}[\p{L}'-]{1,30})\s*(?:[.!?]|$)/gu;
+	const vocative = /(?:^|[.!?]\s+)(\p{L}[\p{L}\p{M}'-]{1,30}),|,\s*(\p{L}[\p{L}\p{M}'-]{1,30})\s*(?:[.!?]|$)/gu;
 	for (const match of text.matchAll(vocative)) {
 		const word = match[1] ?? match[2];
 		if (NOT_NAMES.has(word) || COMMON_WORDS.has(word.toLowerCase()) || /(?:ly|ed|ing)$/.test(word)) continue;
@@ -773,7 +782,7 @@ function nameEvidence(text: string, customer: string, found: Finding[]) {
 		if (!seen(start)) consider(word, start, true, !/^\p{Lu}/u.test(word));
 	}
 	// Elsewhere: capitalised words that are the name, or nearly the name.
-	for (const match of text.matchAll(/(?<![\p{L}\p{N}'])\p{Lu}[\p{L}'-]{1,30}/gu)) {
+	for (const match of text.matchAll(/(?<![\p{L}\p{N}'])\p{Lu}[\p{L}\p{M}'-]{1,30}/gu)) {
 		const start = match.index!;
 		const lowerWord = match[0].toLowerCase();
 		// Everyday words ("Please", "Policy") are not names unless the customer's name is spelled that way.
@@ -792,7 +801,7 @@ function nameEvidence(text: string, customer: string, found: Finding[]) {
 
 /** True when the word before `start` is part of the customer's name: "Mei Lin" is a full name, spelled wrong. */
 function followsName(text: string, start: number, lowerParts: string[]): boolean {
-	const previous = /([\p{L}'-]+)\s+$/u.exec(text.slice(Math.max(0, start - 32), start))?.[1]?.toLowerCase();
+	const previous = /([\p{L}\p{M}'-]+)\s+$/u.exec(text.slice(Math.max(0, start - 32), start))?.[1]?.toLowerCase();
 	return previous !== undefined && lowerParts.includes(previous);
 }
 
@@ -845,6 +854,8 @@ function questionEvidence(text: string, lower: string, customerLine: string | un
 	if (bare) return;
 	// …unless it was said before: a holding line repeated is stalling.
 	if ((HOLDING.test(lower) || (words <= 10 && HOLDING_SHORT.test(lower))) && !previous.some((earlier) => typeof earlier === 'string' && normalise(earlier).trim() === lower.trim())) return;
+	// Asking the customer something back ("What time is your booking?") takes the question up, it does not ignore it.
+	if (ASKS_BACK.test(lower)) return;
 	const questions = remembered(questionCache, customerLine, () =>
 		// "Tell me when…" asks as plainly as a question mark does.
 		customerLine.match(/[^.!?]*\?|\btell me (?:when|what|why|how|where|who|if|whether)\b[^.!?]*/gi)
@@ -866,6 +877,8 @@ function questionEvidence(text: string, lower: string, customerLine: string | un
 }
 
 const NO_ANSWER = new Set(['self-serve', 'vague-promise']);
+/** A question put to the customer: "when did…?", "can you tell me…?", "do you have…?". */
+const ASKS_BACK = /(?:^|[.!?,;:\u2014\u2013-]\s*)(?:and |so |also |first,? |just )?(?:(?:what|when|which|where|how)(?! did you expect)|is it|are they|was it|was the|does it|do you (?:have|know (?:roughly|when|what|which|how|where))|can you (?:tell|send|give|confirm|let me know)|could you (?:tell|send|give|confirm|let me know)|would you (?:mind|be able to) (?:telling|sending|confirming|giving)|is there)\b[^.!?]*\?/;
 /** A short reply that only says what the speaker is checking ("Let me pull up your file", "checking now"). */
 const HOLDING_SHORT =
 	/^\W*(?:(?:ok(?:ay)?|right|sure|noted|thanks|one (?:moment|sec|second)|bear with me)\W+)*(?:(?:let me|i'?ll|i'?m going to) (?:just )?(?:check|look|get|pull|bring|read|open|find|see|go through|dig)|(?:i'?m )?(?:just )?(?:checking|looking|pulling|bringing|reading|getting|opening|finding|going through|digging))\b/;
