@@ -678,6 +678,63 @@ describe('names with combining accents, and interjections before them (round fou
 	});
 });
 
+describe('already done, in more words (round four)', () => {
+	const customerLine = 'I was charged twice for one lesson. Can you sort it out?';
+	it.each(["Done. I've halved the fee and reinstated your booking.", 'Refund done, and the second charge is cancelled.', "I've written off the late charge."])(
+		'counts as flexibility and ownership: %s',
+		(reply) => {
+			const result = score(reply, { customerLine, policy: 'Lesson fees are non-refundable.' });
+			expect(result.flexibility).toBeGreaterThan(0);
+			expect(result.ownership).toBeGreaterThan(0);
+		}
+	);
+
+	it('a team that carries out what the trainee already did is not a hand-off', () => {
+		const result = score("I've approved the swap, and our delivery team will call you to pick a day.", { customerLine });
+		expect(result.ownership).toBeGreaterThan(0);
+		expect(result.evidence.some((e) => e.feature === 'pass-on' && e.weight === 0 && /already done it yourself/.test(e.reason))).toBe(true);
+	});
+
+	it('raising a ticket is not doing it: the hand-off after it still counts', () => {
+		expect(score("I've logged a ticket and our support team will contact you.").ownership).toBeLessThan(0);
+	});
+});
+
+describe("promising someone else's decision, and vague hopes (round four)", () => {
+	it.each(["Don't worry, I'm sure the manager will refund the lot.", "I'm confident head office will waive it."])('over-promises: %s', (reply) => {
+		const result = score(reply);
+		expect(result.ownership).toBeLessThan(0);
+		expect(found(result, 'over-promise')).toHaveLength(1);
+	});
+
+	it.each(["I'm sure the kids will survive one evening.", "I'm sure your guests will love it."])('leaves sarcasm or good wishes to their own rules: %s', (reply) => {
+		expect(found(score(reply), 'over-promise')).toEqual([]);
+	});
+
+	it.each(['The app should all be working again soon.', 'I will pass it to the office and they may get back to you.', 'Someone from billing might be able to help you.'])(
+		'is a vague promise: %s',
+		(reply) => {
+			expect(found(score(reply), 'vague-promise')).toHaveLength(1);
+		}
+	);
+});
+
+describe('a holding line owns nothing yet (round four)', () => {
+	it.each(['One moment while I find your order.', 'Bear with me a second while I check the rota.'])('is 0 on ownership: %s', (reply) => {
+		expect(score(reply).ownership).toBe(0);
+	});
+
+	it('a longer reply that does something while the customer waits still owns it', () => {
+		expect(score("One moment while I find your order. I've found it and I'm refunding the delivery now.").ownership).toBeGreaterThan(0);
+	});
+});
+
+describe('not sure what the customer wants said (round four)', () => {
+	it('is dismissive', () => {
+		expect(score("Not sure what you want me to say, it's in the system.").empathy).toBeLessThan(0);
+	});
+});
+
 describe('round three rules that must not misfire', () => {
 	it.each([
 		"I'm so sorry you had the fault for a whole week.",

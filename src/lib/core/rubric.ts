@@ -270,6 +270,11 @@ export function collectFindings(reply: string, givenContext: ReplyContext): Find
 		for (const e of found) if (e.dimension === 'flexibility' && e.prior === -1 && !e.zeroed) e.zeroed = SAFETY_REASON_NOTE;
 	}
 
+	// "One moment while I pull up your booking": a holding line is a neutral step, nothing is owned yet.
+	if (isHoldingLine(lower, words.length)) {
+		for (const e of found) if (e.dimension === 'ownership' && e.prior > 0 && !e.zeroed) e.zeroed = 'A holding line is a neutral step: nothing is owned yet.';
+	}
+
 	// Stating the rule is fine when the same reply offers a way forward.
 	const offersWay = found.some((e) => e.dimension === 'flexibility' && e.prior > 0 && !e.zeroed);
 	for (const e of found) {
@@ -296,10 +301,18 @@ function clauseBefore(lower: string, at: number): string {
  * "I'll get someone from the workshop to ring you": the trainee stays in
  * charge, so the someone who will call is not a hand-off.
  */
+/** Done, but only on paper: raising a ticket or flagging it is not doing the thing itself. */
+const LOGGED_ONLY = /\b(?:raised|logged|flagged|tagged|marked|noted|passed|forwarded|sent)\b/;
+
 function delegationEvidence(lower: string, found: Finding[]) {
 	for (const f of found) {
 		if ((f.feature !== 'pass-on' && f.feature !== 'disown') || f.zeroed || !/^(?:someone|somebody|a member|a colleague|one of|the|our|they)\b/i.test(f.phrase)) continue;
 		const sentence = lower.slice(Math.max(0, f.start - 80), f.start).split(/[.!?]/).pop() ?? '';
+		// "I've approved the return; our collection team will call you": the team carries out what the trainee did.
+		if (/^(?:the|our)\b/i.test(f.phrase) && found.some((e) => e.feature === 'commit-done' && !e.zeroed && e.end <= f.start && !LOGGED_ONLY.test(normalise(e.phrase)))) {
+			f.zeroed = 'You have already done it yourself; the team only carries it out, so this is not passing it on.';
+			continue;
+		}
 		if (/\b(?:i'?ll|i will|let me|i'?m going to|i am going to|i can|i'?ve|i have)(?: personally| also| just| now)? (?:get|have|make sure|ask|arrange for|book|send|organi[sz]e|got|had|asked|arranged for|booked|made sure)\b/.test(sentence)) {
 			f.zeroed = 'You stay in charge of it ("I\'ll get someone to…"): arranging it yourself is not passing it on.';
 		}
@@ -362,13 +375,13 @@ function yesEvidence(text: string, lower: string, customerLine: string | undefin
  * you": a promise of one's own next step is a commitment.)
  */
 const OVER_PROMISE =
-	/(?<!\b(?:i|we)['\s]?)\b(?:is|are|'re|'s) (?:definitely|certainly|absolutely|100%) going to\b|(?<!\b(?:i|we)['\s]?)(?:'?ll|\bwill|\b(?:is|are|'re|'s) going to) (?:(?:definitely|certainly|absolutely|for sure|without (?:a )?fail)\b|100%|100 percent)|\bi (?:can |absolutely |personally |100% )?(?:guarantee|promise)(?: you)?(?: that)?(?= (?!i'?ll\b|i will\b|i'?m going to\b|to\b|i\b)\S)|(?:^|[,\u2014\u2013-])\s*guaranteed\b|\b(?:it'?s|that'?s|is|are|you'?re) guaranteed\b(?! (?:for|to last|up to|against|until|within|\d))|\b(?:won'?t|will not|will never|'?ll never|never) (?:ever )?happen (?:again|twice)|\b(?:will|'?ll) ever happen again|\bi'?m (?:sure|certain|positive|100% sure) of it\b|(?:,|\b(?:pay|cover|do|get you|give you|arrange)(?: for)?)\s*whatever you (?:need|want)\b|\bno questions asked\b|\bdon'?t worry about (?:any|the) (?:limit|cost|price|budget)s?\b|(?<!\b(?:i|we)['\s]?)(?:'ll|\bwill) [^.!?]{3,60}?\bfor sure\b/g;
+	/(?<!\b(?:i|we)['\s]?)\b(?:is|are|'re|'s) (?:definitely|certainly|absolutely|100%) going to\b|(?<!\b(?:i|we)['\s]?)(?:'?ll|\bwill|\b(?:is|are|'re|'s) going to) (?:(?:definitely|certainly|absolutely|for sure|without (?:a )?fail)\b|100%|100 percent)|\bi (?:can |absolutely |personally |100% )?(?:guarantee|promise)(?: you)?(?: that)?(?= (?!i'?ll\b|i will\b|i'?m going to\b|to\b|i\b)\S)|(?:^|[,\u2014\u2013-])\s*guaranteed\b|\b(?:it'?s|that'?s|is|are|you'?re) guaranteed\b(?! (?:for|to last|up to|against|until|within|\d))|\b(?:won'?t|will not|will never|'?ll never|never) (?:ever )?happen (?:again|twice)|\b(?:will|'?ll) ever happen again|\bi'?m (?:sure|certain|positive|100% sure) of it\b|(?:,|\b(?:pay|cover|do|get you|give you|arrange)(?: for)?)\s*whatever you (?:need|want)\b|\bno questions asked\b|\bdon'?t worry about (?:any|the) (?:limit|cost|price|budget)s?\b|(?<!\b(?:i|we)['\s]?)(?:'ll|\bwill) [^.!?]{3,60}?\bfor sure\b|\bi'?m (?:sure|certain|confident|positive) (?:they|he|she|(?:the |my |our )?(?:[a-z]+ )?[a-z]+) (?:will|'ll|would) (?:happily |gladly )?(?:refund|pay|cover|replace|sort|fix|approve|agree|let you|give you|waive|honou?r|accept|sign (?:it|that|this) off|make an exception)\b/g;
 const CANT_PROMISE = /\b(?:can'?t|cannot|won'?t|not able to|unable to|couldn'?t|wouldn'?t) (?:\w+ )?(?:promise|guarantee|say for (?:sure|certain))\b/;
 const OVER_PROMISE_REASON =
 	'Promising what you do not control ("it\'ll definitely…", "guaranteed", "it won\'t happen again") sets the customer up to be let down again: promise only what you will do yourself.';
 
 /** Words every over-promise contains: a cheap test before the full expression (whose look-behinds cost). */
-const OVER_PROMISE_WORDS = /definitely|certainly|absolutely|100|guarantee|promise|happen again|for sure|without (?:a )?fail|sure of it|certain of it|positive of it|whatever you|no questions|worry about/;
+const OVER_PROMISE_WORDS = /definitely|certainly|absolutely|100|guarantee|promise|happen again|for sure|without (?:a )?fail|sure of it|certain of it|positive of it|whatever you|no questions|worry about|(?:sure|certain|confident|positive) [a-z]/;
 
 function overPromiseEvidence(text: string, lower: string, found: Finding[]) {
 	if (!OVER_PROMISE_WORDS.test(lower)) return;
@@ -877,6 +890,10 @@ function questionEvidence(text: string, lower: string, customerLine: string | un
 }
 
 const NO_ANSWER = new Set(['self-serve', 'vague-promise']);
+/** A short reply that only asks the customer to wait while the speaker looks ("Bear with me while I check the diary"). */
+function isHoldingLine(lower: string, words: number): boolean {
+	return words <= 12 && /^\W*(?:(?:ok(?:ay)?|right|sure|thanks|thank you)\W+)?(?:one (?:moment|sec|second)|just a (?:moment|minute|sec(?:ond)?)|bear with me|give me (?:a|one) (?:moment|minute|second|sec)|hold on)\b[^.!?]*\bwhile i\b/.test(lower) && !/[.!?]\s+\S/.test(lower.trim());
+}
 /** A question put to the customer: "when did…?", "can you tell me…?", "do you have…?". */
 const ASKS_BACK = /(?:^|[.!?,;:\u2014\u2013-]\s*)(?:and |so |also |first,? |just )?(?:(?:what|when|which|where|how)(?! did you expect)|is it|are they|was it|was the|does it|do you (?:have|know (?:roughly|when|what|which|how|where))|can you (?:tell|send|give|confirm|let me know)|could you (?:tell|send|give|confirm|let me know)|would you (?:mind|be able to) (?:telling|sending|confirming|giving)|is there)\b[^.!?]*\?/;
 /** A short reply that only says what the speaker is checking ("Let me pull up your file", "checking now"). */
