@@ -23,17 +23,19 @@ const minimum = (file: string, dimension: string) => WEAK_SPOTS[`${file} ${dimen
 describe('the reply rubric against labelled replies, leave one set out', () => {
 	// For each set in turn, the feature weights are trained on all the others and scored on the one left out.
 	// Each set was written by a different author who never saw the rubric. The hand-written rules were written
-	// from the first six sets, from sealed-1 and (round three) from sealed-2, which is development data and not
-	// scored here; of final-blind, -2 and -4 only the replies a rule change moved were read (README). No set here
+	// from the first six sets, from sealed-1, (round three) from sealed-2 and (round four) from sealed-2 and -3,
+	// which are development data: they train the weights and their agreement is printed, but they are not held to
+	// the thresholds. Of final-blind, -2 and -4 only the replies a rule change moved were read (README). No set here
 	// is unseen any more: the next sealed set is the first look.
 	const folds = leaveOneSetOut(sets);
 	console.log(
 		'leave-one-set-out sign agreement (weights trained on the other sets):\n' +
 			folds
-				.map((fold, i) => `  ${fold.name.padEnd(20)} ${DIMENSIONS.map((d) => `${d} ${percent(fold.agreement[d]).toFixed(1)}%`.padEnd(20)).join('')} rules ${SETS[i].rules}`)
+				.map((fold, i) => `  ${fold.name.padEnd(20)} ${DIMENSIONS.map((d) => `${d} ${percent(fold.agreement[d]).toFixed(1)}%`.padEnd(20)).join('')} rules ${SETS[i].rules}${SETS[i].scored ? '' : ', reported only'}`)
 				.join('\n')
 	);
-	for (const fold of folds) {
+	folds.forEach((fold, i) => {
+		if (!SETS[i].scored) return;
 		for (const d of DIMENSIONS) {
 			it(`agrees with the human sign on ${d} for at least ${minimum(fold.name, d) * 100}% of ${fold.name} when trained without it`, () => {
 				const result = fold.agreement[d];
@@ -41,7 +43,7 @@ describe('the reply rubric against labelled replies, leave one set out', () => {
 				expect(result.agree / result.total).toBeGreaterThanOrEqual(minimum(fold.name, d));
 			});
 		}
-	}
+	});
 });
 
 describe('the shipped rubric against labelled replies', () => {
@@ -51,7 +53,7 @@ describe('the shipped rubric against labelled replies', () => {
 		expect(weightsModule(trained)).toContain('export const LEARNED_WEIGHTS');
 	});
 
-	for (const set of sets) {
+	for (const set of sets.filter((_, i) => SETS[i].scored)) {
 		const result = agreementOn(set.items, LEARNED_WEIGHTS);
 		for (const d of DIMENSIONS) {
 			it(`agrees with the human sign on ${d} for at least ${minimum(set.name, d) * 100}% of ${set.name}`, () => {
