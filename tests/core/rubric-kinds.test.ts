@@ -735,6 +735,27 @@ describe('not sure what the customer wants said (round four)', () => {
 	});
 });
 
+describe('walls in yet more words (round four)', () => {
+	it.each([
+		"Can't do that. Adults only.",
+		'The booking fee does still apply, I am afraid.',
+		"Late swaps aren't something we'd normally offer.",
+		'The match will go ahead as scheduled.'
+	])('reads as a wall: %s', (reply) => {
+		expect(score(reply).flexibility).toBeLessThan(0);
+	});
+});
+
+describe('pushing back on a charge asks for an exception (round four)', () => {
+	it.each(["You're not seriously going to charge me for the whole month?", 'Are you really refusing the refund over a scratch?', 'Forty pounds for that? Is that a joke?'])(
+		'so doing the remedy against the rule is flexibility: %s',
+		(customerLine) => {
+			const result = score("I've refunded the whole amount to your card.", { customerLine, policy: 'Refunds are not given after 14 days.' });
+			expect(result.flexibility).toBeGreaterThan(0);
+		}
+	);
+});
+
 describe('round three rules that must not misfire', () => {
 	it.each([
 		"I'm so sorry you had the fault for a whole week.",
