@@ -590,9 +590,19 @@ const LEADING = /[\s,;:.!?]/;
 const TWO_CAPITALS = /[A-Z]{2}/;
 
 /** Non-Latin script, another language's function words, or keyboard mashing: not scored. */
+const LETTER = /\p{L}/u;
+
 function readsAsEnglish(text: string, words: string[]): boolean {
-	const latin = (text.match(/[A-Za-z]/g) ?? []).length;
-	const letters = (text.match(/\p{L}/gu) ?? []).length;
+	// Counted in one pass (matching every letter built an array as long as the reply, twice).
+	let latin = 0;
+	let letters = 0;
+	for (const char of text) {
+		const code = char.charCodeAt(0);
+		if ((code >= 65 && code <= 90) || (code >= 97 && code <= 122)) {
+			latin++;
+			letters++;
+		} else if (code > 127 && LETTER.test(char)) letters++;
+	}
 	if (letters === 0 || latin / letters < 0.5) return false;
 	// Lower-cased once for the whole reply; normalising keeps offsets, so each word is cut from it where it stood.
 	const lowerText = normalise(text);
@@ -690,7 +700,7 @@ const QUOTE_WORDS = 5;
  * A run scores many replies against the same policy and customer line: what is read from them
  * is kept for the last few (a small cache, so scoring stays a pure function of its input).
  */
-const shingleCache = new Map<string, Set<string>>();
+const shingleCache = new Map<string, { shingles: Set<string>; firstWords: Set<string> }>();
 const questionCache = new Map<string, RegExpMatchArray | null>();
 const earlierCache = new Map<string, Set<string>>();
 function remembered<T>(cache: Map<string, T>, key: string, read: () => T): T {
@@ -707,15 +717,20 @@ function remembered<T>(cache: Map<string, T>, key: string, read: () => T): T {
  */
 function policyQuoteEvidence(text: string, lower: string, policy: string | undefined, found: Finding[], softWalls: Set<Finding>) {
 	if (!policy) return;
-	const shingles = remembered(shingleCache, policy, () => {
-		const result = new Set<string>();
+	const { shingles, firstWords } = remembered(shingleCache, policy, () => {
+		const shingles = new Set<string>();
+		const firstWords = new Set<string>();
 		const policyWords = normalise(policy).match(/[a-z0-9£$€%']+/g) ?? [];
-		for (let i = 0; i + QUOTE_WORDS <= policyWords.length; i++) result.add(policyWords.slice(i, i + QUOTE_WORDS).join(' '));
-		return result;
+		for (let i = 0; i + QUOTE_WORDS <= policyWords.length; i++) {
+			shingles.add(policyWords.slice(i, i + QUOTE_WORDS).join(' '));
+			firstWords.add(policyWords[i]);
+		}
+		return { shingles, firstWords };
 	});
 	const words = [...lower.matchAll(/[a-z0-9£$€%']+/g)];
 	for (let i = 0; i + QUOTE_WORDS <= words.length; i++) {
-		if (!shingles.has(words.slice(i, i + QUOTE_WORDS).map((w) => w[0]).join(' '))) continue;
+		// Most words start no run of the policy's words: test the word before building the run.
+		if (!firstWords.has(words[i][0]) || !shingles.has(words.slice(i, i + QUOTE_WORDS).map((w) => w[0]).join(' '))) continue;
 		let last = i + QUOTE_WORDS - 1;
 		while (last + 1 < words.length && shingles.has(words.slice(last + 2 - QUOTE_WORDS, last + 2).map((w) => w[0]).join(' '))) last++;
 		const start = words[i].index!;
