@@ -300,9 +300,8 @@ describe('sympathy used as a run-up to a refusal (round three)', () => {
 		// the customer's name used right makes it personal
 		"I'm sorry to hear about the boiler, Morgan. Unfortunately repairs after the warranty are not covered.",
 		// something offered
-		"I'm sorry to hear about the boiler. Repairs after the warranty aren't covered, but I can offer you a discounted call-out.",
-		// the sorry after the refusal is not a run-up
-		"Repairs after the warranty are not covered, I'm sorry."
+		"I'm sorry to hear about the boiler. Repairs after the warranty aren't covered, but I can offer you a discounted call-out."
+		// (a bare sorry tacked on after the refusal is the same script since round four: see below)
 	])('leaves sympathy alone when the reply is not only a refusal after it: %s', (reply) => {
 		expect(found(score(reply), 'run-up')).toEqual([]);
 	});
@@ -752,6 +751,24 @@ describe('pushing back on a charge asks for an exception (round four)', () => {
 		(customerLine) => {
 			const result = score("I've refunded the whole amount to your card.", { customerLine, policy: 'Refunds are not given after 14 days.' });
 			expect(result.flexibility).toBeGreaterThan(0);
+		}
+	);
+});
+
+describe('a bare "sorry" tacked onto a refusal (round four)', () => {
+	it.each(['Tickets are non-refundable. Sorry.', "Repairs after the warranty are not covered, I'm sorry.", "There's nothing I can do, I'm sorry about that."])(
+		'is the same script as a run-up: %s',
+		(reply) => {
+			const result = score(reply);
+			expect(result.empathy).toBeLessThan(0);
+			expect(found(result, 'run-up')).toHaveLength(1);
+		}
+	);
+
+	it.each(["We can't take returns after 30 days, but I can swap it for you today, sorry for the trouble.", "I'm sorry, Morgan, I've refunded it."])(
+		'leaves an apology beside something offered alone: %s',
+		(reply) => {
+			expect(found(score(reply), 'run-up')).toEqual([]);
 		}
 	);
 });

@@ -528,9 +528,10 @@ function runUpEvidence(lower: string, found: Finding[]) {
 	if (refusals.length === 0 || offersOrOwns(found)) return;
 	for (const f of found) {
 		if (f.dimension !== 'empathy' || f.zeroed || f.prior <= 0 || (f.feature !== 'apology' && f.feature !== 'acknowledge')) continue;
-		// A run-up comes before what it runs up to.
+		// A run-up comes before what it runs up to; a bare "sorry" tacked on after it ("No refunds. Sorry.") is the same script.
 		const refusal = refusals.find((r) => r.start >= f.end);
-		if (!refusal || !stockLine(lower, f, refusal.start)) continue;
+		const tackedOn = !refusal && refusals.some((r) => r.end <= f.start) && TACKED_ON_SORRY.test(lower.slice(f.start));
+		if (!tackedOn && (!refusal || !stockLine(lower, f, refusal.start))) continue;
 		// Thanks are courtesy, not sympathy: before a refusal they earn nothing, but cost nothing either.
 		if (/^(?:thank|thanks)\b/.test(normalise(f.phrase))) {
 			f.zeroed = 'Thanks for patience that only lead into a refusal read as a script: they earn nothing here.';
@@ -543,6 +544,9 @@ function runUpEvidence(lower: string, found: Finding[]) {
 		f.ifZero = 'Sympathy that only runs up to a refusal earns nothing: the refusal is what the customer hears.';
 	}
 }
+
+/** A bare apology that ends the reply: "…, sorry.", "Sorry about that." */
+const TACKED_ON_SORRY = /^(?:i'?m |so |very |really )*(?:sorry|apologies)(?: about that| for that)?\W*$/;
 
 /** Something offered or owned, or the customer's name used right: the reply is more than a script. */
 function offersOrOwns(found: Finding[]): boolean {
