@@ -1,5 +1,5 @@
 /**
- * npx tsx tests/bench/rubric-loso.ts: leave-one-set-out agreement per set and
+ * npx tsx tests/bench/rubric-loso.ts: leave-one-set-out agreement per set (scored and development sets) and
  * dimension, then agreement of weights trained on every set (what
  * `npm run rubric:train` would ship), without the agreement test's thresholds.
  */
@@ -11,7 +11,7 @@ const sets = loadSets();
 const percent = (a: { agree: number; total: number }) => `${((100 * a.agree) / a.total).toFixed(1)}%`.padStart(7);
 console.log('leave-one-set-out (weights trained on the other sets):');
 const folds = leaveOneSetOut(sets);
-folds.forEach((fold, i) => console.log(`  ${fold.name.padEnd(20)} ${DIMENSIONS.map((d) => `${d} ${percent(fold.agreement[d])}`).join('  ')}  rules ${SETS[i].rules}`));
+folds.forEach((fold, i) => console.log(`  ${fold.name.padEnd(20)} ${DIMENSIONS.map((d) => `${d} ${percent(fold.agreement[d])}`).join('  ')}  rules ${SETS[i].rules}${SETS[i].scored ? '' : ', reported only'}`));
 const weights = trainWeights(sets);
 console.log('trained on every set:');
 for (const set of sets) {

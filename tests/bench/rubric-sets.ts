@@ -32,7 +32,8 @@ export const SETS: SetInfo[] = [
 	{ file: 'final-blind-4.json', rules: 'changes read', scored: true },
 	{ file: 'sealed-1.json', rules: 'written from', scored: true },
 	{ file: 'sealed-2.json', rules: 'written from', scored: false },
-	{ file: 'sealed-3.json', rules: 'written from', scored: false }
+	{ file: 'sealed-3.json', rules: 'written from', scored: false },
+	{ file: 'sealed-4.json', rules: 'changes read', scored: false }
 ];
 
 export function loadSets(root = 'tests/fixtures/replies'): LabelledSet[] {
