@@ -773,6 +773,36 @@ describe('a bare "sorry" tacked onto a refusal (round four)', () => {
 	);
 });
 
+describe("doing what the customer asked for, in their own words (round four)", () => {
+	const policy = 'Bookings cannot be moved within 48 hours of the start time.';
+	it.each([
+		['Can you just move my lesson to Thursday evening?', "Leave it with me, I'll move your lesson to Thursday at six.", policy],
+		['Could we at least keep the deposit as credit?', "We'll keep the deposit as credit on your account.", 'Deposits are forfeited on cancellation.'],
+		['Can you post the spare key through my letterbox?', "Sure, I'll post the key through your letterbox tonight.", 'Keys are never posted; they are handed over in person.']
+	])('grants the exception: %s → %s', (customerLine, reply, rule) => {
+		const result = score(reply, { customerLine, policy: rule });
+		expect(result.flexibility).toBeGreaterThan(0);
+		expect(found(result, 'request-met', 1)[0]?.reason).toMatch(/what the customer asked for/);
+	});
+
+	it.each([
+		"I can't move your lesson to Thursday, I'm afraid.",
+		"I'll look into moving your lesson to Thursday.",
+		"I'll check whether the Thursday lesson is free."
+	])('a clause that refuses or only looks into it grants nothing: %s', (reply) => {
+		const result = score(reply, { customerLine: 'Can you just move my lesson to Thursday evening?', policy });
+		expect(found(result, 'request-met', 1)).toEqual([]);
+	});
+
+	it.each([
+		['Can you cancel my membership today?', 'Memberships can be cancelled at any time.'],
+		['Can you fix the spelling of my name on the invoice?', 'Invoices are due within 30 days.']
+	])('doing what the rule allows, or what no rule is about, is service: %s', (customerLine, rule) => {
+		const result = score("Of course, I'll cancel it and fix the spelling today.", { customerLine, policy: rule });
+		expect(found(result, 'request-met', 1)).toEqual([]);
+	});
+});
+
 describe('round three rules that must not misfire', () => {
 	it.each([
 		"I'm so sorry you had the fault for a whole week.",

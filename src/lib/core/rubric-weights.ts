@@ -43,6 +43,7 @@ export const LEARNED_WEIGHTS: FeatureWeights = {
 	'pass-on': -2,
 	'policy-quote': -1,
 	reproach: -2,
+	'request-met': 1,
 	'run-up': -1,
 	sarcasm: -2,
 	'self-serve': -2,

@@ -247,6 +247,7 @@ export function collectFindings(reply: string, givenContext: ReplyContext): Find
 	contrastEvidence(lower, found);
 	serviceEvidence(lower, context.customerLine, found);
 	yesEvidence(text, lower, context.customerLine, found);
+	requestMetEvidence(text, lower, context.customerLine, context.policy, found);
 	overPromiseEvidence(text, lower, found);
 	decisionEvidence(text, found);
 	questionEvidence(text, lower, context.customerLine, context.previousReplies, found);
@@ -367,6 +368,44 @@ function yesEvidence(text: string, lower: string, customerLine: string | undefin
 	if (!LIMIT.test(normalise(customerLine))) return;
 	if (found.some((f) => f.dimension === 'flexibility' && !f.zeroed)) return;
 	found.push(makeFinding(text, start, end, 'flexibility', 'flex-yes', 'flex', 1, 'Saying yes, straight away, to what the customer asked for gives them the way round they needed.'));
+}
+
+/** What the customer asks to be done: "can you just put September on it?", "I want that refunded", "let us all in". */
+const REQUESTED =
+	/\b(?:(?:can|could|will|would) (?:you|i|we)(?: (?:please|just|at least|still|not))*|(?:let|allow) (?:me|us|him|her|them)(?: all)?|i (?:want|need|'?d like)(?: to| you to)?|is (?:it|there) (?:possible|any way|a way)(?: to| for (?:me|us) to| you (?:can|could))?)\s+((?:[a-z']+\s*){1,5})/;
+const requestCache = new Map<string, Set<string>>();
+/** Said in the reply as done or to be done, not refused. */
+const AFFIRMS = /\b(?:i'?ve|we'?ve|i'?ll|we'?ll|i will|we will|i can|we can|you can|you'?ll|is fine|are fine|no problem|of course|yes|sure|happy to|done)\b/;
+/** A clause that refuses, or only looks into it ("I'll look into whether…", "I'm checking…"). */
+const REFUSES = /\b(?:can'?t|cannot|won'?t|not|no|unable|afraid|unfortunately|sadly|only|look(?:ing)? into|check(?:ing)?|see (?:if|whether|what)|find out|ask(?:ing)?)\b/;
+
+/**
+ * "Can you just move us to Saturday?" — "I've moved you to Saturday": a reply that does, in the customer's own
+ * words, what they asked for against a rule, in a clause that refuses nothing, grants the exception.
+ */
+function requestMetEvidence(text: string, lower: string, customerLine: string | undefined, policy: string | undefined, found: Finding[]) {
+	if (!customerLine || !policy || found.some((f) => f.dimension === 'flexibility' && !f.zeroed && f.prior !== 0)) return;
+	const wanted = remembered(requestCache, customerLine, () => {
+		const asked = REQUESTED.exec(normalise(customerLine));
+		// The verb asked for ("let", "move", "put") and the longer words after it, by their first four letters.
+		const [verb, ...rest] = asked?.[1].match(/[a-z']+/g) ?? [];
+		const words = verb === undefined ? [] : [verb, ...rest.filter((w) => w.length >= 4)];
+		return new Set(words.filter((w) => w.length >= 3 && !STOP.has(w)).map((w) => w.slice(0, 4)));
+	});
+	// Only a request the rule is about ("move", "bookings cannot be moved") asks for an exception; the rule
+	// allowing it ("can be cancelled at any time") makes doing it service.
+	const ruleWords = normalise(policy).match(/[a-z]+/g) ?? [];
+	const governed = ruleWords.some((w, i) => wanted.has(w.slice(0, 4)) && !/^(?:can|may)$/.test(ruleWords[i - 2] ?? ''));
+	const allowed = ruleWords.some((w, i) => wanted.has(w.slice(0, 4)) && /^(?:can|may)$/.test(ruleWords[i - 2] ?? ''));
+	if (!governed || allowed) return;
+	const clause = /[^.!?;,\u2014\u2013]+/g;
+	for (let match = clause.exec(lower); match; match = clause.exec(lower)) {
+		const words = match[0].match(/[a-z]{3,}/g) ?? [];
+		if (!AFFIRMS.test(match[0]) || REFUSES.test(match[0]) || !words.some((w) => wanted.has(w.slice(0, 4)))) continue;
+		const start = match.index + (match[0].length - match[0].trimStart().length);
+		found.push(makeFinding(text, start, match.index + match[0].trimEnd().length, 'flexibility', 'request-met', 'flex', 1, 'Doing what the customer asked for, in their own words, gives them the way round the rule they needed.'));
+		return;
+	}
 }
 
 /**
