@@ -794,6 +794,18 @@ describe("doing what the customer asked for, in their own words (round four)", (
 		expect(found(result, 'request-met', 1)).toEqual([]);
 	});
 
+	it.each(['Lessons are never moved at this notice.', 'Thursday lessons do not get moved at this point.'])('refusing it in those words, with nothing offered, is a wall: %s', (reply) => {
+		const result = score(reply, { customerLine: 'Can you just move my lesson to Thursday evening?', policy });
+		expect(result.flexibility).toBeLessThan(0);
+		expect(found(result, 'request-refused')[0]?.reason).toMatch(/Refusing what the customer asked for/);
+	});
+
+	it("refusing it beside an offer is no wall", () => {
+		const result = score("I can't move the lesson, but I can give you a free one next week.", { customerLine: 'Can you just move my lesson to Thursday evening?', policy });
+		expect(found(result, 'request-refused')).toEqual([]);
+		expect(result.flexibility).toBeGreaterThan(0);
+	});
+
 	it.each([
 		['Can you cancel my membership today?', 'Memberships can be cancelled at any time.'],
 		['Can you fix the spelling of my name on the invoice?', 'Invoices are due within 30 days.']

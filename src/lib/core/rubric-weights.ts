@@ -44,6 +44,7 @@ export const LEARNED_WEIGHTS: FeatureWeights = {
 	'policy-quote': -1,
 	reproach: -2,
 	'request-met': 1,
+	'request-refused': -1,
 	'run-up': -1,
 	sarcasm: -2,
 	'self-serve': -2,

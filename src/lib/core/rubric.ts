@@ -374,6 +374,7 @@ function yesEvidence(text: string, lower: string, customerLine: string | undefin
 const REQUESTED =
 	/\b(?:(?:can|could|will|would) (?:you|i|we)(?: (?:please|just|at least|still|not))*|(?:let|allow) (?:me|us|him|her|them)(?: all)?|i (?:want|need|'?d like)(?: to| you to)?|is (?:it|there) (?:possible|any way|a way)(?: to| for (?:me|us) to| you (?:can|could))?)\s+((?:[a-z']+\s*){1,5})/;
 const requestCache = new Map<string, Set<string>>();
+const NEGATES = /\b(?:can'?t|cannot|won'?t|don'?t|do not|doesn'?t|does not|not able|unable|never)\b/;
 /** Said in the reply as done or to be done, not refused. */
 const AFFIRMS = /\b(?:i'?ve|we'?ve|i'?ll|we'?ll|i will|we will|i can|we can|you can|you'?ll|is fine|are fine|no problem|of course|yes|sure|happy to|done)\b/;
 /** A clause that refuses, or only looks into it ("I'll look into whether…", "I'm checking…"). */
@@ -381,7 +382,8 @@ const REFUSES = /\b(?:can'?t|cannot|won'?t|not|no|unable|afraid|unfortunately|sa
 
 /**
  * "Can you just move us to Saturday?" — "I've moved you to Saturday": a reply that does, in the customer's own
- * words, what they asked for against a rule, in a clause that refuses nothing, grants the exception.
+ * words, what they asked for against a rule, in a clause that refuses nothing, grants the exception; one that
+ * refuses it in those words, with nothing offered in the reply, is a wall.
  */
 function requestMetEvidence(text: string, lower: string, customerLine: string | undefined, policy: string | undefined, found: Finding[]) {
 	if (!customerLine || !policy || found.some((f) => f.dimension === 'flexibility' && !f.zeroed && f.prior !== 0)) return;
@@ -401,7 +403,15 @@ function requestMetEvidence(text: string, lower: string, customerLine: string | 
 	const clause = /[^.!?;,\u2014\u2013]+/g;
 	for (let match = clause.exec(lower); match; match = clause.exec(lower)) {
 		const words = match[0].match(/[a-z]{3,}/g) ?? [];
-		if (!AFFIRMS.test(match[0]) || REFUSES.test(match[0]) || !words.some((w) => wanted.has(w.slice(0, 4)))) continue;
+		if (!words.some((w) => wanted.has(w.slice(0, 4)))) continue;
+		// "Can you move it?" — "We don't move bookings": the request refused in its own words, nothing else offered.
+		if (NEGATES.test(match[0])) {
+			const start = match.index + (match[0].length - match[0].trimStart().length);
+			const wall = makeFinding(text, start, match.index + match[0].trimEnd().length, 'flexibility', 'request-refused', 'wall', -1, 'Refusing what the customer asked for, in their own words, with nothing offered, is a wall.');
+			found.push(wall);
+			continue;
+		}
+		if (!AFFIRMS.test(match[0]) || REFUSES.test(match[0])) continue;
 		const start = match.index + (match[0].length - match[0].trimStart().length);
 		found.push(makeFinding(text, start, match.index + match[0].trimEnd().length, 'flexibility', 'request-met', 'flex', 1, 'Doing what the customer asked for, in their own words, gives them the way round the rule they needed.'));
 		return;
