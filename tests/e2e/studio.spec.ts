@@ -206,6 +206,8 @@ test('a deleted scenario can be brought back, with Undo or from Recently deleted
 	await page.getByRole('button', { name: 'Undo' }).click();
 	await expect(page.getByRole('link', { name: 'A new scenario' })).toBeVisible();
 	await page.getByRole('button', { name: 'Delete A new scenario' }).click();
+	// The list changes once the deletion is stored: reloading before that raced the click's write.
+	await expect(page.getByRole('link', { name: 'A new scenario' })).toHaveCount(0);
 	await page.reload();
 	await page.getByRole('button', { name: 'Restore A new scenario' }).click();
 	await expect(page.getByRole('link', { name: 'A new scenario' })).toBeVisible();
