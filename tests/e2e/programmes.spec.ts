@@ -81,6 +81,9 @@ test('a new hire enrols in the boot camp, passes a step and fails one, and the f
 	await expect(page.locator('circle.point.below').first()).toBeVisible();
 	await page.getByRole('link', { name: 'Programmes', exact: true }).click();
 	await page.getByRole('link', { name: 'New-hire boot camp' }).click();
+	// On the boot camp's page before the reload below (reloading mid-navigation once reloaded the list instead).
+	await expect(page).toHaveURL(/\/programmes\/new-hire-boot-camp$/);
+	await expect(steps.nth(1)).toContainText('Not passed yet');
 
 	// The next day the failed step is due again, and the home screen lists it to practise today.
 	await page.clock.setFixedTime(START + DAY + 60_000);
