@@ -815,6 +815,24 @@ describe("doing what the customer asked for, in their own words (round four)", (
 	});
 });
 
+describe('owning the next step in more verbs (round four)', () => {
+	it.each([
+		"I'll keep the jacket in the office for you until June.",
+		"I'll leave the tickets at the gate in your name.",
+		"I'll swing by again at six with the parcel.",
+		"I'll treat it as a warranty repair.",
+		"ill text u when its ready"
+	])('counts for ownership: %s', (reply) => {
+		const result = score(reply);
+		expect(result.ownership).toBeGreaterThan(0);
+		expect(found(result, 'commit-step', 1).length + found(result, 'commit-timed', 1).length).toBeGreaterThan(0);
+	});
+
+	it.each(['Let me check the diary.', 'Let me get the manager.'])('a holding step still owns nothing: %s', (reply) => {
+		expect(score(reply).ownership).toBe(0);
+	});
+});
+
 describe('round three rules that must not misfire', () => {
 	it.each([
 		"I'm so sorry you had the fault for a whole week.",
