@@ -833,6 +833,25 @@ describe('owning the next step in more verbs (round four)', () => {
 	});
 });
 
+describe('warmth and reassurance in more words (round four)', () => {
+	it.each([
+		'A broken wrist is no joke. I have moved your sessions to March.',
+		'What a shock for you. I have booked the engineer for Monday.',
+		"Two days before the move - that's awful timing. I'll hold the van for you.",
+		"Don't give the deposit another thought, I have refunded it.",
+		"I won't leave you stuck: I'll drive the spare set over myself.",
+		'Your health matters more than the booking, so I have cancelled it free of charge.'
+	])('counts for empathy: %s', (reply) => {
+		const result = score(reply);
+		expect(result.empathy).toBeGreaterThan(0);
+		expect(result.evidence.some((e) => e.dimension === 'empathy' && e.weight > 0 && e.reason.length > 10)).toBe(true);
+	});
+
+	it('"safety first" alone before a refusal is not reassurance', () => {
+		expect(score('Safety first! But we only refund if we cancel.').empathy).toBeLessThanOrEqual(0);
+	});
+});
+
 describe('round three rules that must not misfire', () => {
 	it.each([
 		"I'm so sorry you had the fault for a whole week.",
