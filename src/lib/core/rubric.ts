@@ -298,13 +298,13 @@ function clauseBefore(lower: string, at: number): string {
 	return before.split(/[.;!?:\u2014\u2013]|,\s|\s-\s|\b(?:but|so|because|which|though|although)\b/).pop() ?? '';
 }
 
+/** Done, but only on paper: raising a ticket or flagging it is not doing the thing itself. */
+const LOGGED_ONLY = /\b(?:raised|logged|flagged|tagged|marked|noted|passed|forwarded|sent)\b/;
+
 /**
  * "I'll get someone from the workshop to ring you": the trainee stays in
  * charge, so the someone who will call is not a hand-off.
  */
-/** Done, but only on paper: raising a ticket or flagging it is not doing the thing itself. */
-const LOGGED_ONLY = /\b(?:raised|logged|flagged|tagged|marked|noted|passed|forwarded|sent)\b/;
-
 function delegationEvidence(lower: string, found: Finding[]) {
 	for (const f of found) {
 		if ((f.feature !== 'pass-on' && f.feature !== 'disown') || f.zeroed || !/^(?:someone|somebody|a member|a colleague|one of|the|our|they)\b/i.test(f.phrase)) continue;
@@ -404,16 +404,15 @@ function requestMetEvidence(text: string, lower: string, customerLine: string | 
 	for (let match = clause.exec(lower); match; match = clause.exec(lower)) {
 		const words = match[0].match(/[a-z]{3,}/g) ?? [];
 		if (!words.some((w) => wanted.has(w.slice(0, 4)))) continue;
+		const start = match.index + (match[0].length - match[0].trimStart().length);
+		const end = match.index + match[0].trimEnd().length;
 		// "Can you move it?" — "We don't move bookings": the request refused in its own words, nothing else offered.
 		if (NEGATES.test(match[0])) {
-			const start = match.index + (match[0].length - match[0].trimStart().length);
-			const wall = makeFinding(text, start, match.index + match[0].trimEnd().length, 'flexibility', 'request-refused', 'wall', -1, 'Refusing what the customer asked for, in their own words, with nothing offered, is a wall.');
-			found.push(wall);
+			found.push(makeFinding(text, start, end, 'flexibility', 'request-refused', 'wall', -1, 'Refusing what the customer asked for, in their own words, with nothing offered, is a wall.'));
 			continue;
 		}
 		if (!AFFIRMS.test(match[0]) || REFUSES.test(match[0])) continue;
-		const start = match.index + (match[0].length - match[0].trimStart().length);
-		found.push(makeFinding(text, start, match.index + match[0].trimEnd().length, 'flexibility', 'request-met', 'flex', 1, 'Doing what the customer asked for, in their own words, gives them the way round the rule they needed.'));
+		found.push(makeFinding(text, start, end, 'flexibility', 'request-met', 'flex', 1, 'Doing what the customer asked for, in their own words, gives them the way round the rule they needed.'));
 		return;
 	}
 }
@@ -642,9 +641,9 @@ const WORD_CHAR = /[\p{L}\p{N}']/u;
 const LEADING = /[\s,;:.!?]/;
 const TWO_CAPITALS = /[A-Z]{2}/;
 
-/** Non-Latin script, another language's function words, or keyboard mashing: not scored. */
 const LETTER = /\p{L}/u;
 
+/** Non-Latin script, another language's function words, or keyboard mashing: not scored. */
 function readsAsEnglish(text: string, words: string[]): boolean {
 	// Counted in one pass (matching every letter built an array as long as the reply, twice).
 	let latin = 0;
