@@ -852,6 +852,29 @@ describe('warmth and reassurance in more words (round four)', () => {
 	});
 });
 
+describe('a refusal followed by what the trainee will do instead (round five)', () => {
+	it.each([
+		"I can't move the booking online. But I'll hold the Friday slot for you myself until ten tomorrow.",
+		"We can't open the locker without the key holder, so I'm calling his ward now to take his consent by phone.",
+		"I'm not able to extend the loan period. What I'll do is renew it for you today under a new loan.",
+		"I can't take it back after a month; however I've put a repair through for you this morning."
+	])('is a way found within the rule, not a wall: %s', (reply) => {
+		const result = score(reply);
+		expect(result.flexibility).toBeGreaterThan(0);
+		expect(found(result, 'way-after-wall', 1)[0]?.reason).toMatch(/way found within the rule/);
+	});
+
+	it.each([
+		"I can't refund it, but I've logged your comments.",
+		"I can't move the booking, but you'll need to ring the venue.",
+		"I can't move the booking. Sorry."
+	])('not when what follows is only a record, the customer\'s own work or nothing: %s', (reply) => {
+		const result = score(reply);
+		expect(found(result, 'way-after-wall', 1)).toEqual([]);
+		expect(result.flexibility).toBeLessThanOrEqual(0);
+	});
+});
+
 describe('round three rules that must not misfire', () => {
 	it.each([
 		"I'm so sorry you had the fault for a whole week.",

@@ -53,5 +53,6 @@ export const LEARNED_WEIGHTS: FeatureWeights = {
 	'stock-apology': 0,
 	'stock-preamble': -1,
 	unanswered: -1,
-	'vague-promise': -1
+	'vague-promise': -1,
+	'way-after-wall': 1
 };

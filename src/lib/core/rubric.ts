@@ -244,6 +244,7 @@ export function collectFindings(reply: string, givenContext: ReplyContext): Find
 	shoutingEvidence(text, found);
 	delegationEvidence(lower, found);
 	escalationEvidence(text, lower, found);
+	wayAfterWall(lower, found);
 	contrastEvidence(lower, found);
 	serviceEvidence(lower, context.customerLine, found);
 	yesEvidence(text, lower, context.customerLine, found);
@@ -550,6 +551,27 @@ function contrastEvidence(lower: string, found: Finding[]) {
 		f.reason = 'Stock sympathy that only leads into a refusal ("…, but") reads as a script: the "but" cancels it.';
 		f.ifZero = 'Stock sympathy that only leads into a refusal earns nothing: the "but" cancels it.';
 	}
+}
+
+/** Where a reply turns from what can't be done to what will be. */
+const WAY_TURN = /\b(?:but|so|however|that said|having said that|even so|instead|what (?:i|we)(?:'?ll| will| can) do|in the meantime|meanwhile)\b/g;
+const OWN_STEP = new Set(['commit-timed', 'commit-step', 'commit-done', 'commit-stay']);
+const WAY_REASON = 'The limit is named, then "but" leads to what you will do instead: a way found within the rule.';
+
+/**
+ * "I can't open his unit without his say-so, but if the ward sets up a video
+ * call I'll take his consent on it": a refusal followed by "but" and something
+ * the trainee does is a way forward, even where no offer phrase names it.
+ */
+function wayAfterWall(lower: string, found: Finding[]) {
+	const walls = found.filter((f) => f.dimension === 'flexibility' && f.prior < 0 && !f.zeroed);
+	if (walls.length === 0 || found.some((f) => f.dimension === 'flexibility' && f.prior > 0 && !f.zeroed)) return;
+	WAY_TURN.lastIndex = walls[0].end;
+	const turn = WAY_TURN.exec(lower)?.index;
+	if (turn === undefined) return;
+	const step = found.find((f) => f.dimension === 'ownership' && OWN_STEP.has(f.feature) && !f.zeroed && f.start > turn && !LOGGED_ONLY.test(normalise(f.phrase)));
+	if (!step) return;
+	found.push({ ...step, dimension: 'flexibility', feature: 'way-after-wall', group: 'flex', prior: 1, reason: WAY_REASON, ifZero: undefined });
 }
 
 /** What leaves the customer with a refusal: a wall, a hand-off, blame (not a promise, vague or too bold). */
