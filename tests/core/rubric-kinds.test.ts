@@ -875,6 +875,33 @@ describe('a refusal followed by what the trainee will do instead (round five)', 
 	});
 });
 
+describe('the rule said back to a customer who asked for a way round it (round five)', () => {
+	const boiler = { customerLine: 'Can you fit my boiler service in before Friday? The house is freezing.', policy: 'Boiler services are booked at least 10 working days ahead.' };
+	it.each([
+		"Boiler services need 10 working days' notice.",
+		'The earliest service slot is 10 working days ahead.',
+		'Services are booked 10 days ahead, sorry.'
+	])('is a wall without the word "can\'t": %s', (reply) => {
+		const result = score(reply, boiler);
+		expect(result.flexibility).toBeLessThan(0);
+		expect(found(result, 'rule-restated')[0]?.reason).toMatch(/saying the rule back/);
+	});
+
+	it.each([
+		"Boiler services need 10 working days' notice because the engineers' rounds are planned a fortnight ahead.",
+		"Services need 10 working days' notice, but you can book an emergency heating visit for tomorrow.",
+		'Let me check whether any service slot frees up before Friday.',
+		"Services are booked 10 days ahead - is the boiler off completely?"
+	])('not when the rule is explained, a way is offered, or the trainee checks or asks: %s', (reply) => {
+		expect(found(score(reply, boiler), 'rule-restated')).toEqual([]);
+	});
+
+	it('not when the customer asked for news rather than a way round the rule', () => {
+		const result = score('Refunds are paid within 10 working days.', { customerLine: 'When will I get my refund?', policy: 'Refunds are paid within 10 working days of the return.' });
+		expect(found(result, 'rule-restated')).toEqual([]);
+	});
+});
+
 describe('round three rules that must not misfire', () => {
 	it.each([
 		"I'm so sorry you had the fault for a whole week.",

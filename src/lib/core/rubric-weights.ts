@@ -45,6 +45,7 @@ export const LEARNED_WEIGHTS: FeatureWeights = {
 	reproach: -2,
 	'request-met': 1,
 	'request-refused': -1,
+	'rule-restated': -1,
 	'run-up': -1,
 	sarcasm: -2,
 	'self-serve': -2,
