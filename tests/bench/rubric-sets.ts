@@ -3,7 +3,8 @@
  * written, with what each one was used for (see README, "Reply rubric agreement").
  */
 import { readFileSync } from 'node:fs';
-import type { LabelledSet } from '../../src/lib/core/rubric-learn.ts';
+import { signOf, type ExpectedSign, type LabelledReply, type LabelledSet } from '../../src/lib/core/rubric-learn.ts';
+import { DIMENSIONS } from '../../src/lib/core/types.ts';
 
 export interface SetInfo {
 	file: string;
@@ -38,4 +39,38 @@ export const SETS: SetInfo[] = [
 
 export function loadSets(root = 'tests/fixtures/replies'): LabelledSet[] {
 	return SETS.map(({ file }) => ({ name: file, items: JSON.parse(readFileSync(`${root}/${file}`, 'utf8')) }));
+}
+
+/** Two more trainers' signs and notes per reply, labelled blind from LABELLING-GUIDE.md (README, "Second and third raters"). */
+export type GuideRatings = Record<string, Record<string, Record<'second' | 'third', [ExpectedSign, ExpectedSign, ExpectedSign, string]>>>;
+
+export function loadGuideRatings(root = 'tests/fixtures/replies'): GuideRatings {
+	return JSON.parse(readFileSync(`${root}/guide-raters.json`, 'utf8'));
+}
+
+const RANK: Record<ExpectedSign, number> = { '-': -1, '0': 0, '+': 1 };
+
+/** The middle of three signs: the majority where two agree, 0 where all three differ. */
+export function medianSign(a: ExpectedSign, b: ExpectedSign, c: ExpectedSign): ExpectedSign {
+	return signOf([RANK[a], RANK[b], RANK[c]].sort((x, y) => x - y)[1]);
+}
+
+/**
+ * The sets relabelled by a panel: per reply and dimension, the median of the author and the two guide raters.
+ * A reply the rubric declines to read (not English, empty) keeps its author's signs: the product gives it no
+ * score and asks for a reply in English, and the guide says nothing about such replies.
+ */
+export function panelSets(sets: LabelledSet[], ratings: GuideRatings, unread: (item: LabelledReply) => boolean): LabelledSet[] {
+	return sets.map((set) => ({
+		name: set.name,
+		items: set.items.map((item) => {
+			const rated = ratings[set.name]?.[item.id];
+			if (!rated) throw new Error(`${set.name}: ${item.id} has no guide ratings`);
+			if (unread(item)) return item;
+			const expected = Object.fromEntries(
+				DIMENSIONS.map((d, i) => [d, medianSign(item.expected[d], rated.second[i] as ExpectedSign, rated.third[i] as ExpectedSign)])
+			) as LabelledReply['expected'];
+			return { ...item, expected };
+		})
+	}));
 }

@@ -1,0 +1,48 @@
+/**
+ * npm run rubric:raters — how far trainers agree with each other, and with the rubric, on the labelled sets.
+ * Each set's author and two more trainers who labelled every reply blind from the one-page guide
+ * (tests/fixtures/replies/LABELLING-GUIDE.md, ratings in guide-raters.json); the panel label is their median.
+ * Prints, per set and dimension: agreement between the three raters, and leave-one-set-out agreement of the
+ * rubric with the author and with the panel (weights trained on the other sets' author labels, as shipped, and
+ * on their panel labels).
+ */
+import { collectFindings } from '../../src/lib/core/rubric.ts';
+import { agreementOn, trainWeights, type LabelledSet } from '../../src/lib/core/rubric-learn.ts';
+import { DIMENSIONS, type Dimension } from '../../src/lib/core/types.ts';
+import { loadGuideRatings, loadSets, panelSets, SETS } from './rubric-sets.ts';
+
+const sets = loadSets();
+const ratings = loadGuideRatings();
+const panel = panelSets(sets, ratings, (item) => collectFindings(item.reply, item.context).unscored);
+type Tally = Record<Dimension, { agree: number; total: number }>;
+const tally = (): Tally => Object.fromEntries(DIMENSIONS.map((d) => [d, { agree: 0, total: 0 }])) as Tally;
+const add = (into: Tally, from: Tally) => DIMENSIONS.forEach((d) => ((into[d].agree += from[d].agree), (into[d].total += from[d].total)));
+const cell = (t: Tally) => DIMENSIONS.map((d) => `${((100 * t[d].agree) / t[d].total).toFixed(1)}`.padStart(5)).join(' ');
+
+function pairwise(set: LabelledSet, a: (id: string, i: number, d: Dimension) => string, b: (id: string, i: number, d: Dimension) => string): Tally {
+	const t = tally();
+	set.items.forEach((item, i) => DIMENSIONS.forEach((d) => ((t[d].total += 1), (t[d].agree += a(item.id, i, d) === b(item.id, i, d) ? 1 : 0))));
+	return t;
+}
+
+const columns = ['author~second', 'author~third', 'second~third', 'rubric~author', 'rubric~panel', 'panel-trained~panel'];
+console.log(`${''.padEnd(20)} ${columns.map((c) => c.padEnd(18)).join(' ')}  (empathy flexibility ownership, %)`);
+const pooled = { scored: columns.map(tally), development: columns.map(tally) };
+sets.forEach((set, i) => {
+	const rated = ratings[set.name];
+	const author = (_: string, j: number, d: Dimension) => set.items[j].expected[d];
+	const rater = (who: 'second' | 'third') => (id: string, _: number, d: Dimension) => rated[id][who][DIMENSIONS.indexOf(d)];
+	const shipped = trainWeights(sets.filter((_, j) => j !== i));
+	const panelTrained = trainWeights(panel.filter((_, j) => j !== i));
+	const row = [
+		pairwise(set, author, rater('second')),
+		pairwise(set, author, rater('third')),
+		pairwise(set, rater('second'), rater('third')),
+		agreementOn(set.items, shipped),
+		agreementOn(panel[i].items, shipped),
+		agreementOn(panel[i].items, panelTrained)
+	];
+	row.forEach((t, k) => add(pooled[SETS[i].scored ? 'scored' : 'development'][k], t));
+	console.log(`${set.name.padEnd(20)} ${row.map((t) => cell(t).padEnd(18)).join(' ')}`);
+});
+for (const [name, row] of Object.entries(pooled)) console.log(`${('all ' + name).padEnd(20)} ${row.map((t) => cell(t).padEnd(18)).join(' ')}`);
