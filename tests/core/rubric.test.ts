@@ -460,6 +460,8 @@ describe('robustness', () => {
 		['Spanish', 'Gracias por su paciencia, su pedido llegará el viernes.'],
 		['German', 'Das Paket ist leider verloren gegangen, aber wir erstatten den Betrag.'],
 		['German', 'Es tut mir leid, wir schicken Ihnen heute einen Ersatz.'],
+		['Welsh', "Mae'n ddrwg gen i, byddwn ni'n anfon un newydd heddiw."],
+		['Portuguese', 'Olá, a encomenda pode ser levantada na loja amanhã.'],
 		['Chinese', '非常抱歉，我们今天会给您退款。'],
 		['emoji only', '🙏😢👍'],
 		['one emoji', '😊']
@@ -467,6 +469,15 @@ describe('robustness', () => {
 		const result = timed(reply);
 		expect(result).toMatchObject(zero);
 		expect(result.notes.join(' ')).toMatch(/English/);
+	});
+
+	it.each([
+		"Glass bottles aren't permitted anywhere on site.",
+		'Pitch fees rise sharply after midsummer.',
+		'tracking shows 11:42 drop at ur front door, photo attached',
+		'Dimitrius, weather holds are half price.'
+	])('scores plain English made of uncommon words: %s', (reply) => {
+		expect(score(reply).notes.join(' ')).not.toMatch(/English/);
 	});
 
 	it('caps a 50,000-character reply, says so, and is fast', () => {

@@ -420,7 +420,7 @@ export const COMMON_WORDS = new Set(
 
 /** Function words of other languages that English replies do not contain. */
 export const FOREIGN_WORDS = new Set(
-	'le la les des du une est nous vous je suis pas avec pour dans sur très merci bonjour désolé désolée el los las una por para con muy gracias lo siento usted está estamos que der die das und ist nicht ich wir sie ein eine mit für entschuldigung danke bitte il di che non per sono grazie scusi mi dispiace het een niet voor dank je não obrigado desculpe você com uma nie jest dziękuję przepraszam'.split(
+	'le la les des du une est nous vous je suis pas avec pour dans sur très merci bonjour désolé désolée el los las una por para con muy gracias lo siento usted está estamos que der die das und ist nicht ich wir sie ein eine mit für entschuldigung danke bitte il di che non per sono grazie scusi mi dispiace het een niet voor dank je não obrigado desculpe você com uma nie jest dziękuję przepraszam olá pode ser na pela seu sua mae gen byddwn ni diolch yn fawr eich chi fy ní liom mé ach féidir agus tá samahani sana kwa zako vi ci subito será su'.split(
 		' '
 	)
 );

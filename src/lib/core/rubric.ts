@@ -719,7 +719,8 @@ function readsAsEnglish(text: string, words: string[]): boolean {
 	const english = lowered.filter((word) => COMMON_WORDS.has(word)).length;
 	const foreign = lowered.filter((word) => FOREIGN_WORDS.has(word)).length;
 	if (foreign >= 2 && foreign > english) return false;
-	if (words.length >= 3 && english / words.length < 0.2) return false;
+	// Few common words is a sign of another language only where no common word is used or another language shows.
+	if (words.length >= 3 && english / words.length < 0.2 && (english === 0 || foreign > 0)) return false;
 	if (english > 0) return true;
 	const mashed = lowered.filter((word) => word.length >= 3 && (!VOWEL.test(word) || /([a-z])\1\1/.test(word) || /[^aeiouy\W]{4,}/.test(word) || /q[^u]|[zx][zxjq]|[jq][zxkjw]|[kw][jqzx]/.test(word))).length;
 	return words.length <= 2 ? mashed === 0 : mashed < words.length / 2;
