@@ -902,6 +902,53 @@ describe('the rule said back to a customer who asked for a way round it (round f
 	});
 });
 
+describe('promises and hand-offs in more words (round five)', () => {
+	it.each([
+		'Your boiler will be fixed by tonight guaranteed!',
+		"We'll have the suit altered for Friday, no question.",
+		"I'll get the cake to you by four, promise.",
+		"We'll fix it, whatever it takes."
+	])('promising what nobody can be sure of counts against ownership: %s', (reply) => {
+		const result = score(reply);
+		expect(result.ownership).toBeLessThan(0);
+		expect(found(result, 'over-promise').length).toBeGreaterThan(0);
+	});
+
+	it.each(["I promise I'll call you at four.", 'The part is guaranteed for two years.'])('a promise of your own action, or a product guarantee, is not one: %s', (reply) => {
+		expect(found(score(reply), 'over-promise')).toEqual([]);
+	});
+
+	it.each([
+		"You'll need to get a letter from your landlord first.",
+		'Ask the front desk, they handle parking.',
+		'Ring back on Monday and ask for accounts.',
+		'Please fill in the complaints form on our website.'
+	])('sending the customer to do it themselves counts against ownership: %s', (reply) => {
+		const result = score(reply);
+		expect(result.ownership).toBeLessThan(0);
+		expect(found(result, 'self-serve').length + found(result, 'pass-on').length).toBeGreaterThan(0);
+	});
+
+	it("asking a colleague yourself is not sending the customer: I'll ask the front desk for you now.", () => {
+		expect(score("I'll ask the front desk for you now.").ownership).toBeGreaterThanOrEqual(0);
+	});
+
+	it.each(["I'll see what I can do.", 'Leave it with us.', "We'll get it sorted."])('a promise to try with nothing named owns nothing and offers nothing: %s', (reply) => {
+		const result = score(reply);
+		expect(result.ownership).toBeLessThan(0);
+		expect(result.flexibility).toBe(0);
+		expect(found(result, 'vague-promise')[0]?.reason).toMatch(/nothing named/);
+	});
+
+	it.each([
+		['a limit named', 'The deadline has passed, but let me see what I can do.'],
+		['a question back', 'Let me see what I can do - which day suits you?'],
+		['an action with a time', "I'll see what I can do and call you by 5pm."]
+	])('not with %s: %s', (_, reply) => {
+		expect(found(score(reply), 'vague-promise')).toEqual([]);
+	});
+});
+
 describe('round three rules that must not misfire', () => {
 	it.each([
 		"I'm so sorry you had the fault for a whole week.",

@@ -251,6 +251,7 @@ export function collectFindings(reply: string, givenContext: ReplyContext): Find
 	requestMetEvidence(text, lower, context.customerLine, context.policy, found);
 	ruleRestatedEvidence(text, lower, context.customerLine, context.policy, words.length, found);
 	overPromiseEvidence(text, lower, found);
+	bareHopeEvidence(text, lower, found);
 	decisionEvidence(text, found);
 	questionEvidence(text, lower, context.customerLine, context.previousReplies, found);
 	repetitionEvidence(text, lower, context.previousReplies, found);
@@ -454,13 +455,13 @@ function requestMetEvidence(text: string, lower: string, customerLine: string | 
  * you": a promise of one's own next step is a commitment.)
  */
 const OVER_PROMISE =
-	/(?<!\b(?:i|we)['\s]?)\b(?:is|are|'re|'s) (?:definitely|certainly|absolutely|100%) going to\b|(?<!\b(?:i|we)['\s]?)(?:'?ll|\bwill|\b(?:is|are|'re|'s) going to) (?:(?:definitely|certainly|absolutely|for sure|without (?:a )?fail)\b|100%|100 percent)|\bi (?:can |absolutely |personally |100% )?(?:guarantee|promise)(?: you)?(?: that)?(?= (?!i'?ll\b|i will\b|i'?m going to\b|to\b|i\b)\S)|(?:^|[,\u2014\u2013-])\s*guaranteed\b|\b(?:it'?s|that'?s|is|are|you'?re) guaranteed\b(?! (?:for|to last|up to|against|until|within|\d))|\b(?:won'?t|will not|will never|'?ll never|never) (?:ever )?happen (?:again|twice)|\b(?:will|'?ll) ever happen again|\bi'?m (?:sure|certain|positive|100% sure) of it\b|(?:,|\b(?:pay|cover|do|get you|give you|arrange)(?: for)?)\s*whatever you (?:need|want)\b|\bno questions asked\b|\bdon'?t worry about (?:any|the) (?:limit|cost|price|budget)s?\b|(?<!\b(?:i|we)['\s]?)(?:'ll|\bwill) [^.!?]{3,60}?\bfor sure\b|\bi'?m (?:sure|certain|confident|positive) (?:they|he|she|(?:the |my |our )?(?:[a-z]+ )?[a-z]+) (?:will|'ll|would) (?:happily |gladly )?(?:refund|pay|cover|replace|sort|fix|approve|agree|let you|give you|waive|honou?r|accept|sign (?:it|that|this) off|make an exception)\b/g;
+	/(?<!\b(?:i|we)['\s]?)\b(?:is|are|'re|'s) (?:definitely|certainly|absolutely|100%) going to\b|(?<!\b(?:i|we)['\s]?)(?:'?ll|\bwill|\b(?:is|are|'re|'s) going to) (?:(?:definitely|certainly|absolutely|for sure|without (?:a )?fail)\b|100%|100 percent)|\bi (?:can |absolutely |personally |100% )?(?:guarantee|promise)(?: you)?(?: that)?(?= (?!i'?ll\b|i will\b|i'?m going to\b|to\b|i\b)\S)|(?:^|[,\u2014\u2013-])\s*guaranteed\b|\b(?:today|tonight|tomorrow|morning|lunchtime|noon|weekend|100%|\d(?:am|pm)?)[,!]?\s+guaranteed\b|[,\u2014\u2013-]\s*(?:i )?promise\W*$|[,\u2014\u2013-]\s*no question(?: about it)?\W*$|\bwhatever it takes\b|\b(?:it'?s|that'?s|is|are|you'?re) guaranteed\b(?! (?:for|to last|up to|against|until|within|\d))|\b(?:won'?t|will not|will never|'?ll never|never) (?:ever )?happen (?:again|twice)|\b(?:will|'?ll) ever happen again|\bi'?m (?:sure|certain|positive|100% sure) of it\b|(?:,|\b(?:pay|cover|do|get you|give you|arrange)(?: for)?)\s*whatever you (?:need|want)\b|\bno questions asked\b|\bdon'?t worry about (?:any|the) (?:limit|cost|price|budget)s?\b|(?<!\b(?:i|we)['\s]?)(?:'ll|\bwill) [^.!?]{3,60}?\bfor sure\b|\bi'?m (?:sure|certain|confident|positive) (?:they|he|she|(?:the |my |our )?(?:[a-z]+ )?[a-z]+) (?:will|'ll|would) (?:happily |gladly )?(?:refund|pay|cover|replace|sort|fix|approve|agree|let you|give you|waive|honou?r|accept|sign (?:it|that|this) off|make an exception)\b/g;
 const CANT_PROMISE = /\b(?:can'?t|cannot|won'?t|not able to|unable to|couldn'?t|wouldn'?t) (?:\w+ )?(?:promise|guarantee|say for (?:sure|certain))\b/;
 const OVER_PROMISE_REASON =
 	'Promising what you do not control ("it\'ll definitely…", "guaranteed", "it won\'t happen again") sets the customer up to be let down again: promise only what you will do yourself.';
 
 /** Words every over-promise contains: a cheap test before the full expression (whose look-behinds cost). */
-const OVER_PROMISE_WORDS = /definitely|certainly|absolutely|100|guarantee|promise|happen again|for sure|without (?:a )?fail|sure of it|certain of it|positive of it|whatever you|no questions|worry about|(?:sure|certain|confident|positive) [a-z]/;
+const OVER_PROMISE_WORDS = /no question|whatever it takes|definitely|certainly|absolutely|100|guarantee|promise|happen again|for sure|without (?:a )?fail|sure of it|certain of it|positive of it|whatever you|no questions|worry about|(?:sure|certain|confident|positive) [a-z]/;
 
 function overPromiseEvidence(text: string, lower: string, found: Finding[]) {
 	if (!OVER_PROMISE_WORDS.test(lower)) return;
@@ -602,6 +603,33 @@ function wayAfterWall(lower: string, found: Finding[]) {
 	const step = found.find((f) => f.dimension === 'ownership' && OWN_STEP.has(f.feature) && !f.zeroed && f.start > turn && !LOGGED_ONLY.test(normalise(f.phrase)));
 	if (!step) return;
 	found.push({ ...step, dimension: 'flexibility', feature: 'way-after-wall', group: 'flex', prior: 1, reason: WAY_REASON, ifZero: undefined });
+}
+
+/** Promises to try with nothing named: "I'll see what I can do", "we'll get it sorted", "leave it with us". */
+const BARE_HOPE = /\b(?:(?:i'?ll|we'?ll|i will|we will|let me|let us) see what (?:i|we) can do|(?:i'?ll|we'?ll|i will|we will) get (?:it|this|that|you) sorted|leave it with (?:us|me)|i'?ll ask someone)\b/;
+const NAMED_TIME = /\b(?:today|tonight|tomorrow|within|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b/;
+const BARE_HOPES = new RegExp(BARE_HOPE.source, 'g');
+const BARE_HOPE_REASON = 'A promise to try, with nothing named and no time ("I\'ll see what I can do"), leaves the customer with nothing to hold anyone to.';
+
+/**
+ * "I'll see what I can do." on its own: nothing offered yet, and nothing owned.
+ * With a limit named ("…, but let me see what I can do") it is a step toward an
+ * exception; with an action or a question back, the reply owns the next step.
+ */
+function bareHopeEvidence(text: string, lower: string, found: Finding[]) {
+	if (!BARE_HOPE.test(lower) || LIMIT.test(lower) || lower.includes('?') || CLOCK.test(lower) || NAMED_TIME.test(lower)) return;
+	if (found.some((f) => f.dimension === 'ownership' && f.prior > 0 && !f.zeroed)) return;
+	BARE_HOPES.lastIndex = 0;
+	let first: Finding | undefined;
+	for (let hope = BARE_HOPES.exec(lower); hope; hope = BARE_HOPES.exec(lower)) {
+		const start = hope.index;
+		const end = start + hope[0].length;
+		// "…what I can do with the booking": named, so it is an offer.
+		if (/^\s*(?:with|about|for|to)\b/.test(lower.slice(end))) return;
+		for (const f of found) if (f.dimension === 'flexibility' && f.prior > 0 && !f.zeroed && f.start < end && start < f.end) f.zeroed = 'Seeing what can be done, with nothing named, is not yet a way round the rule.';
+		first ??= makeFinding(text, start, end, 'ownership', 'vague-promise', 'pass-on', -1, BARE_HOPE_REASON);
+	}
+	if (first) found.push(first);
 }
 
 /** What leaves the customer with a refusal: a wall, a hand-off, blame (not a promise, vague or too bold). */
