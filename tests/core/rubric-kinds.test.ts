@@ -949,6 +949,21 @@ describe('promises and hand-offs in more words (round five)', () => {
 	});
 });
 
+describe('a stock opener before "but" and nothing else (round five)', () => {
+	it.each(['I hear you, but the cut-off is there for a reason.', 'I understand your concern, however week six is past the window.'])(
+		'is a preamble to a no, even without a wall word: %s',
+		(reply) => {
+			const result = score(reply);
+			expect(result.empathy).toBeLessThanOrEqual(0);
+			expect(found(result, 'stock-preamble').length + found(result, 'stock-preamble', 0).length).toBeGreaterThan(0);
+		}
+	);
+
+	it.each(['I hear you, but could you send me the receipt?', "I understand, but I'll ring the depot for you now."])('not when a question or an action follows: %s', (reply) => {
+		expect(found(score(reply), 'stock-preamble')).toEqual([]);
+	});
+});
+
 describe('round three rules that must not misfire', () => {
 	it.each([
 		"I'm so sorry you had the fault for a whole week.",

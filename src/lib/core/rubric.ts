@@ -560,7 +560,9 @@ function contrastEvidence(lower: string, found: Finding[]) {
 	const refusals = found.filter((f) => (f.dimension === 'flexibility' || f.dimension === 'ownership') && f.prior < 0 && live(f));
 	// "Unfortunately…", "I'm afraid…" announce bad news even where no rule phrase names it.
 	const badNews = contrasts.filter((at) => BAD_NEWS.test(lower.slice(at, at + 16)));
-	if (refusals.length === 0 && badNews.length === 0) return;
+	// "I understand, but the cut-off is there for a reason": with nothing offered, owned or asked, what follows "but" is the no.
+	const bareNo = !lower.includes('?');
+	if (refusals.length === 0 && badNews.length === 0 && !bareNo) return;
 	// Words a form letter already claimed say nothing of this customer either: they are blanked out.
 	const formLetters = found.filter((f) => f.group === 'form-letter');
 	let plain = lower;
@@ -570,7 +572,7 @@ function contrastEvidence(lower: string, found: Finding[]) {
 		if (f.dimension !== 'empathy' || f.prior <= 0 || !live(f) || f.feature !== 'acknowledge' || /^(?:thank|thanks)\b/.test(normalise(f.phrase))) continue;
 		// The contrast comes in the same sentence or opens the next one.
 		const at = contrasts.find((c) => c >= f.end && !/[.!?]\s*\S+\s+\S+\s+\S/.test(lower.slice(f.end, c)));
-		if (at === undefined || !(refusals.some((r) => r.end > at) || badNews.some((b) => b >= at))) continue;
+		if (at === undefined || !(refusals.some((r) => r.end > at) || badNews.some((b) => b >= at) || (bareNo && /^(?:but|however)\b/.test(lower.slice(at))))) continue;
 		const from = Math.max(lower.lastIndexOf('.', f.start - 1), lower.lastIndexOf('!', f.start - 1), lower.lastIndexOf('?', f.start - 1)) + 1;
 		const around = plain.slice(from, f.start) + ' ' + plain.slice(f.end, at);
 		const own = around.match(/[a-z]{4,}/g) ?? [];
