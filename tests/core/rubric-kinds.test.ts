@@ -956,6 +956,9 @@ describe('a stock opener before "but" and nothing else (round five)', () => {
 			const result = score(reply);
 			expect(result.empathy).toBeLessThanOrEqual(0);
 			expect(found(result, 'stock-preamble').length + found(result, 'stock-preamble', 0).length).toBeGreaterThan(0);
+			// …and the rule after it, with nothing offered, is hidden behind.
+			expect(result.flexibility).toBeLessThan(0);
+			expect(found(result, 'preamble-no')[0]?.reason).toMatch(/leads only to the rule/);
 		}
 	);
 

@@ -42,6 +42,7 @@ export const LEARNED_WEIGHTS: FeatureWeights = {
 	'own-fault': 1,
 	'pass-on': -2,
 	'policy-quote': -1,
+	'preamble-no': -1,
 	reproach: -2,
 	'request-met': 1,
 	'request-refused': -1,

@@ -245,7 +245,7 @@ export function collectFindings(reply: string, givenContext: ReplyContext): Find
 	delegationEvidence(lower, found);
 	escalationEvidence(text, lower, found);
 	wayAfterWall(lower, found);
-	contrastEvidence(lower, found);
+	contrastEvidence(text, lower, found);
 	serviceEvidence(lower, context.customerLine, found);
 	yesEvidence(text, lower, context.customerLine, found);
 	requestMetEvidence(text, lower, context.customerLine, context.policy, found);
@@ -546,7 +546,7 @@ const STOCK_WORDS = new Set(
  * "unfortunately" and a refusal or bad news, with nothing offered or owned, is
  * a preamble to the refusal.
  */
-function contrastEvidence(lower: string, found: Finding[]) {
+function contrastEvidence(text: string, lower: string, found: Finding[]) {
 	const contrasts = [...lower.matchAll(CONTRAST)].map((m) => m.index!);
 	if (contrasts.length === 0) return;
 	const live = (f: Finding) => !f.zeroed;
@@ -578,6 +578,8 @@ function contrastEvidence(lower: string, found: Finding[]) {
 		const own = around.match(/[a-z]{4,}/g) ?? [];
 		const personal = own.filter((word) => !STOCK_WORDS.has(word) && !STOP.has(word) && !COMMON_WORDS.has(word));
 		if (personal.length > 0) continue;
+		if (!found.some((e) => e.dimension === 'flexibility' && !e.zeroed && e.prior !== 0) && at !== undefined && /^(?:but|however)\b/.test(lower.slice(at)))
+			found.push(makeFinding(text, at, sentenceEnd(lower, at), 'flexibility', 'preamble-no', 'wall', -1, 'After the stock sympathy, the "but" leads only to the rule: nothing offered is hiding behind it.'));
 		f.feature = 'stock-preamble';
 		f.group = 'preamble';
 		f.prior = -1;
@@ -632,6 +634,12 @@ function bareHopeEvidence(text: string, lower: string, found: Finding[]) {
 		first ??= makeFinding(text, start, end, 'ownership', 'vague-promise', 'pass-on', -1, BARE_HOPE_REASON);
 	}
 	if (first) found.push(first);
+}
+
+/** Where the sentence holding `from` ends (after its full stop, or the end of the reply). */
+function sentenceEnd(lower: string, from: number): number {
+	const stop = lower.slice(from).search(/[.!?]/);
+	return stop < 0 ? lower.trimEnd().length : from + stop + 1;
 }
 
 /** What leaves the customer with a refusal: a wall, a hand-off, blame (not a promise, vague or too bold). */
