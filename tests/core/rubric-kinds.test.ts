@@ -967,6 +967,21 @@ describe('a stock opener before "but" and nothing else (round five)', () => {
 	});
 });
 
+describe('a charge waived in plain words (round five)', () => {
+	const lateFee = { customerLine: 'I was in hospital, that is why I missed it. Do I really have to pay the £30?', policy: 'Missed appointments are charged £30.' };
+	it.each([
+		'No fee this time, get well soon.',
+		"The charge has been removed from your account.",
+		"Don't give the fee a second thought, I'm taking it off your bill now.",
+		"That one's on us.",
+		"You won't be charged for it."
+	])('is an exception: %s', (reply) => {
+		const result = score(reply, lateFee);
+		expect(result.flexibility).toBeGreaterThan(0);
+		expect(result.evidence.some((e) => e.dimension === 'flexibility' && e.weight > 0 && e.reason.length > 10)).toBe(true);
+	});
+});
+
 describe('round three rules that must not misfire', () => {
 	it.each([
 		"I'm so sorry you had the fault for a whole week.",
