@@ -982,6 +982,22 @@ describe('a charge waived in plain words (round five)', () => {
 	});
 });
 
+describe('a limit in plain words, then "but" and a way (round five)', () => {
+	it.each([
+		"Thursday's fully booked, but I'll open up half an hour early and fit you in at 8.",
+		"We're past the cut-off for changes, but I've already swapped the order onto the late van so it still goes out today.",
+		'The parcel is too heavy for one van, but if you split it into two boxes under 20kg each, we can take both.'
+	])('is a way forward: %s', (reply) => {
+		const result = score(reply);
+		expect(result.flexibility).toBeGreaterThan(0);
+		expect(found(result, 'flex-limit-but', 1).length).toBeGreaterThan(0);
+	});
+
+	it("not when what follows is the customer's own work: We're fully booked, but you could try the branch in town.", () => {
+		expect(found(score("We're fully booked, but you could try the branch in town."), 'flex-limit-but', 1)).toEqual([]);
+	});
+});
+
 describe('round three rules that must not misfire', () => {
 	it.each([
 		"I'm so sorry you had the fault for a whole week.",
