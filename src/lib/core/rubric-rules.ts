@@ -366,7 +366,7 @@ export const RULES: Rule[] = [
 		weight: 1,
 		group: 'flex',
 		pattern: V(
-			String.raw`\b(?:[a-z]+n'?t|cannot|not|no|only|policy|rules?|period|window|normally|usually|unfortunately|limit|cap|fixed|standard|non-?refundable|must|has to|have to|[a-z]+-only|fully booked|booked up|sold out|full|past|minimum|maximum|cut-?off|deadline|too (?:late|heavy|big|long|short|early|young|old))\b[^.!?]{0,80}?\bbut\b(?: [^.!?]{0,60}?)? (?:(?:i|we|you|she|he|they)(?:'ll| will| can| could)|(?:i|we)(?:'ve| have)(?: just| also| already)? (?=(?:applied|moved|booked|arranged|added|credited|refunded|swapped|changed|extended|upgraded|put|set up|reserved|held|waived|knocked|taken|found|rung|called|asked|spoken|sorted)\b)|can|could|covers|takes|accepts|is welcome|are welcome|you'?re welcome) (?!need|have to|just need|only|not|never|still|try\b|been\b|got to\b)[a-z]+`
+			String.raw`\b(?:[a-z]+n'?t|cannot|not|no|only|policy|rules?|period|window|normally|usually|unfortunately|limit|cap|fixed|standard|non-?refundable|must|has to|have to|[a-z]+-only|fully booked|booked up|sold out|full|past|minimum|maximum|cut-?off|deadline|too (?:late|heavy|big|long|short|early|young|old))\b[^.!?]{0,80}?\bbut\b(?: [^.!?]{0,60}?)? (?:(?:i|we|you|she|he|they)(?:'ll| will| can| could)|(?:i|we)(?:'ve| have)(?: just| also| already)?(?= (?:applied|moved|booked|arranged|added|credited|refunded|swapped|changed|extended|upgraded|put|set up|reserved|held|waived|knocked|taken|found|rung|called|asked|spoken|sorted)\b)|can|could|covers|takes|accepts|is welcome|are welcome|you'?re welcome) (?!need|have to|just need|only|not|never|still|try\b|been\b|got to\b)[a-z]+`
 		),
 		reason: 'Naming the limit and then offering what you can do is a way forward, not a wall.',
 		negated: 'keep'
