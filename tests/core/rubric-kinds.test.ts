@@ -896,6 +896,16 @@ describe('the rule said back to a customer who asked for a way round it (round f
 		expect(found(score(reply, boiler), 'rule-restated')).toEqual([]);
 	});
 
+	it.each([
+		['Can your driver wait ten more minutes for my mum?', 'Drivers wait at most 5 minutes.', 'Drivers wait 5 minutes maximum.'],
+		["You're really going to charge me for a lesson my son was too ill for?", 'Lessons cancelled inside 24 hours are charged in full.', 'Late cancellations within 24 hours pay the full lesson fee.'],
+		['Is there honestly no way to get a seat together?', 'Seats together must be booked 24 hours in advance.', 'Seating together is booked 24 hours ahead.']
+	])('asked in other words (%s) and answered with the rule: %s', (customerLine, policy, reply) => {
+		const result = score(reply, { customerLine, policy });
+		expect(result.flexibility).toBeLessThan(0);
+		expect(found(result, 'rule-restated').length).toBe(1);
+	});
+
 	it('not when the customer asked for news rather than a way round the rule', () => {
 		const result = score('Refunds are paid within 10 working days.', { customerLine: 'When will I get my refund?', policy: 'Refunds are paid within 10 working days of the return.' });
 		expect(found(result, 'rule-restated')).toEqual([]);
@@ -995,6 +1005,18 @@ describe('a limit in plain words, then "but" and a way (round five)', () => {
 
 	it("not when what follows is the customer's own work: We're fully booked, but you could try the branch in town.", () => {
 		expect(found(score("We're fully booked, but you could try the branch in town."), 'flex-limit-but', 1)).toEqual([]);
+	});
+});
+
+describe('walls in the third person (round five)', () => {
+	it.each(['Drivers can\'t wait more than five minutes.', 'Counter staff aren\'t able to refund online orders.', 'That is our policy.'])('hide behind the rule: %s', (reply) => {
+		const result = score(reply);
+		expect(result.flexibility).toBeLessThan(0);
+		expect(found(result, 'soft-wall').length).toBeGreaterThan(0);
+	});
+
+	it.each(["You can't miss it, it's next to the lifts.", "Thanks can't cover it, but I'll refund you today."])('not when it is the customer or a figure of speech: %s', (reply) => {
+		expect(found(score(reply), 'soft-wall')).toEqual([]);
 	});
 });
 

@@ -375,12 +375,13 @@ function yesEvidence(text: string, lower: string, customerLine: string | undefin
 
 /** What the customer asks to be done: "can you just put September on it?", "I want that refunded", "let us all in". */
 /** Words that state a limit: what a rule said back sounds like. */
-const RESTRICTS = /\b(?:only|must|needs?|required|requires|earliest|latest|cut-?off|max(?:imum)?|min(?:imum)?|capped|limit|within|no later|non-\w+|policy|terms|rules?|applies|charged|at least|ahead|in advance|notice)\b/;
-const PUSHBACK = /\b(?:do (?:i|we) (?:really |actually )?have to|are you (?:really |seriously |honestly )*going to|you'?re not (?:really |seriously |honestly )*going to|surely)\b/;
+const RESTRICTS = /\b(?:only|must|needs?|required|requires|earliest|latest|cut-?off|max(?:imum)?|min(?:imum)?|capped|limit|within|no later|non-\w+|policy|terms|rules?|applies|charged|at least|at most|no more than|ahead|in advance|notice)\b/;
+const PUSHBACK =
+	/\b(?:do (?:i|we) (?:really |actually )?have to|are you (?:really |seriously |honestly )*going to|you'?re (?:not )?(?:really |seriously |honestly )*going to|surely|is (?:that|this) (?:a joke|really right|fair)|(?:can|could|will|would) (?:your|my|our|the) \w+|is there (?:honestly |really |seriously )?(?:nowhere|no way|anywhere|anything|any (?:way|chance)))\b/;
 /** "When will I get it back?" asks for news, not for a way round a rule. */
 const ASKS_WHEN = /\b(?:when|where|what|how|why|who)\b[^.?!]*\b(?:will|can|could|would) (?:i|we|you)\b/;
 /** The rule explained, not just said: explaining it fairly is no wall. */
-const GIVES_REASON = /\b(?:because|since|as (?:we|it|they|the)|(?:it'?s|that'?s|is) (?:there )?to (?:protect|keep|stop|make sure)|so that|for (?:safety|your safety|security))\b/;
+const GIVES_REASON = /\b(?:because|since|as (?:we|it|they|the)|(?:it'?s|that'?s|is) (?:there )?to (?:protect|keep|stop|make sure)|so that|for (?:safety|your safety|security)|risk|danger|safety|legal(?:ly)?|the law)\b/;
 const PASSES_ON = new Set(['pass-on', 'self-serve', 'disown']);
 const RESTATED_REASON = 'The customer asked for a way round the rule; saying the rule back to them, with nothing offered, is hiding behind it.';
 /**
@@ -395,7 +396,7 @@ function ruleRestatedEvidence(text: string, lower: string, customerLine: string 
 	if (found.some((f) => f.dimension !== 'empathy' && f.dimension !== 'mood' && !f.zeroed && (f.prior > 0 || (f.dimension === 'flexibility' && f.prior < 0)))) return;
 	if (isHoldingLine(lower, words) || lower.includes('?') || OPENS_WITH_YES.test(lower) || found.some((f) => PASSES_ON.has(f.feature) && !f.zeroed)) return;
 	// "…but the Little Twister takes riders from 1.10m": something the customer can still do is no wall.
-	for (const clause of lower.split(/[.!;,\u2014\u2013]|\bbut\b|\bso\b/)) if (AFFIRMS.test(clause) && !NEGATES.test(clause)) return;
+	for (const clause of lower.split(/[.!;,\u2014\u2013]|\bbut\b|\bso\b/)) if ((AFFIRMS.test(clause) || /\b(?:can|could)\b/.test(clause)) && !NEGATES.test(clause)) return;
 	const rule = keywords(policy);
 	const figures = new Set(normalise(policy).match(/\d+/g) ?? []);
 	const shared = [...keywords(text)].filter((w) => rule.has(w)).length + (normalise(text).match(/\d+/g) ?? []).filter((n) => figures.has(n)).length;
