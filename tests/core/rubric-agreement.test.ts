@@ -13,11 +13,11 @@ const confusion = (a: Agreement[keyof Agreement]) =>
 		.map(([k, v]) => `${k}: ${v}`)
 		.join(', ');
 
-// Two honest weak spots guard against regressions below 85 % (see README):
-// - final-blind-4 flexibility (76.7 % when first scored, after every earlier rule was written): 75 %;
+// One honest weak spot guards against regressions below 85 % (see README):
 // - sealed-1 empathy (56.7 % at its sealed first look; its author counts cold hand-offs, blame and refusals
 //   against empathy far more often than the nine earlier authors, who label the same kinds of reply 0): 75 %.
-const WEAK_SPOTS: Record<string, number> = { 'final-blind-4.json flexibility': 0.75, 'sealed-1.json empathy': 0.75 };
+// (final-blind-4 flexibility, 76.7 % when first scored, was held at 75 % until round five lifted it past 85 %.)
+const WEAK_SPOTS: Record<string, number> = { 'sealed-1.json empathy': 0.75 };
 const minimum = (file: string, dimension: string) => WEAK_SPOTS[`${file} ${dimension}`] ?? 0.85;
 
 describe('the reply rubric against labelled replies, leave one set out', () => {
