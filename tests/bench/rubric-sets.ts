@@ -30,7 +30,7 @@ export const SETS: SetInfo[] = [
 	{ file: 'final-blind-3.json', rules: 'written from', scored: true },
 	{ file: 'final-blind.json', rules: 'changes read', scored: true },
 	{ file: 'final-blind-2.json', rules: 'changes read', scored: true },
-	{ file: 'final-blind-4.json', rules: 'changes read', scored: true },
+	{ file: 'final-blind-4.json', rules: 'written from', scored: true },
 	{ file: 'sealed-1.json', rules: 'written from', scored: true },
 	{ file: 'sealed-2.json', rules: 'written from', scored: false },
 	{ file: 'sealed-3.json', rules: 'written from', scored: false },

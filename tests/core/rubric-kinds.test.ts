@@ -1020,6 +1020,28 @@ describe('walls in the third person (round five)', () => {
 	});
 });
 
+describe('dismissal and sarcasm in more words (round five)', () => {
+	it.each([
+		'Did you even read the booking page? Pets are not allowed.',
+		'Parking fines are nothing to do with us.',
+		'Ask the council, they deal with that, not us.',
+		"It'll be ready when it's ready.",
+		'Oh, because of course every order is urgent.'
+	])('counts against empathy: %s', (reply) => {
+		const result = score(reply);
+		expect(result.empathy).toBeLessThan(0);
+		expect(found(result, 'dismissive').length + found(result, 'sarcasm').length).toBeGreaterThan(0);
+	});
+
+	it.each(['Nothing to do with us went wrong here, and I\'m sorry it still happened.', 'Of course, because the parcel was late I\'ll refund the postage.'])(
+		'not when the words do something else: %s',
+		(reply) => {
+			const result = score(reply);
+			expect(found(result, 'dismissive').length + found(result, 'sarcasm').length).toBe(0);
+		}
+	);
+});
+
 describe('round three rules that must not misfire', () => {
 	it.each([
 		"I'm so sorry you had the fault for a whole week.",

@@ -462,6 +462,7 @@ describe('robustness', () => {
 		['German', 'Es tut mir leid, wir schicken Ihnen heute einen Ersatz.'],
 		['Welsh', "Mae'n ddrwg gen i, byddwn ni'n anfon un newydd heddiw."],
 		['Portuguese', 'Olá, a encomenda pode ser levantada na loja amanhã.'],
+		['Spanish', 'Vamos a revisar su cuenta.'],
 		['Chinese', '非常抱歉，我们今天会给您退款。'],
 		['emoji only', '🙏😢👍'],
 		['one emoji', '😊']
