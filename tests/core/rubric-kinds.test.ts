@@ -1042,6 +1042,34 @@ describe('dismissal and sarcasm in more words (round five)', () => {
 	);
 });
 
+describe('waivers and steps done, in more words (round six)', () => {
+	const lateFee = { customerLine: 'The letter came late because the post was on strike. Do I lose the £40?', policy: 'Rebooking after the deadline costs £40.' };
+	it.each([
+		"Send it over and I'll rebook you without the fee.",
+		"It won't cost you anything extra.",
+		"This one doesn't count against you.",
+		'Consider it gone!',
+		"You won't be paying that £40."
+	])('a charge waived counts for flexibility: %s', (reply) => {
+		const result = score(reply, lateFee);
+		expect(result.flexibility).toBeGreaterThan(0);
+		expect(found(result, 'flex-waive', 1).length).toBeGreaterThan(0);
+	});
+
+	it.each([
+		"I've listed both tickets on the exchange for you.",
+		"I've found another photographer for Saturday.",
+		"I've got you down for Monday at 11.",
+		'Leave the paperwork with me and it will be filed by Friday.'
+	])('a step taken counts for ownership: %s', (reply) => {
+		expect(score(reply).ownership).toBeGreaterThan(0);
+	});
+
+	it("finding something out is not a step taken: I've found your order and it shipped on Monday.", () => {
+		expect(score("I've found your order and it shipped on Monday.").ownership).toBe(0);
+	});
+});
+
 describe('round three rules that must not misfire', () => {
 	it.each([
 		"I'm so sorry you had the fault for a whole week.",
