@@ -1070,6 +1070,35 @@ describe('waivers and steps done, in more words (round six)', () => {
 	});
 });
 
+describe('talking down and stock openers in more words (round six)', () => {
+	it.each([
+		'Well, a week before the exam is cutting it a bit fine, isn\'t it?',
+		'You did tick the box on the form, so.',
+		'Parcels usually get redelivered, you know.',
+		'How do I know you are the account holder? Could be anyone.',
+		"Ask the landlord. That's his problem, not mine.",
+		'The fee is 30%. Do you want to book or not?'
+	])('counts against empathy: %s', (reply) => {
+		expect(score(reply).empathy).toBeLessThan(0);
+	});
+
+	it.each([
+		'We understand how upsetting this must be. Unfortunately, we are unable to offer a refund after 24 hours.',
+		'I appreciate this has been a hard week, however the rule applies to everyone.'
+	])('a stock opener from "we" or "I appreciate" before a refusal is a preamble: %s', (reply) => {
+		const result = score(reply);
+		expect(result.empathy).toBeLessThan(0);
+	});
+
+	it('offering to book is not sending the customer away: Do you want to book the Friday slot?', () => {
+		expect(score('Do you want to book the Friday slot?').ownership).toBe(0);
+	});
+
+	it("with something done after it, it is warmth: We understand how stressful this is, and I've refunded the fee today.", () => {
+		expect(score("We understand how stressful this is, and I've refunded the fee today.").empathy).toBeGreaterThan(0);
+	});
+});
+
 describe('round three rules that must not misfire', () => {
 	it.each([
 		"I'm so sorry you had the fault for a whole week.",
