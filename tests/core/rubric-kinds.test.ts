@@ -1099,6 +1099,21 @@ describe('talking down and stock openers in more words (round six)', () => {
 	});
 });
 
+describe('a rule that holds for privacy or security, explained (round six)', () => {
+	it.each([
+		"I'm sorry, I can't share another member's address. Under data protection we need their consent first.",
+		"I can't copy that key without the card: it's a security key, to stop people copying keys to homes that aren't theirs."
+	])('is no wall: %s', (reply) => {
+		expect(score(reply).flexibility).toBe(0);
+	});
+
+	it('a decision defended as correct is a wall: The fines were correctly issued.', () => {
+		const result = score('The fines were correctly issued.');
+		expect(result.flexibility).toBeLessThan(0);
+		expect(found(result, 'soft-wall').length).toBeGreaterThan(0);
+	});
+});
+
 describe('round three rules that must not misfire', () => {
 	it.each([
 		"I'm so sorry you had the fault for a whole week.",

@@ -290,7 +290,7 @@ export function collectFindings(reply: string, givenContext: ReplyContext): Find
 
 /** The reason a rule rightly holds, given to the customer: safety, the law, insurance, a false document. */
 const SAFETY_REASON =
-	/\b(?:safety(?! first)|unsafe|dangerous|danger|legal(?:ly)?|illegal|the law|by law|insurance (?:wouldn'?t|won'?t|doesn'?t|does not|would not)|uninsured|accreditation|licen[cs]e to operate|false (?:document|record|certificate)|fraud|fire (?:rules?|regulations?|safety|limit|code)|health and safety|risk (?:assessment|to (?:you|them|the|your)))\b/;
+	/\b(?:safety(?! first)|unsafe|dangerous|danger|legal(?:ly)?|illegal|the law|by law|insurance (?:wouldn'?t|won'?t|doesn'?t|does not|would not)|uninsured|accreditation|licen[cs]e to operate|false (?:document|record|certificate)|fraud|fire (?:rules?|regulations?|safety|limit|code)|health and safety|risk (?:assessment|to (?:you|them|the|your))|data protection|gdpr|(?:his|her|their) consent|security (?:key|reasons?|rules?)|to stop (?:people|anyone|strangers)|(?:tip|capsize|sink) (?:a|the)|rescue)\b/;
 const SAFETY_REASON_NOTE = 'The rule holds for a reason the customer is told (safety, the law, insurance): explaining it is not hiding behind it.';
 const PERMISSION = /^(?:(?:that'?s|is|are|it'?s) (?:allowed|covered)|(?:is|are) possible)/;
 const ONLY_REASON = 'A permission limited by "only" states the rule: with nothing else offered, it is a wall.';
