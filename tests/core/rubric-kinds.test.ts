@@ -1049,7 +1049,10 @@ describe('waivers and steps done, in more words (round six)', () => {
 		"It won't cost you anything extra.",
 		"This one doesn't count against you.",
 		'Consider it gone!',
-		"You won't be paying that £40."
+		"You won't be paying that £40.",
+		"You won't pay for the missed week.",
+		"I've rebooked you and taken the late charge off.",
+		'New date on Friday, no rebooking fee.'
 	])('a charge waived counts for flexibility: %s', (reply) => {
 		const result = score(reply, lateFee);
 		expect(result.flexibility).toBeGreaterThan(0);
