@@ -943,7 +943,7 @@ describe('promises and hand-offs in more words (round five)', () => {
 		expect(score("I'll ask the front desk for you now.").ownership).toBeGreaterThanOrEqual(0);
 	});
 
-	it.each(["I'll see what I can do.", 'Leave it with us.', "We'll get it sorted."])('a promise to try with nothing named owns nothing and offers nothing: %s', (reply) => {
+	it.each(["I'll see what I can do.", 'Leave it with us.', "We'll get it sorted.", "I'll see what can be done.", "I'll mention it to the manager."])('a promise to try with nothing named owns nothing and offers nothing: %s', (reply) => {
 		const result = score(reply);
 		expect(result.ownership).toBeLessThan(0);
 		expect(result.flexibility).toBe(0);

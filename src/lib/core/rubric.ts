@@ -611,7 +611,7 @@ function wayAfterWall(lower: string, found: Finding[]) {
 }
 
 /** Promises to try with nothing named: "I'll see what I can do", "we'll get it sorted", "leave it with us". */
-const BARE_HOPE = /\b(?:(?:i'?ll|we'?ll|i will|we will|let me|let us) see what (?:i|we) can do|(?:i'?ll|we'?ll|i will|we will) get (?:it|this|that|you) sorted|leave it with (?:us|me)|i'?ll ask someone)\b/;
+const BARE_HOPE = /\b(?:(?:i'?ll|we'?ll|i will|we will|let me|let us) see what (?:i|we|can) (?:can )?(?:do|be done)|(?:i'?ll|i will) mention it to (?:him|her|them|the \w+)|(?:i'?ll|we'?ll|i will|we will) get (?:it|this|that|you) sorted|leave it with (?:us|me)|i'?ll ask someone)\b/;
 const NAMED_TIME = /\b(?:today|tonight|tomorrow|within|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b/;
 const BARE_HOPES = new RegExp(BARE_HOPE.source, 'g');
 const BARE_HOPE_REASON = 'A promise to try, with nothing named and no time ("I\'ll see what I can do"), leaves the customer with nothing to hold anyone to.';
