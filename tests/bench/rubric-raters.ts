@@ -1,5 +1,8 @@
 /**
- * npm run rubric:raters — how far trainers agree with each other, and with the rubric, on the labelled sets.
+ * npm run rubric:raters [-- --review file.json] — how far trainers agree with each other, and with the rubric, on
+ * the labelled sets. With --review, also writes every reply whose panel label differs from its author's, in the
+ * labelled-set format (expected = the panel's signs; note = the three raters' signs and notes), for a trainer to
+ * review before the sets are switched to one standard.
  * Each set's author and two more trainers who labelled every reply blind from the one-page guide
  * (tests/fixtures/replies/LABELLING-GUIDE.md, ratings in guide-raters.json); the panel label is their median.
  * Prints, per set and dimension: agreement between the three raters, and leave-one-set-out agreement of the
@@ -8,6 +11,7 @@
  */
 import { collectFindings } from '../../src/lib/core/rubric.ts';
 import { agreementOn, trainWeights, type LabelledSet } from '../../src/lib/core/rubric-learn.ts';
+import { writeFileSync } from 'node:fs';
 import { DIMENSIONS, type Dimension } from '../../src/lib/core/types.ts';
 import { loadGuideRatings, loadSets, panelSets, SETS } from './rubric-sets.ts';
 
@@ -46,3 +50,27 @@ sets.forEach((set, i) => {
 	console.log(`${set.name.padEnd(20)} ${row.map((t) => cell(t).padEnd(18)).join(' ')}`);
 });
 for (const [name, row] of Object.entries(pooled)) console.log(`${('all ' + name).padEnd(20)} ${row.map((t) => cell(t).padEnd(18)).join(' ')}`);
+
+const reviewAt = process.argv.indexOf('--review');
+if (reviewAt >= 0) {
+	const file = process.argv[reviewAt + 1];
+	if (!file) throw new Error('--review needs a file name, e.g. npm run rubric:raters -- --review panel-review.json');
+	const review = sets.flatMap((set, i) =>
+		set.items.flatMap((item, j) => {
+			const panelled = panel[i].items[j];
+			const differs = DIMENSIONS.filter((d) => panelled.expected[d] !== item.expected[d]);
+			if (differs.length === 0) return [];
+			const rated = ratings[set.name][item.id];
+			const signs = (who: string, s: readonly string[]) => `${who} ${DIMENSIONS.map((d, k) => `${d[0]}${s[k]}`).join(' ')}`;
+			const note = [
+				`${set.name}: panel differs from the author on ${differs.join(', ')}.`,
+				`${signs('author', DIMENSIONS.map((d) => item.expected[d]))} (${item.note ?? 'no note'})`,
+				`${signs('second', rated.second)} (${rated.second[3]})`,
+				`${signs('third', rated.third)} (${rated.third[3]})`
+			].join(' | ');
+			return [{ id: item.id, reply: item.reply, context: item.context, expected: panelled.expected, note }];
+		})
+	);
+	writeFileSync(file, JSON.stringify(review, null, 1) + '\n');
+	console.log(`wrote ${file}: ${review.length} replies whose panel label differs from the author's`);
+}
