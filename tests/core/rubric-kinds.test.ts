@@ -1117,6 +1117,17 @@ describe('a rule that holds for privacy or security, explained (round six)', () 
 	});
 });
 
+describe('ways round the rule in more words (round seven)', () => {
+	const deposit = { customerLine: 'My son has chickenpox, so we have to cancel his party on Saturday. Do we lose the deposit?', policy: 'Party deposits are non-refundable.' };
+	it.each([
+		"Don't worry about the deposit, we'll move the party to when he's better.",
+		'We can transfer the deposit to another date in the next three months.',
+		"Bring the cake back and we'll redo it free."
+	])('counts for flexibility: %s', (reply) => {
+		expect(score(reply, deposit).flexibility).toBeGreaterThan(0);
+	});
+});
+
 describe('round three rules that must not misfire', () => {
 	it.each([
 		"I'm so sorry you had the fault for a whole week.",
