@@ -1128,6 +1128,21 @@ describe('ways round the rule in more words (round seven)', () => {
 	});
 });
 
+describe('talking down in yet more words (round seven)', () => {
+	it.each([
+		'You do realise the form says no refunds?',
+		'With respect, you had the receipt.',
+		'Plenty of other customers made it in on time.',
+		"Ink always fades a bit, that's just how printing works."
+	])('counts against empathy: %s', (reply) => {
+		expect(score(reply).empathy).toBeLessThan(0);
+	});
+
+	it('not "with respect to…": With respect to your booking, I have moved it to Friday.', () => {
+		expect(score('With respect to your booking, I have moved it to Friday.').empathy).toBeGreaterThanOrEqual(0);
+	});
+});
+
 describe('round three rules that must not misfire', () => {
 	it.each([
 		"I'm so sorry you had the fault for a whole week.",
