@@ -1143,6 +1143,17 @@ describe('talking down in yet more words (round seven)', () => {
 	});
 });
 
+describe('disowning and hand-offs in yet more words (round seven)', () => {
+	it.each([
+		"The owner is strict about it, it's not me.",
+		'If it was up to me I would let you in.',
+		'The returns desk might be able to help.',
+		"You'll need to screenshot the email and send it to us."
+	])('counts against ownership: %s', (reply) => {
+		expect(score(reply).ownership).toBeLessThan(0);
+	});
+});
+
 describe('round three rules that must not misfire', () => {
 	it.each([
 		"I'm so sorry you had the fault for a whole week.",
