@@ -36,7 +36,8 @@ export const SETS: SetInfo[] = [
 	{ file: 'sealed-3.json', rules: 'written from', scored: false },
 	{ file: 'sealed-4.json', rules: 'changes read', scored: false },
 	{ file: 'sealed-5.json', rules: 'written from', scored: false },
-	{ file: 'sealed-6.json', rules: 'totals only', scored: false }
+	{ file: 'sealed-6.json', rules: 'written from', scored: false },
+	{ file: 'sealed-7.json', rules: 'totals only', scored: false }
 ];
 
 export function loadSets(root = 'tests/fixtures/replies'): LabelledSet[] {
