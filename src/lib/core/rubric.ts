@@ -374,36 +374,6 @@ function yesEvidence(text: string, lower: string, customerLine: string | undefin
 }
 
 /** What the customer asks to be done: "can you just put September on it?", "I want that refunded", "let us all in". */
-/** Words that state a limit: what a rule said back sounds like. */
-const RESTRICTS = /\b(?:only|must|needs?|required|requires|earliest|latest|cut-?off|max(?:imum)?|min(?:imum)?|capped|limit|within|no later|non-\w+|policy|terms|rules?|applies|charged|at least|at most|no more than|ahead|in advance|notice)\b/;
-const PUSHBACK =
-	/\b(?:do (?:i|we) (?:really |actually )?have to|are you (?:really |seriously |honestly )*going to|you'?re (?:not )?(?:really |seriously |honestly )*going to|surely|is (?:that|this) (?:a joke|really right|fair)|(?:can|could|will|would) (?:your|my|our|the) \w+|is there (?:honestly |really |seriously )?(?:nowhere|no way|anywhere|anything|any (?:way|chance)))\b/;
-/** "When will I get it back?" asks for news, not for a way round a rule. */
-const ASKS_WHEN = /\b(?:when|where|what|how|why|who)\b[^.?!]*\b(?:will|can|could|would) (?:i|we|you)\b/;
-/** The rule explained, not just said: explaining it fairly is no wall. */
-const GIVES_REASON = /\b(?:because|since|as (?:we|it|they|the)|(?:it'?s|that'?s|is) (?:there )?to (?:protect|keep|stop|make sure)|so that|for (?:safety|your safety|security)|risk|danger|safety|legal(?:ly)?|the law)\b/;
-const PASSES_ON = new Set(['pass-on', 'self-serve', 'disown']);
-const RESTATED_REASON = 'The customer asked for a way round the rule; saying the rule back to them, with nothing offered, is hiding behind it.';
-/**
- * "Can you fit me in before Friday?" — "Earliest slot is the 14th.": the rule
- * said back, in its own words or figures, to a customer who asked for an
- * exception, with nothing offered and nothing taken on, is a wall without the word "can't".
- */
-function ruleRestatedEvidence(text: string, lower: string, customerLine: string | undefined, policy: string | undefined, words: number, found: Finding[]) {
-	if (!customerLine || !policy || !RESTRICTS.test(lower) || /\b(?:let me|if you)\b/.test(lower) || GIVES_REASON.test(lower)) return;
-	const asked = normalise(customerLine);
-	if ((!REQUESTED.test(asked) || ASKS_WHEN.test(asked)) && !PUSHBACK.test(asked)) return;
-	if (found.some((f) => f.dimension !== 'empathy' && f.dimension !== 'mood' && !f.zeroed && (f.prior > 0 || (f.dimension === 'flexibility' && f.prior < 0)))) return;
-	if (isHoldingLine(lower, words) || lower.includes('?') || OPENS_WITH_YES.test(lower) || found.some((f) => PASSES_ON.has(f.feature) && !f.zeroed)) return;
-	// "…but the Little Twister takes riders from 1.10m": something the customer can still do is no wall.
-	for (const clause of lower.split(/[.!;,\u2014\u2013]|\bbut\b|\bso\b/)) if ((AFFIRMS.test(clause) || /\b(?:can|could)\b/.test(clause)) && !NEGATES.test(clause)) return;
-	const rule = keywords(policy);
-	const figures = new Set(normalise(policy).match(/\d+/g) ?? []);
-	const shared = [...keywords(text)].filter((w) => rule.has(w)).length + (normalise(text).match(/\d+/g) ?? []).filter((n) => figures.has(n)).length;
-	if (shared < 2) return;
-	found.push(makeFinding(text, 0, text.trimEnd().length, 'flexibility', 'rule-restated', 'wall', -1, RESTATED_REASON));
-}
-
 const REQUESTED =
 	/\b(?:(?:can|could|will|would) (?:you|i|we)(?: (?:please|just|at least|still|not))*|(?:let|allow) (?:me|us|him|her|them)(?: all)?|i (?:want|need|'?d like)(?: to| you to)?|is (?:it|there) (?:possible|any way|a way)(?: to| for (?:me|us) to| you (?:can|could))?)\s+((?:[a-z']+\s*){1,5})/;
 const requestCache = new Map<string, Set<string>>();
@@ -448,6 +418,36 @@ function requestMetEvidence(text: string, lower: string, customerLine: string | 
 		found.push(makeFinding(text, start, end, 'flexibility', 'request-met', 'flex', 1, 'Doing what the customer asked for, in their own words, gives them the way round the rule they needed.'));
 		return;
 	}
+}
+
+/** Words that state a limit: what a rule said back sounds like. */
+const RESTRICTS = /\b(?:only|must|needs?|required|requires|earliest|latest|cut-?off|max(?:imum)?|min(?:imum)?|capped|limit|within|no later|non-\w+|policy|terms|rules?|applies|charged|at least|at most|no more than|ahead|in advance|notice)\b/;
+const PUSHBACK =
+	/\b(?:do (?:i|we) (?:really |actually )?have to|are you (?:really |seriously |honestly )*going to|you'?re (?:not )?(?:really |seriously |honestly )*going to|surely|is (?:that|this) (?:a joke|really right|fair)|(?:can|could|will|would) (?:your|my|our|the) \w+|is there (?:honestly |really |seriously )?(?:nowhere|no way|anywhere|anything|any (?:way|chance)))\b/;
+/** "When will I get it back?" asks for news, not for a way round a rule. */
+const ASKS_WHEN = /\b(?:when|where|what|how|why|who)\b[^.?!]*\b(?:will|can|could|would) (?:i|we|you)\b/;
+/** The rule explained, not just said: explaining it fairly is no wall. */
+const GIVES_REASON = /\b(?:because|since|as (?:we|it|they|the)|(?:it'?s|that'?s|is) (?:there )?to (?:protect|keep|stop|make sure)|so that|for (?:your )?security|risk)\b/;
+const PASSES_ON = new Set(['pass-on', 'self-serve', 'disown']);
+const RESTATED_REASON = 'The customer asked for a way round the rule; saying the rule back to them, with nothing offered, is hiding behind it.';
+/**
+ * "Can you fit me in before Friday?" — "Earliest slot is the 14th.": the rule
+ * said back, in its own words or figures, to a customer who asked for an
+ * exception, with nothing offered and nothing taken on, is a wall without the word "can't".
+ */
+function ruleRestatedEvidence(text: string, lower: string, customerLine: string | undefined, policy: string | undefined, words: number, found: Finding[]) {
+	if (!customerLine || !policy || !RESTRICTS.test(lower) || /\b(?:let me|if you)\b/.test(lower) || GIVES_REASON.test(lower) || SAFETY_REASON.test(lower)) return;
+	const asked = normalise(customerLine);
+	if ((!REQUESTED.test(asked) || ASKS_WHEN.test(asked)) && !PUSHBACK.test(asked)) return;
+	if (found.some((f) => f.dimension !== 'empathy' && f.dimension !== 'mood' && !f.zeroed && (f.prior > 0 || (f.dimension === 'flexibility' && f.prior < 0)))) return;
+	if (isHoldingLine(lower, words) || lower.includes('?') || OPENS_WITH_YES.test(lower) || found.some((f) => PASSES_ON.has(f.feature) && !f.zeroed)) return;
+	// "…but the Little Twister takes riders from 1.10m": something the customer can still do is no wall.
+	for (const clause of lower.split(/[.!;,\u2014\u2013]|\bbut\b|\bso\b/)) if ((AFFIRMS.test(clause) || /\b(?:can|could)\b/.test(clause)) && !NEGATES.test(clause)) return;
+	const rule = keywords(policy);
+	const figures = new Set(normalise(policy).match(/\d+/g) ?? []);
+	const shared = [...keywords(text)].filter((w) => rule.has(w)).length + (normalise(text).match(/\d+/g) ?? []).filter((n) => figures.has(n)).length;
+	if (shared < 2) return;
+	found.push(makeFinding(text, 0, text.trimEnd().length, 'flexibility', 'rule-restated', 'wall', -1, RESTATED_REASON));
 }
 
 /**
@@ -573,13 +573,15 @@ function contrastEvidence(text: string, lower: string, found: Finding[]) {
 		if (f.dimension !== 'empathy' || f.prior <= 0 || !live(f) || f.feature !== 'acknowledge' || /^(?:thank|thanks)\b/.test(normalise(f.phrase))) continue;
 		// The contrast comes in the same sentence or opens the next one.
 		const at = contrasts.find((c) => c >= f.end && !/[.!?]\s*\S+\s+\S+\s+\S/.test(lower.slice(f.end, c)));
-		if (at === undefined || !(refusals.some((r) => r.end > at) || badNews.some((b) => b >= at) || (bareNo && /^(?:but|however)\b/.test(lower.slice(at))))) continue;
+		if (at === undefined) continue;
+		const butThen = /^(?:but|however)\b/.test(lower.slice(at));
+		if (!(refusals.some((r) => r.end > at) || badNews.some((b) => b >= at) || (bareNo && butThen))) continue;
 		const from = Math.max(lower.lastIndexOf('.', f.start - 1), lower.lastIndexOf('!', f.start - 1), lower.lastIndexOf('?', f.start - 1)) + 1;
 		const around = plain.slice(from, f.start) + ' ' + plain.slice(f.end, at);
 		const own = around.match(/[a-z]{4,}/g) ?? [];
 		const personal = own.filter((word) => !STOCK_WORDS.has(word) && !STOP.has(word) && !COMMON_WORDS.has(word));
 		if (personal.length > 0) continue;
-		if (!found.some((e) => e.dimension === 'flexibility' && !e.zeroed && e.prior !== 0) && at !== undefined && /^(?:but|however)\b/.test(lower.slice(at)))
+		if (butThen && !found.some((e) => e.dimension === 'flexibility' && !e.zeroed && e.prior !== 0))
 			found.push(makeFinding(text, at, sentenceEnd(lower, at), 'flexibility', 'preamble-no', 'wall', -1, 'After the stock sympathy, the "but" leads only to the rule: nothing offered is hiding behind it.'));
 		f.feature = 'stock-preamble';
 		f.group = 'preamble';
