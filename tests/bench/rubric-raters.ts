@@ -2,20 +2,20 @@
  * npm run rubric:raters [-- --review file.json] — how far trainers agree with each other, and with the rubric, on
  * the labelled sets. With --review, also writes every reply whose panel label differs from its author's, in the
  * labelled-set format (expected = the panel's signs; note = the three raters' signs and notes), for a trainer to
- * review before the sets are switched to one standard.
+ * review (the agreement test holds the panel's signs).
  * Each set's author and two more trainers who labelled every reply blind from the one-page guide
  * (tests/fixtures/replies/LABELLING-GUIDE.md, ratings in guide-raters.json); the panel label is their median.
  * Prints, per set and dimension: agreement between the three raters, and leave-one-set-out agreement of the
- * rubric with the author and with the panel (weights trained on the other sets' author labels, as shipped, and
- * on their panel labels).
+ * rubric with the author and with the panel (weights trained on the other sets' panel labels, as shipped), and
+ * with the author when trained on the other authors' labels (the standard before the panel).
  */
 import { collectFindings } from '../../src/lib/core/rubric.ts';
 import { agreementOn, trainWeights, type LabelledSet } from '../../src/lib/core/rubric-learn.ts';
 import { writeFileSync } from 'node:fs';
 import { DIMENSIONS, type Dimension } from '../../src/lib/core/types.ts';
-import { loadGuideRatings, loadSets, panelSets, SETS } from './rubric-sets.ts';
+import { loadAuthorSets, loadGuideRatings, panelSets, SETS } from './rubric-sets.ts';
 
-const sets = loadSets();
+const sets = loadAuthorSets();
 const ratings = loadGuideRatings();
 const panel = panelSets(sets, ratings, (item) => collectFindings(item.reply, item.context).unscored);
 type Tally = Record<Dimension, { agree: number; total: number }>;
@@ -29,22 +29,22 @@ function pairwise(set: LabelledSet, a: (id: string, i: number, d: Dimension) => 
 	return t;
 }
 
-const columns = ['author~second', 'author~third', 'second~third', 'rubric~author', 'rubric~panel', 'panel-trained~panel'];
+const columns = ['author~second', 'author~third', 'second~third', 'rubric~author', 'rubric~panel', 'author-trained~author'];
 console.log(`${''.padEnd(20)} ${columns.map((c) => c.padEnd(18)).join(' ')}  (empathy flexibility ownership, %)`);
 const pooled = { scored: columns.map(tally), development: columns.map(tally) };
 sets.forEach((set, i) => {
 	const rated = ratings[set.name];
 	const author = (_: string, j: number, d: Dimension) => set.items[j].expected[d];
 	const rater = (who: 'second' | 'third') => (id: string, _: number, d: Dimension) => rated[id][who][DIMENSIONS.indexOf(d)];
-	const shipped = trainWeights(sets.filter((_, j) => j !== i));
-	const panelTrained = trainWeights(panel.filter((_, j) => j !== i));
+	const shipped = trainWeights(panel.filter((_, j) => j !== i));
+	const authorTrained = trainWeights(sets.filter((_, j) => j !== i));
 	const row = [
 		pairwise(set, author, rater('second')),
 		pairwise(set, author, rater('third')),
 		pairwise(set, rater('second'), rater('third')),
 		agreementOn(set.items, shipped),
 		agreementOn(panel[i].items, shipped),
-		agreementOn(panel[i].items, panelTrained)
+		agreementOn(set.items, authorTrained)
 	];
 	row.forEach((t, k) => add(pooled[SETS[i].scored ? 'scored' : 'development'][k], t));
 	console.log(`${set.name.padEnd(20)} ${row.map((t) => cell(t).padEnd(18)).join(' ')}`);

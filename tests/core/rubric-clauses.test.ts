@@ -225,11 +225,11 @@ describe('who does what', () => {
 		"If you'd read the confirmation email you would have seen the date.",
 		"Did you not see the sign at the entrance?",
 		'Well, that would have been good to know before we cut the key.'
-	])('counts putting the problem back on the customer against ownership and empathy: %s', (reply) => {
+	])('counts putting the problem back on the customer against empathy (the guide keeps ownership for hand-offs and blaming others): %s', (reply) => {
 		const result = score(reply);
-		expect(result.ownership).toBeLessThan(0);
 		expect(result.empathy).toBeLessThan(0);
-		expect(explained(result, 'ownership', /customer/i)).toBeDefined();
+		expect(explained(result, 'empathy', /customer/i)).toBeDefined();
+		expect(result.ownership).toBeLessThanOrEqual(0);
 	});
 
 	it("does not take a colleague's mistake, owned, for blaming the customer", () => {

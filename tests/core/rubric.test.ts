@@ -128,14 +128,18 @@ describe('empathy: what raises it', () => {
 		expect(named!.reason).toMatch(/name/i);
 	});
 
-	it.each(['Please bear with me while I check.', 'Thank you for waiting.', 'Thanks, I have everything I need.'])(
-		'counts please and thank you as empathy: %s',
-		(reply) => {
-			const result = score(reply);
-			expect(result.empathy).toBeGreaterThan(0);
-			expect(positive(result, 'empathy').some((e) => /please|thank/i.test(e.phrase))).toBe(true);
-		}
-	);
+	// The guide: a bare please or thanks is neutral and businesslike (0), neither warm nor cold: it fits any
+	// customer. Sympathy in words that fit this one is what counts.
+	it.each(['Please bear with me while I check.', 'Thanks, I have everything I need.', 'Thank you for waiting.'])('counts a bare please or thanks as neutral on empathy: %s', (reply) => {
+		expect(score(reply).empathy).toBe(0);
+	});
+
+	it('says why thanks alone earn nothing', () => {
+		const thanks = score('Thank you for waiting.').evidence.find((e) => e.feature === 'thanks');
+		expect(thanks?.weight).toBe(0);
+		expect(thanks?.reason).toMatch(/understand their situation/);
+		expect(score('Thank you for waiting, I know how stressful a missed delivery is.').empathy).toBeGreaterThan(0);
+	});
 });
 
 describe('empathy: what lowers it', () => {
@@ -353,7 +357,8 @@ describe('robotic repetition', () => {
 	])('scores a stock sentence lower on empathy the second time: %s', (stock) => {
 		const first = score(stock);
 		const second = score(stock, { previousReplies: [stock] });
-		expect(first.empathy).toBeGreaterThan(0);
+		// (Stock sympathy is not hostile the first time; whether it is warm enough for + is the labels' call.)
+		expect(first.empathy).toBeGreaterThanOrEqual(0);
 		expect(second.empathy).toBeLessThan(first.empathy);
 		expect(second.evidence.some((e) => e.dimension === 'empathy' && /earlier reply/i.test(e.reason))).toBe(true);
 	});

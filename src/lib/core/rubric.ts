@@ -232,6 +232,9 @@ export function collectFindings(reply: string, givenContext: ReplyContext): Find
 				softWalls.add(wall);
 				continue;
 			}
+			// Thanks are weighed apart from sympathy: the guide counts words that fit this customer's case, and
+			// "thanks for letting us know" fits any.
+			if (rule.id === 'acknowledge' && THANKS.test(lower.slice(start, end))) Object.assign(finding, { feature: 'thanks', reason: THANKS_REASON, ifZero: THANKS_IF_ZERO });
 			found.push(finding);
 			if (rule.softWall) softWalls.add(finding);
 		}
@@ -284,13 +287,19 @@ export function collectFindings(reply: string, givenContext: ReplyContext): Find
 	for (const e of found) {
 		if (offersWay && softWalls.has(e)) e.zeroed = 'Stating the rule is fine here, because the reply also offers a way forward.';
 	}
+	// Last, once it is settled which refusals still count.
+	distressIgnoredEvidence(text, context.customerLine, found);
 
 	return { findings: found, notes, mood: 0, unscored: false, words: words.length };
 }
 
+const THANKS = /^(?:thank|thanks|cheers)\b/;
+const THANKS_REASON = 'Thanking the customer (for their patience, for telling you) acknowledges them.';
+const THANKS_IF_ZERO = 'Thanks are courteous, but on their own they do not show the customer you understand their situation.';
+
 /** The reason a rule rightly holds, given to the customer: safety, the law, insurance, a false document. */
 const SAFETY_REASON =
-	/\b(?:safety(?! first)|unsafe|dangerous|danger|legal(?:ly)?|illegal|the law|by law|insurance (?:wouldn'?t|won'?t|doesn'?t|does not|would not)|uninsured|accreditation|licen[cs]e to operate|false (?:document|record|certificate)|fraud|fire (?:rules?|regulations?|safety|limit|code)|health and safety|risk (?:assessment|to (?:you|them|the|your))|data protection|gdpr|(?:his|her|their) consent|security (?:key|reasons?|rules?)|to stop (?:people|anyone|strangers)|(?:tip|capsize|sink) (?:a|the)|rescue)\b/;
+	/\b(?:safety(?! first)|unsafe|dangerous|danger|legal(?:ly)?|illegal|the law|by law|insurance (?:wouldn'?t|won'?t|doesn'?t|does not|would not)|uninsured|accreditation|licen[cs]e to operate|false (?:document|record|certificate)|fraud|fire (?:rules?|regulations?|safety|limit|code)|health and safety|risk (?:assessment|to (?:you|them|the|your))|data protection|gdpr|(?:his|her|their) consent|security (?:key|reasons?|rules?)|to stop (?:people|anyone|strangers)|(?:keep|keeps|keeping) (?:you|him|her|them|riders|children|kids|swimmers|climbers|patients|guests|passengers|visitors|staff|(?:your|the) [a-z]+) safe|(?:tip|capsize|sink) (?:a|the)|rescue)\b/;
 const SAFETY_REASON_NOTE = 'The rule holds for a reason the customer is told (safety, the law, insurance): explaining it is not hiding behind it.';
 const PERMISSION = /^(?:(?:that'?s|is|are|it'?s) (?:allowed|covered)|(?:is|are) possible)/;
 const ONLY_REASON = 'A permission limited by "only" states the rule: with nothing else offered, it is a wall.';
@@ -648,13 +657,6 @@ function sentenceEnd(lower: string, from: number): number {
 /** What leaves the customer with a refusal: a wall, a hand-off, blame (not a promise, vague or too bold). */
 const isRefusal = (f: Finding) => (f.dimension === 'flexibility' || f.dimension === 'ownership') && f.prior < 0 && !f.zeroed && f.feature !== 'over-promise' && f.feature !== 'vague-promise';
 
-/**
- * Sympathy used as a run-up to a refusal: a "sorry" or a line of understanding,
- * in a reply that then refuses, hands the customer on or blames someone, with
- * nothing offered or owned and without even the customer's name. The labelling
- * guide counts a stock sympathy opener used as a run-up to a refusal against
- * empathy: the refusal is what the customer hears, and the sorry sounds like a script.
- */
 /** Words in a line of sympathy beyond the stock ones any complaint could get. */
 function personalWords(words: string): number {
 	// Contractions (didn't, you've) are function words, not words of the customer's own trouble.
@@ -663,10 +665,18 @@ function personalWords(words: string): number {
 /** How many words of its own a run-up may have and still be the stock opener ("sorry to hear about your visa"). */
 const RUN_UP_PERSONAL = 1;
 
+/**
+ * Sympathy used as a run-up to a refusal: a "sorry" or a line of understanding,
+ * in a reply that then refuses, hands the customer on or blames someone, with
+ * nothing offered or owned. The labelling guide counts a stock sympathy opener
+ * used as a run-up to a refusal against empathy: the refusal is what the customer
+ * hears, and the sorry sounds like a script, with or without their name ("Sorry
+ * Sven, we're not able to…": the panel of raters labels these 0 or −, not +).
+ */
 function runUpEvidence(lower: string, found: Finding[]) {
 	if (!found.some((f) => f.feature === 'apology' || f.feature === 'acknowledge')) return;
 	const refusals = found.filter(isRefusal);
-	if (refusals.length === 0 || offersOrOwns(found)) return;
+	if (refusals.length === 0 || offersOrOwns(found, false)) return;
 	for (const f of found) {
 		if (f.dimension !== 'empathy' || f.zeroed || f.prior <= 0 || (f.feature !== 'apology' && f.feature !== 'acknowledge')) continue;
 		// A run-up comes before what it runs up to; a bare "sorry" tacked on after it ("No refunds. Sorry.") is the same script.
@@ -681,7 +691,7 @@ function runUpEvidence(lower: string, found: Finding[]) {
 		f.feature = 'run-up';
 		f.group = 'preamble';
 		f.prior = -1;
-		f.reason = 'Sympathy that only runs up to a refusal or a hand-off, with nothing offered and not even the customer\'s name, reads as a script: the refusal is what the customer hears.';
+		f.reason = 'Sympathy that only runs up to a refusal or a hand-off, with nothing offered, reads as a script: the refusal is what the customer hears.';
 		f.ifZero = 'Sympathy that only runs up to a refusal earns nothing: the refusal is what the customer hears.';
 	}
 }
@@ -689,9 +699,9 @@ function runUpEvidence(lower: string, found: Finding[]) {
 /** A bare apology that ends the reply: "…, sorry.", "Sorry about that." */
 const TACKED_ON_SORRY = /^(?:i'?m |so |very |really )*(?:sorry|apologies)(?: about that| for that)?\W*$/;
 
-/** Something offered or owned, or the customer's name used right: the reply is more than a script. */
-function offersOrOwns(found: Finding[]): boolean {
-	return found.some((f) => !f.zeroed && f.prior > 0 && (f.dimension === 'flexibility' || f.dimension === 'ownership' || f.feature === 'name-right'));
+/** Something offered or owned (or, where `orName`, the customer's name used right): the reply is more than a script. */
+function offersOrOwns(found: Finding[], orName = true): boolean {
+	return found.some((f) => !f.zeroed && f.prior > 0 && (f.dimension === 'flexibility' || f.dimension === 'ownership' || (orName && f.feature === 'name-right')));
 }
 
 /**
@@ -727,6 +737,29 @@ function pleaseEvidence(found: Finding[]) {
 		if (f.feature !== 'courtesy' || f.zeroed || !/^please$/i.test(f.phrase)) continue;
 		if (refusals.some((r) => r.start >= f.start && r.start <= f.end + 2)) f.zeroed = 'A "please" that only asks the customer to go elsewhere or accept a refusal is not a courtesy to them: it earns nothing.';
 	}
+}
+
+/**
+ * Hardship or personal stakes the customer names, which a refusal should not pass over: illness, a death, an
+ * emergency, their child or parent, a birthday, a wedding, a visa.
+ */
+const DISTRESS =
+	/\b(?:ill|sick|poorly|unwell|fever|flu|covid|chickenpox|hospital|a&e|surgery|operation|stroke|injur\w*|broke (?:his|her|my|their) \w+|funeral|died|passed away|passed|bereave\w*|cancer|chemo\w*|pregnan\w*|newborn|baby|insulin|medication|medicine|tablets|prescription|disabled|disability|wheelchair|crutches|toddler|coeliac|allerg\w*|accident|crash|emergency|visa|wedding|engagement|birthday|anniversary|party|holiday|exams?|rats|mould|in tears|crying|heartbroken|upset|shivering|desperate|panic\w*|terrified|daughter|son|kids?|child|children|twins|mum|mam|mom|dad|mother|father|grandad|granddad|grandma|grandfather|grandmother|wife|husband)\b/;
+
+/**
+ * Distress passed over: the customer named a hardship (their child is ill, a funeral, a wedding, their
+ * medication) and the reply refuses, hands them on or blames someone without one warm word (no apology,
+ * acknowledgement, courtesy or name that still counts). The guide counts ignoring distress the customer
+ * mentions against empathy; the refusal is the evidence, the hardship is named in the reason.
+ */
+function distressIgnoredEvidence(text: string, customerLine: string | undefined, found: Finding[]) {
+	if (!customerLine) return;
+	const refusal = found.find(isRefusal);
+	if (!refusal || found.some((f) => f.dimension === 'empathy' && f.prior > 0 && !f.zeroed)) return;
+	const distress = normalise(customerLine).match(DISTRESS);
+	if (!distress) return;
+	const reason = `The customer mentioned "${distress[0]}" and the reply refuses or passes them on without a word about it: the guide counts ignoring distress against empathy.`;
+	found.push(makeFinding(text, refusal.start, refusal.end, 'empathy', 'distress-ignored', '', -1, reason));
 }
 
 const VOWEL = /[aeiouy]/;
