@@ -1180,6 +1180,11 @@ describe('distress passed over (round eight)', () => {
 		expect(found(score('Lessons are billed termly and cannot be paused.', { customerLine: 'Can I pause my lessons over the summer?' }), 'distress-ignored')).toEqual([]);
 	});
 
+	it('does not take thanks or a "please" for a word about the customer\'s trouble', () => {
+		const customerLine = 'My son broke his arm at football. Can I pause his lessons?';
+		expect(found(score('Thanks for letting us know. Lessons are billed termly and cannot be paused.', { customerLine }), 'distress-ignored').length).toBe(1);
+	});
+
 	it('does not count a rule held for safety, explained, as passing over the customer', () => {
 		const customerLine = 'My daughter is desperate to ride the big coaster. She is nearly tall enough.';
 		expect(found(score('The height limit is there to keep riders safe, so I can\'t let her on.', { customerLine }), 'distress-ignored')).toEqual([]);

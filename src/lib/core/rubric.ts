@@ -744,18 +744,21 @@ function pleaseEvidence(found: Finding[]) {
  * emergency, their child or parent, a birthday, a wedding, a visa.
  */
 const DISTRESS =
-	/\b(?:ill|sick|poorly|unwell|fever|flu|covid|chickenpox|hospital|a&e|surgery|operation|stroke|injur\w*|broke (?:his|her|my|their) \w+|funeral|died|passed away|passed|bereave\w*|cancer|chemo\w*|pregnan\w*|newborn|baby|insulin|medication|medicine|tablets|prescription|disabled|disability|wheelchair|crutches|toddler|coeliac|allerg\w*|accident|crash|emergency|visa|wedding|engagement|birthday|anniversary|party|holiday|exams?|rats|mould|in tears|crying|heartbroken|upset|shivering|desperate|panic\w*|terrified|daughter|son|kids?|child|children|twins|mum|mam|mom|dad|mother|father|grandad|granddad|grandma|grandfather|grandmother|wife|husband)\b/;
+	/\b(?:ill|sick|poorly|unwell|fever|flu|covid|chickenpox|hospital|a&e|surgery|operation|stroke|injur\w*|broke (?:his|her|my|their) \w+|funeral|died|passed away|bereave\w*|cancer|chemo\w*|pregnan\w*|newborn|baby|insulin|medication|medicine|tablets|prescription|disabled|disability|wheelchair|crutches|toddler|coeliac|allerg\w*|accident|crash|emergency|visa|wedding|engagement|birthday|anniversary|party|holiday|exams?|rats|mould|in tears|crying|heartbroken|upset|shivering|desperate|panic\w*|terrified|daughter|son|kids?|child|children|twins|mum|mam|mom|dad|mother|father|grandad|granddad|grandma|grandfather|grandmother|wife|husband)\b/;
+
+/** A word for the customer that still counts: sympathy, an apology, their name (not thanks or a "please", which fit anyone). */
+const isWarm = (f: Finding) => f.dimension === 'empathy' && f.prior > 0 && !f.zeroed && f.feature !== 'thanks' && f.feature !== 'courtesy';
 
 /**
  * Distress passed over: the customer named a hardship (their child is ill, a funeral, a wedding, their
- * medication) and the reply refuses, hands them on or blames someone without one warm word (no apology,
- * acknowledgement, courtesy or name that still counts). The guide counts ignoring distress the customer
- * mentions against empathy; the refusal is the evidence, the hardship is named in the reason.
+ * medication) and the reply refuses, hands them on or blames someone without one warm word (`isWarm`). The
+ * guide counts ignoring distress the customer mentions against empathy; the refusal is the evidence, the
+ * hardship is named in the reason.
  */
 function distressIgnoredEvidence(text: string, customerLine: string | undefined, found: Finding[]) {
 	if (!customerLine) return;
 	const refusal = found.find(isRefusal);
-	if (!refusal || found.some((f) => f.dimension === 'empathy' && f.prior > 0 && !f.zeroed)) return;
+	if (!refusal || found.some(isWarm)) return;
 	const distress = normalise(customerLine).match(DISTRESS);
 	if (!distress) return;
 	const reason = `The customer mentioned "${distress[0]}" and the reply refuses or passes them on without a word about it: the guide counts ignoring distress against empathy.`;
