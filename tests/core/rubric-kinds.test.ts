@@ -1240,6 +1240,31 @@ describe('asking whoever can lift the rule to lift it (round eight)', () => {
 	});
 });
 
+describe('a rule kept for privacy or cover, explained, and grants in plain words (round nine)', () => {
+	it.each([
+		"Your sister's records are confidential, so I can only discuss them with her.",
+		'The insurer will not cover anyone on the wall without the induction, so I have to do it first.',
+		'We only hand bags over with the ticket, to protect your property.'
+	])('is no wall: %s', (reply) => {
+		expect(score(reply).flexibility).toBe(0);
+	});
+
+	it.each([
+		"Don't worry about the storage fee, we'll call it even.",
+		"I've put the £35 on your account rather than charging you for the missed lesson.",
+		"The flood wasn't your doing, so I've treated it as our change, not yours.",
+		"We're happy to carry your deposit over to the new date."
+	])('counts on flexibility: %s', (reply) => {
+		const result = score(reply);
+		expect(result.flexibility).toBeGreaterThan(0);
+		expect(result.evidence.some((e) => e.dimension === 'flexibility' && e.weight > 0 && e.reason.length > 10)).toBe(true);
+	});
+
+	it('leaves moving a booking the rules allow alone', () => {
+		expect(score("I'll move your booking to Friday.").evidence.some((e) => e.feature === 'flex-indirect')).toBe(false);
+	});
+});
+
 describe('round three rules that must not misfire', () => {
 	it.each([
 		"I'm so sorry you had the fault for a whole week.",
