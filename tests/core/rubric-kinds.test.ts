@@ -1260,6 +1260,34 @@ describe('a rule kept for privacy or cover, explained, and grants in plain words
 		expect(result.evidence.some((e) => e.dimension === 'flexibility' && e.weight > 0 && e.reason.length > 10)).toBe(true);
 	});
 
+	it.each([
+		'You will need to resend the form with a copy of the receipt.',
+		'He will need to contact us himself by email.',
+		'You can complain to head office if you want.'
+	])('counts making the customer do it, in more words, against ownership: %s', (reply) => {
+		const result = score(reply);
+		expect(result.ownership).toBeLessThan(0);
+		expect(result.evidence.some((e) => e.feature === 'self-serve' && e.weight < 0)).toBe(true);
+	});
+
+	it("leaves what the customer won't need to do alone", () => {
+		expect(score("You won't need to resend anything, I've got the receipt.").ownership).toBeGreaterThanOrEqual(0);
+	});
+
+	it.each(['Mr Okafor, one moment while I pull up the record.', 'Hi Ms Ben-Ami. Bear with me, I am just checking the booking.'])(
+		'scores a holding line with the name right 0 on empathy, and says why: %s',
+		(reply) => {
+			const result = scoreReply(reply, { customer: reply.includes('Okafor') ? 'Chidi Okafor' : 'Noa Ben-Ami' });
+			expect(result.empathy).toBe(0);
+			expect(result.evidence.some((e) => e.feature === 'name-right' && e.weight === 0 && /holding line/.test(e.reason))).toBe(true);
+		}
+	);
+
+	it('keeps the name when the holding line also names the customer\'s trouble', () => {
+		const result = scoreReply("Mr Okafor, I'm so sorry about the flood. One moment while I pull up the record.", { customer: 'Chidi Okafor' });
+		expect(result.empathy).toBeGreaterThan(0);
+	});
+
 	it('leaves moving a booking the rules allow alone', () => {
 		expect(score("I'll move your booking to Friday.").evidence.some((e) => e.feature === 'flex-indirect')).toBe(false);
 	});

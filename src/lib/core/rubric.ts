@@ -289,6 +289,7 @@ export function collectFindings(reply: string, givenContext: ReplyContext): Find
 	}
 	// Last, once it is settled which refusals still count.
 	distressIgnoredEvidence(text, context.customerLine, found);
+	holdingLineName(lower, words.length, found);
 
 	return { findings: found, notes, mood: 0, unscored: false, words: words.length };
 }
@@ -745,6 +746,19 @@ function pleaseEvidence(found: Finding[]) {
  */
 const DISTRESS =
 	/\b(?:ill|sick|poorly|unwell|fever|flu|covid|chickenpox|hospital|a&e|surgery|operation|stroke|injur\w*|broke (?:his|her|my|their) \w+|funeral|died|passed away|bereave\w*|cancer|chemo\w*|pregnan\w*|newborn|baby|insulin|medication|medicine|tablets|prescription|disabled|disability|wheelchair|crutches|toddler|coeliac|allerg\w*|accident|crash|emergency|visa|wedding|engagement|birthday|anniversary|party|holiday|exams?|rats|mould|in tears|crying|heartbroken|upset|shivering|desperate|panic\w*|terrified|daughter|son|kids?|child|children|twins|mum|mam|mom|dad|mother|father|grandad|granddad|grandma|grandfather|grandmother|wife|husband)\b/;
+
+/** Up to how many words a reply that asks the customer to hold on is a holding line. */
+const HOLDING_LINE_WORDS = 20;
+
+/**
+ * "Mr Okafor, one moment while I pull up the record": the guide scores a holding line 0 on empathy, neither warm
+ * nor cold, and a name spelt right does not change that when nothing else in the reply is warm, offered or timed.
+ */
+function holdingLineName(lower: string, words: number, found: Finding[]) {
+	if (words > HOLDING_LINE_WORDS || !HOLDING.test(lower)) return;
+	if (found.some((f) => (isWarm(f) && f.feature !== 'name-right') || (f.dimension === 'flexibility' && !f.zeroed && f.prior !== 0) || (f.feature === 'commit-timed' && !f.zeroed))) return;
+	for (const f of found) if (f.feature === 'name-right' && !f.zeroed) f.zeroed = 'A holding line is neutral: the customer\'s name alone does not make it warm.';
+}
 
 /** A word for the customer that still counts: sympathy, an apology, their name (not thanks or a "please", which fit anyone). */
 const isWarm = (f: Finding) => f.dimension === 'empathy' && f.prior > 0 && !f.zeroed && f.feature !== 'thanks' && f.feature !== 'courtesy';
