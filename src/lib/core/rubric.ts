@@ -844,6 +844,8 @@ function isNegated(lower: string, start: number, phrase: string): boolean {
 		return false;
 	}
 	const before = lower.slice(Math.max(0, start - 32), start);
+	// Every way below to a negation needs a negating word within reach: most phrases have none.
+	if (!NEGATORS.test(before)) return false;
 	// A negation reaches to the end of its clause, not past "so", "because", a dash or a new sentence;
 	// and "no problem", "no worries", "not only" negate nothing that follows.
 	const clause = (before.split(/[.,;!?:\u2014\u2013]|\s-\s|\b(?:but|and|so|because|which|though|although|instead)\b/).pop() ?? '').replace(
@@ -923,14 +925,21 @@ function policyQuoteEvidence(text: string, lower: string, policy: string | undef
 		}
 		return { shingles, firstWords };
 	});
-	const words = [...lower.matchAll(/[a-z0-9£$€%']+/g)];
+	// The reply's words and where each starts (plain arrays: cheaper than a match object per word).
+	const words: string[] = [];
+	const starts: number[] = [];
+	const word = /[a-z0-9£$€%']+/g;
+	for (let match = word.exec(lower); match; match = word.exec(lower)) {
+		words.push(match[0]);
+		starts.push(match.index);
+	}
 	for (let i = 0; i + QUOTE_WORDS <= words.length; i++) {
 		// Most words start no run of the policy's words: test the word before building the run.
-		if (!firstWords.has(words[i][0]) || !shingles.has(words.slice(i, i + QUOTE_WORDS).map((w) => w[0]).join(' '))) continue;
+		if (!firstWords.has(words[i]) || !shingles.has(words.slice(i, i + QUOTE_WORDS).join(' '))) continue;
 		let last = i + QUOTE_WORDS - 1;
-		while (last + 1 < words.length && shingles.has(words.slice(last + 2 - QUOTE_WORDS, last + 2).map((w) => w[0]).join(' '))) last++;
-		const start = words[i].index!;
-		const end = words[last].index! + words[last][0].length;
+		while (last + 1 < words.length && shingles.has(words.slice(last + 2 - QUOTE_WORDS, last + 2).join(' '))) last++;
+		const start = starts[i];
+		const end = starts[last] + words[last].length;
 		if (found.some((e) => e.dimension === 'flexibility' && e.start < end && start < e.end)) return;
 		const evidence = makeFinding(text, start, end, 'flexibility', 'policy-quote', '', -1, 'Reading the policy out word for word, with nothing offered, is a wall.');
 		found.push(evidence);
@@ -954,6 +963,13 @@ function findWord(haystack: string, needle: string): number {
 }
 
 /** The customer's name used right earns a point; a wrong or misspelt one costs two. */
+/** A capitalised word; each ASCII form finds the same words as its Unicode one in ASCII text, faster. */
+const CAPITALISED = /(?<![\p{L}\p{N}'])\p{Lu}[\p{L}\p{M}'-]{1,30}/gu;
+const ASCII_CAPITALISED = /(?<![A-Za-z0-9'])[A-Z][A-Za-z'-]{1,30}/g;
+/** A word said to the customer: "Shivon, your account…", "…, John." */
+const VOCATIVE = /(?:^|[.!?]\s+)(\p{L}[\p{L}\p{M}'-]{1,30}),|,\s*(\p{L}[\p{L}\p{M}'-]{1,30})\s*(?:[.!?]|$)/gu;
+const ASCII_VOCATIVE = /(?:^|[.!?]\s+)([A-Za-z][A-Za-z'-]{1,30}),|,\s*([A-Za-z][A-Za-z'-]{1,30})\s*(?:[.!?]|$)/g;
+
 function nameEvidence(text: string, customer: string, found: Finding[]) {
 	const parts = customer
 		.split(/\s+/)
@@ -998,15 +1014,15 @@ function nameEvidence(text: string, customer: string, found: Finding[]) {
 		consider(word, match.index + match[0].length - word.length, !titleOnly, !/^\p{Lu}/u.test(word), titled);
 	}
 	// A word said to the customer ("Shivon, your account…", "…, John.") is the name they heard.
-	const vocative = /(?:^|[.!?]\s+)(\p{L}[\p{L}\p{M}'-]{1,30}),|,\s*(\p{L}[\p{L}\p{M}'-]{1,30})\s*(?:[.!?]|$)/gu;
-	for (const match of text.matchAll(vocative)) {
+	const ascii = /^[\x00-\x7f]*$/.test(text);
+	for (const match of text.matchAll(ascii ? ASCII_VOCATIVE : VOCATIVE)) {
 		const word = match[1] ?? match[2];
 		if (NOT_NAMES.has(word) || COMMON_WORDS.has(word.toLowerCase()) || /(?:ly|ed|ing)$/.test(word)) continue;
 		const start = match.index! + match[0].indexOf(word, match[1] ? 0 : 1);
 		if (!seen(start)) consider(word, start, true, !/^\p{Lu}/u.test(word));
 	}
 	// Elsewhere: capitalised words that are the name, or nearly the name.
-	for (const match of text.matchAll(/(?<![\p{L}\p{N}'])\p{Lu}[\p{L}\p{M}'-]{1,30}/gu)) {
+	for (const match of text.matchAll(ascii ? ASCII_CAPITALISED : CAPITALISED)) {
 		const start = match.index!;
 		const lowerWord = match[0].toLowerCase();
 		// Everyday words ("Please", "Policy") are not names unless the customer's name is spelled that way.
