@@ -14,9 +14,12 @@ const PLAIN: Record<string, string> = { ß: 'ss', ø: 'o', æ: 'ae', œ: 'oe', �
 /** German and Nordic umlauts are also written with an e: Müller → Mueller. */
 const WITH_E: Record<string, string> = { ä: 'ae', ö: 'oe', ü: 'ue', ø: 'oe', å: 'aa' };
 
+/** Text with no character outside ASCII, where the cheaper ASCII form of a check finds the same thing. */
+export const ASCII_ONLY = /^[\x00-\x7f]*$/;
+
 /** Lower case with accents and special letters dropped: Müller → muller, Łukasz → lukasz, Øystein → oystein. */
 export function foldName(word: string): string {
-	if (/^[\x00-\x7f]*$/.test(word)) return word.toLowerCase();
+	if (ASCII_ONLY.test(word)) return word.toLowerCase();
 	return word
 		.toLowerCase()
 		.replace(/[\u2018\u2019\u02bc]/g, "'")

@@ -49,9 +49,9 @@ export const LEARNED_SIGN: Record<string, 1 | -1> = { 'stock-apology': -1 };
 export const LEAST_WEIGHT: Record<string, number> = { 'name-wrong': 1, 'form-letter': 1 };
 
 /** Every apostrophe in a pattern is optional: trainees type "thats", "cant" and "ill". */
+const V = (source: string) => new RegExp(source.replace(/'(?!\?)/g, "'?"), 'g');
 /** "Bikes can't…", "staff aren't able to…": tried first, then the noun before it is looked behind for. */
 const THEY_CANT = String.raw`(?:can'?t|cannot|aren'?t able to|are not able to)`;
-const V = (source: string) => new RegExp(source.replace(/'(?!\?)/g, "'?"), 'g');
 
 // ── Round four (written from the disagreements on sealed-2 and sealed-3; see README) ──
 /** Handing the customer to someone else in other words: "that's between you and her", "drop him a message", "accounts handle all invoice queries". */

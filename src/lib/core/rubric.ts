@@ -1,5 +1,5 @@
 import { ACRONYMS, COMMON_WORDS, LEARNED_SIGN, FOREIGN_WORDS, GROUP_CAP, NAME_CONTEXT, NEGATORS, NOT_NAMES, PASS_ON_REASON, RULES, SARCASM_REASON } from './rubric-rules.ts';
-import { matchName, nameMatcher } from './rubric-names.ts';
+import { ASCII_ONLY, matchName, nameMatcher } from './rubric-names.ts';
 import { LEARNED_WEIGHTS } from './rubric-weights.ts';
 import { DIMENSIONS, MAX_REPLY_CHARS, type Cue, type Dimension, type Subject } from './types.ts';
 
@@ -92,7 +92,7 @@ function makeFinding(text: string, start: number, end: number, dimension: Subjec
 /** Lower case and straight apostrophes, without changing any offset. */
 function normalise(text: string): string {
 	// ASCII lower-cases in place; beyond it only A–Z are touched, since some letters change length.
-	const lower = /^[\x00-\x7f]*$/.test(text) ? text.toLowerCase() : text.replace(/[A-Z]/g, (c) => c.toLowerCase());
+	const lower = ASCII_ONLY.test(text) ? text.toLowerCase() : text.replace(/[A-Z]/g, (c) => c.toLowerCase());
 	return lower.replace(/[\u2018\u2019\u02bc]/g, "'");
 }
 
@@ -580,7 +580,8 @@ function contrastEvidence(text: string, lower: string, found: Finding[]) {
 	for (const f of formLetters) plain = plain.slice(0, f.start) + ' '.repeat(f.end - f.start) + plain.slice(f.end);
 	for (const f of found) {
 		// Thanks are courtesy, not sympathy: only a line of understanding can be a preamble.
-		if (f.dimension !== 'empathy' || f.prior <= 0 || !live(f) || f.feature !== 'acknowledge' || /^(?:thank|thanks)\b/.test(normalise(f.phrase))) continue;
+		// (Thanks are their own feature, 'thanks', so only sympathy is read here.)
+		if (f.dimension !== 'empathy' || f.prior <= 0 || !live(f) || f.feature !== 'acknowledge') continue;
 		// The contrast comes in the same sentence or opens the next one.
 		const at = contrasts.find((c) => c >= f.end && !/[.!?]\s*\S+\s+\S+\s+\S/.test(lower.slice(f.end, c)));
 		if (at === undefined) continue;
@@ -684,11 +685,6 @@ function runUpEvidence(lower: string, found: Finding[]) {
 		const refusal = refusals.find((r) => r.start >= f.end);
 		const tackedOn = !refusal && refusals.some((r) => r.end <= f.start) && TACKED_ON_SORRY.test(lower.slice(f.start));
 		if (!tackedOn && (!refusal || !stockLine(lower, f, refusal.start))) continue;
-		// Thanks are courtesy, not sympathy: before a refusal they earn nothing, but cost nothing either.
-		if (/^(?:thank|thanks)\b/.test(normalise(f.phrase))) {
-			f.zeroed = 'Thanks for patience that only lead into a refusal read as a script: they earn nothing here.';
-			continue;
-		}
 		f.feature = 'run-up';
 		f.group = 'preamble';
 		f.prior = -1;
@@ -962,7 +958,6 @@ function findWord(haystack: string, needle: string): number {
 	return -1;
 }
 
-/** The customer's name used right earns a point; a wrong or misspelt one costs two. */
 /** A capitalised word; each ASCII form finds the same words as its Unicode one in ASCII text, faster. */
 const CAPITALISED = /(?<![\p{L}\p{N}'])\p{Lu}[\p{L}\p{M}'-]{1,30}/gu;
 const ASCII_CAPITALISED = /(?<![A-Za-z0-9'])[A-Z][A-Za-z'-]{1,30}/g;
@@ -970,6 +965,7 @@ const ASCII_CAPITALISED = /(?<![A-Za-z0-9'])[A-Z][A-Za-z'-]{1,30}/g;
 const VOCATIVE = /(?:^|[.!?]\s+)(\p{L}[\p{L}\p{M}'-]{1,30}),|,\s*(\p{L}[\p{L}\p{M}'-]{1,30})\s*(?:[.!?]|$)/gu;
 const ASCII_VOCATIVE = /(?:^|[.!?]\s+)([A-Za-z][A-Za-z'-]{1,30}),|,\s*([A-Za-z][A-Za-z'-]{1,30})\s*(?:[.!?]|$)/g;
 
+/** The customer's name used right earns a point; a wrong or misspelt one costs two. */
 function nameEvidence(text: string, customer: string, found: Finding[]) {
 	const parts = customer
 		.split(/\s+/)
@@ -1014,7 +1010,7 @@ function nameEvidence(text: string, customer: string, found: Finding[]) {
 		consider(word, match.index + match[0].length - word.length, !titleOnly, !/^\p{Lu}/u.test(word), titled);
 	}
 	// A word said to the customer ("Shivon, your account…", "…, John.") is the name they heard.
-	const ascii = /^[\x00-\x7f]*$/.test(text);
+	const ascii = ASCII_ONLY.test(text);
 	for (const match of text.matchAll(ascii ? ASCII_VOCATIVE : VOCATIVE)) {
 		const word = match[1] ?? match[2];
 		if (NOT_NAMES.has(word) || COMMON_WORDS.has(word.toLowerCase()) || /(?:ly|ed|ing)$/.test(word)) continue;
