@@ -1,3 +1,4 @@
+import { spelledOutEdges } from './regex-edges.ts';
 import type { Dimension } from './types.ts';
 
 /**
@@ -49,7 +50,8 @@ export const LEARNED_SIGN: Record<string, 1 | -1> = { 'stock-apology': -1 };
 export const LEAST_WEIGHT: Record<string, number> = { 'name-wrong': 1, 'form-letter': 1 };
 
 /** Every apostrophe in a pattern is optional: trainees type "thats", "cant" and "ill". */
-const V = (source: string) => new RegExp(source.replace(/'(?!\?)/g, "'?"), 'g');
+const V = (source: string) => new RegExp(spelledOutEdges(source.replace(/'(?!\?)/g, "'?")), 'g');
+
 /** "Bikes can't…", "staff aren't able to…": tried first, then the noun before it is looked behind for. */
 const THEY_CANT = String.raw`(?:can'?t|cannot|aren'?t able to|are not able to)`;
 
