@@ -1293,6 +1293,52 @@ describe('a rule kept for privacy or cover, explained, and grants in plain words
 	});
 });
 
+describe('making the trouble small, and guessing the customer caused it (round ten)', () => {
+	it.each([
+		'A booking is a booking, unfortunately.',
+		"Ex-display means ex-display, I'm afraid.",
+		"We're not a left-luggage office.",
+		'Most owners do.',
+		'Most guests wouldn\'t notice.',
+		'Puppies chew things all the time.',
+		'I doubt the guests at the wedding will notice.',
+		"I'm sure your brother will cope.",
+		"It's one scratch."
+	])('counts making it small against empathy: %s', (reply) => {
+		const result = score(reply);
+		expect(result.empathy).toBeLessThan(0);
+		expect(result.evidence.some((e) => (e.feature === 'dismissive' || e.feature === 'brush-off') && e.weight < 0)).toBe(true);
+	});
+
+	it.each([
+		'The dent most likely happened during your drive home.',
+		'Is it possible you left the lid off overnight?',
+		'Did you measure the window properly before ordering?',
+		'That sounds like user error.'
+	])('counts guessing at the customer\'s fault against empathy: %s', (reply) => {
+		const result = score(reply);
+		expect(result.empathy).toBeLessThan(0);
+		expect(found(result, 'reproach').length).toBeGreaterThan(0);
+	});
+
+	it.each([
+		"We're not a big shop, but I'll order it in for you today.",
+		'Most customers book online, and I can do it for you now.',
+		'Is it possible you could send me a photo of the label?',
+		'The price is the same as last year.',
+		"I doubt the courier will be late again: I've booked the first slot."
+	])('leaves plain facts and real questions alone: %s', (reply) => {
+		expect(score(reply).evidence.filter((e) => (e.feature === 'dismissive' || e.feature === 'brush-off') && e.weight < 0)).toEqual([]);
+	});
+
+	it('reads a refusal to give out details as a wall, and the compound "non-refundable" as English', () => {
+		expect(score('We never give out contact details.').flexibility).toBeLessThan(0);
+		const result = score('Non-refundable means non-refundable, sorry.');
+		expect(result.notes.join(' ')).not.toMatch(/read as English/);
+		expect(result.empathy).toBeLessThan(0);
+	});
+});
+
 describe('round three rules that must not misfire', () => {
 	it.each([
 		"I'm so sorry you had the fault for a whole week.",

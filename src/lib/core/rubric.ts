@@ -801,6 +801,8 @@ function readsAsEnglish(text: string, words: string[]): boolean {
 	const lowered = words.map((word) => {
 		const at = text.indexOf(word, from);
 		from = at + word.length;
+		// The first part of a compound ("non-refundable") is a prefix, not a French "non".
+		if (text[from] === '-') return '';
 		return lowerText.slice(at, from).replace(/'.*$/, '');
 	});
 	const english = lowered.filter((word) => COMMON_WORDS.has(word)).length;
