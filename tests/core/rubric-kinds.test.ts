@@ -1331,6 +1331,20 @@ describe('making the trouble small, and guessing the customer caused it (round t
 		expect(score(reply).evidence.filter((e) => (e.feature === 'dismissive' || e.feature === 'brush-off') && e.weight < 0)).toEqual([]);
 	});
 
+	it.each([
+		"Send me the photo and I'll have the late fee taken off today.",
+		'We will cover the whole £60 for the lessons she missed.',
+		'We can move the class to March at no extra charge.'
+	])('counts taking the charge off, in other words, on flexibility: %s', (reply) => {
+		const result = score(reply);
+		expect(result.flexibility).toBeGreaterThan(0);
+		expect(result.evidence.some((e) => e.dimension === 'flexibility' && e.weight > 0)).toBe(true);
+	});
+
+	it("counts refusing to get the charge taken off against flexibility", () => {
+		expect(score("I can't get the fine cancelled.").flexibility).toBeLessThan(0);
+	});
+
 	it('reads a refusal to give out details as a wall, and the compound "non-refundable" as English', () => {
 		expect(score('We never give out contact details.').flexibility).toBeLessThan(0);
 		const result = score('Non-refundable means non-refundable, sorry.');
