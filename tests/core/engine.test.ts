@@ -323,7 +323,8 @@ describe('submitReply', () => {
 	const typed = load(TYPED);
 	const start = () => startRun(typed, identity(TYPED));
 	const STRONG = "Sam, I'll bring the zebra to you myself today.";
-	const NEUTRAL = 'Hello Sam, the weather is nice.';
+	// A holding line: neither warm nor cold, nothing owned yet (a reply that talks past Sam's question would count against).
+	const NEUTRAL = 'One moment, Sam, let me check.';
 
 	it('labels the text box with the first free reply', () => {
 		expect(freeReplyPrompt(typed, start())).toBe('Tell Sam what you will do');

@@ -1347,7 +1347,7 @@ describe('making the trouble small, and guessing the customer caused it (round t
 
 	it('reads a refusal to give out details as a wall, and the compound "non-refundable" as English', () => {
 		expect(score('We never give out contact details.').flexibility).toBeLessThan(0);
-		const result = score('Non-refundable means non-refundable, sorry.');
+		const result = score("Non-refundable means non-refundable, I'm afraid.");
 		expect(result.notes.join(' ')).not.toMatch(/read as English/);
 		expect(result.empathy).toBeLessThan(0);
 	});

@@ -331,6 +331,11 @@ function delegationEvidence(lower: string, found: Finding[]) {
 			f.zeroed = 'You stay in charge of it ("I\'ll get someone to…"): arranging it yourself is not passing it on.';
 		}
 	}
+	// "I've logged a ticket and our support team will contact you": logging it on the way to handing it on is not doing it.
+	if (!found.some((f) => f.feature === 'pass-on' && !f.zeroed)) return;
+	for (const f of found) {
+		if (f.feature === 'commit-done' && !f.zeroed && LOGGED_ONLY.test(normalise(f.phrase))) f.zeroed = 'Logging it and handing it to someone else is not doing it yourself.';
+	}
 }
 
 /** A limit named in the reply: what an exception is made to. */
