@@ -1353,6 +1353,41 @@ describe('making the trouble small, and guessing the customer caused it (round t
 	});
 });
 
+describe('bending the rule on the quiet, and a rule restated instead of an answer (round eleven)', () => {
+	it.each([
+		"Fine, I'll let you take it home tonight, just keep it to yourself.",
+		'Off the record, her new address is 14 Mill Lane.',
+		"I'll slip you through the side gate, nobody needs to know.",
+		"I really shouldn't do this, but I'll give you his number."
+	])('counts a bend made in secret against flexibility, whatever it grants: %s', (reply) => {
+		const result = score(reply);
+		expect(result.flexibility).toBeLessThan(0);
+		expect(result.evidence.some((e) => e.feature === 'covert-bend' && e.weight < 0)).toBe(true);
+		expect(result.evidence.filter((e) => e.dimension === 'flexibility' && e.weight > 0)).toEqual([]);
+	});
+
+	it('leaves "don\'t tell me…" alone', () => {
+		expect(score("Please don't tell me the parcel went to the old address again!").evidence.some((e) => e.feature === 'covert-bend')).toBe(false);
+	});
+
+	const policy = 'Late returns are charged automatically at £12 a day, because the kit is booked out again the next morning.';
+	it.each([
+		['Anything returned late is charged automatically, £12 a day.', 'Why am I paying £36 when your shop was shut?'],
+		['The £12 a day late fee is non refundable.', 'Do I really lose the whole £36?'],
+		['Kit hire is for members, and late days are £12 each.', 'Now you want £36 from me?']
+	])('reads a rule restated as the whole answer to a pushback as a wall, and not as an answer: %s', (reply, customerLine) => {
+		const result = score(reply, { policy, customerLine });
+		expect(result.flexibility).toBeLessThan(0);
+		expect(result.evidence.some((e) => e.feature === 'rule-restated')).toBe(true);
+		expect(result.evidence.some((e) => e.feature === 'unanswered' && e.weight < 0)).toBe(true);
+	});
+
+	it('reads "No, …" to "do I have to pay?" as the customer\'s good news', () => {
+		const result = score('No, the £12 late fee is only charged once per booking, so you pay it once.', { policy, customerLine: 'Do I have to pay the late fee again?' });
+		expect(result.flexibility).toBe(0);
+	});
+});
+
 describe('round three rules that must not misfire', () => {
 	it.each([
 		"I'm so sorry you had the fault for a whole week.",

@@ -300,6 +300,18 @@ export const RULES: Rule[] = [
 		reason: 'Saying it is someone else\'s job or doing (the system, a colleague, another team) leaves the customer with nobody who owns it.'
 	},
 	// ── flexibility − (hard walls claim their words before the offers below) ──
+	// Round eleven: bending the rule on the quiet ("just don't tell anyone", "between you and me").
+	{
+		id: 'covert-bend',
+		dimension: 'flexibility',
+		weight: -2,
+		group: 'wall',
+		pattern: V(
+			String.raw`\b(?:between you and me|(?:don'?t|do not) (?:tell|mention (?:it|this|that) to) (?:anyone|anybody|the \w+|your \w+|my \w+|him|her|them)|(?:don'?t|do not) say (?:where|who|that i|i)\b|(?:i|we) (?:won'?t|will not) tell (?:anyone|anybody|the \w+|your \w+)|sneak (?:you|it|them|him|her) (?:in|through|out|on|past)|keep (?:it|this|that|the \w+) (?:quiet|between us|to yourself)|off the record|i (?:really )?shouldn'?t (?:really )?(?:do this|be doing this|tell you|say|do that)|(?:our|a) (?:little )?secret|no(?:body|one|-one) (?:will|needs to|has to) know)\b`
+		),
+		negated: 'keep',
+		reason: 'Bending a rule on the quiet is not judgment: an exception worth making is made openly, and a rule that has to be broken in secret should hold.'
+	},
 	{
 		id: 'hard-wall',
 		dimension: 'flexibility',

@@ -16,6 +16,7 @@ export const LEARNED_WEIGHTS: FeatureWeights = {
 	'commit-step': 1,
 	'commit-timed': 2,
 	courtesy: 0,
+	'covert-bend': -2,
 	dismissive: -2,
 	disown: -2,
 	'distress-ignored': -1,

@@ -272,6 +272,11 @@ export function collectFindings(reply: string, givenContext: ReplyContext): Find
 		}
 	}
 
+	// An exception made on the quiet is no exception: "I'll sneak you in, just don't tell anyone".
+	if (found.some((e) => e.feature === 'covert-bend' && !e.zeroed)) {
+		for (const e of found) if (e.dimension === 'flexibility' && e.prior > 0 && !e.zeroed) e.zeroed = 'Done on the quiet, so it is not an open exception.';
+	}
+
 	// A rule that holds for safety or the law, explained as such, is not hidden behind (a flat "no exceptions" still is).
 	if (SAFETY_REASON.test(lower)) {
 		for (const e of found) if (e.dimension === 'flexibility' && e.prior === -1 && !e.zeroed) e.zeroed = SAFETY_REASON_NOTE;
@@ -436,9 +441,9 @@ function requestMetEvidence(text: string, lower: string, customerLine: string | 
 }
 
 /** Words that state a limit: what a rule said back sounds like. */
-const RESTRICTS = /\b(?:only|must|needs?|required|requires|earliest|latest|cut-?off|max(?:imum)?|min(?:imum)?|capped|limit|within|no later|non-\w+|policy|terms|rules?|applies|charged|at least|at most|no more than|ahead|in advance|notice)\b/;
+const RESTRICTS = /\b(?:only|must|needs?|required|requires|earliest|latest|cut-?off|max(?:imum)?|min(?:imum)?|capped|limit|within|no later|non-?\w+|non \w+able|policy|terms|rules?|applies|charged|at least|at most|no more than|ahead|in advance|notice|automatically|regardless|(?:is|are) for (?:[a-z-]+ ){0,2}(?:members|customers|guests|holders|residents|adults|staff|students|owners)|(?:is|are) (?:gone|forfeited|lost|kept|retained|non-?transferable))\b/;
 const PUSHBACK =
-	/\b(?:do (?:i|we) (?:really |actually )?have to|are you (?:really |seriously |honestly )*going to|you'?re (?:not )?(?:really |seriously |honestly )*going to|surely|is (?:that|this) (?:a joke|really right|fair)|(?:can|could|will|would) (?:your|my|our|the) \w+|is there (?:honestly |really |seriously )?(?:nowhere|no way|anywhere|anything|any (?:way|chance)))\b/;
+	/\b(?:do (?:i|we) (?:really |actually )?(?:have to|lose|pay|get charged)|why (?:are|am|should|do|does|is|have) (?:we|i|you|my|our)\b[^.?!]{0,40}?\b(?:pay|paying|charg\w*|lose|losing|los[te]\w*|fined)\b|now you(?:'?re| are)? (?:want|asking|charging|saying)|are you (?:really |seriously |honestly )*going to|you'?re (?:not )?(?:really |seriously |honestly )*going to|surely|is (?:that|this) (?:a joke|really right|fair)|(?:can|could|will|would) (?:your|my|our|the) \w+|is there (?:honestly |really |seriously )?(?:nowhere|no way|anywhere|anything|any (?:way|chance)))\b/;
 /** "When will I get it back?" asks for news, not for a way round a rule. */
 const ASKS_WHEN = /\b(?:when|where|what|how|why|who)\b[^.?!]*\b(?:will|can|could|would) (?:i|we|you)\b/;
 /** The rule explained, not just said: explaining it fairly is no wall. */
@@ -454,6 +459,8 @@ function ruleRestatedEvidence(text: string, lower: string, customerLine: string 
 	if (!customerLine || !policy || !RESTRICTS.test(lower) || /\b(?:let me|if you)\b/.test(lower) || GIVES_REASON.test(lower) || SAFETY_REASON.test(lower)) return;
 	const asked = normalise(customerLine);
 	if ((!REQUESTED.test(asked) || ASKS_WHEN.test(asked)) && !PUSHBACK.test(asked)) return;
+	// "Do I have to pay it again?" "No, …": a no to a charge is the customer's good news.
+	if (/^\W*no\b/.test(lower) && /\bdo (?:i|we) (?:really |actually )?(?:have to|lose|pay|get charged)\b/.test(asked)) return;
 	if (found.some((f) => f.dimension !== 'empathy' && f.dimension !== 'mood' && !f.zeroed && (f.prior > 0 || (f.dimension === 'flexibility' && f.prior < 0)))) return;
 	if (isHoldingLine(lower, words) || lower.includes('?') || OPENS_WITH_YES.test(lower) || found.some((f) => PASSES_ON.has(f.feature) && !f.zeroed)) return;
 	// "…but the Little Twister takes riders from 1.10m": something the customer can still do is no wall.
@@ -567,7 +574,7 @@ function contrastEvidence(text: string, lower: string, found: Finding[]) {
 	if (contrasts.length === 0) return;
 	const live = (f: Finding) => !f.zeroed;
 	const offers = found.filter((f) => f.dimension === 'flexibility' && f.prior > 0 && live(f));
-	for (const wall of found.filter((f) => f.dimension === 'flexibility' && f.prior < 0 && live(f))) {
+	for (const wall of found.filter((f) => f.dimension === 'flexibility' && f.prior < 0 && f.feature !== 'covert-bend' && live(f))) {
 		if (offers.some((offer) => offer.start > wall.end && contrasts.some((at) => at >= wall.end - 1 && at < offer.start))) {
 			wall.zeroed = 'The limit is named, then "but" leads to another way: the way forward is what counts.';
 		}
@@ -1119,7 +1126,7 @@ function questionEvidence(text: string, lower: string, customerLine: string | un
 	}
 }
 
-const NO_ANSWER = new Set(['self-serve', 'vague-promise']);
+const NO_ANSWER = new Set(['self-serve', 'vague-promise', 'rule-restated']);
 /** A short reply that only asks the customer to wait while the speaker looks ("Bear with me while I check the diary"). */
 function isHoldingLine(lower: string, words: number): boolean {
 	return words <= 12 && /^\W*(?:(?:ok(?:ay)?|right|sure|thanks|thank you)\W+)?(?:one (?:moment|sec|second)|just a (?:moment|minute|sec(?:ond)?)|bear with me|give me (?:a|one) (?:moment|minute|second|sec)|hold on)\b[^.!?]*\bwhile i\b/.test(lower) && !/[.!?]\s+\S/.test(lower.trim());
