@@ -1388,6 +1388,27 @@ describe('bending the rule on the quiet, and a rule restated instead of an answe
 	});
 });
 
+describe('owning it in any verb (round twelve)', () => {
+	it.each(["I'll re-stitch the strap for you.", "We'll reprint the invitations.", "I've rebooked your lesson for Tuesday's slot.", "I'm going to replant the hedge."])(
+		'counts on ownership: %s',
+		(reply) => {
+			const result = score(reply);
+			expect(result.ownership).toBeGreaterThan(0);
+			expect(result.evidence.some((e) => e.dimension === 'ownership' && e.weight > 0)).toBe(true);
+		}
+	);
+
+	it.each([
+		"I'll mention it to the manager.",
+		"I'll see what I can find out.",
+		"I've noticed the mistake.",
+		'Well if you read the terms you would know.',
+		"We'll charge the cancellation fee."
+	])('leaves a hand-on, a look, a perception or "well" alone: %s', (reply) => {
+		expect(score(reply).evidence.some((e) => e.feature === 'commit-plain')).toBe(false);
+	});
+});
+
 describe('round three rules that must not misfire', () => {
 	it.each([
 		"I'm so sorry you had the fault for a whole week.",

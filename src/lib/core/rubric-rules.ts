@@ -322,6 +322,18 @@ export const RULES: Rule[] = [
 		),
 		reason: 'A flat refusal hides behind the rule instead of looking for a way.'
 	},
+	// Round twelve: owning it in any verb, after the hand-offs and walls have claimed their words ("I'll re-engrave it",
+	// "we'll remix the paint", "I've transferred her place").
+	{
+		id: 'commit-plain',
+		dimension: 'ownership',
+		weight: 1,
+		group: 'commit',
+		pattern: V(
+			String.raw`\b(?:(?:i'?ll|i will|i'?m going to|i am going to|we[']ll|we will)(?: personally| myself| now| also| then| just| happily| gladly)? (?!(?:try|see|look|think|check|find|ask|need|have|be|get|let|pass|transfer|forward|put|hand|speak|talk|wait|hope|make|review|consider|investigate|feed|note|log|raise|escalate|refer|discuss|keep|leave|do|definitely|probably|never|not|still|only|charge|deduct|bill|fine|take|send you|mention|tell|say|pull|sort)\b)[a-z]+(?:-[a-z]+)?|(?:i'?ve|i have|we'?ve|we have) (?:just |already |now |also )?(?!(?:been|seen|noticed|heard|read|understood|looked|realised|realized|wondered|tried|asked|passed|forwarded|referred|escalated|raised|logged|noted|flagged|had|got|charged|deducted|billed|fined|checked|explained|told|said|mentioned|received)\b)[a-z]+ed) (?:it|them|you|your|the|this|that|her|his|their|a|an|some|everything|all|those|these)\b`
+		),
+		reason: 'Doing something concrete yourself owns the problem.'
+	},
 	// ── flexibility + ──
 	{
 		id: 'flex-offer',
