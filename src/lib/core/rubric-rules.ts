@@ -194,7 +194,7 @@ export const RULES: Rule[] = [
 		weight: -2,
 		group: 'dismissive',
 		pattern: V(
-			String.raw`\b(?:(?!(?:the|this|that|it|what|which|there|here|who|one|our|your|its|their)\b)((?:[a-z]+-)?[a-z]{3,})(?: [a-z]+)? (?:is|are|means) (?:a |the )?\1(?![\w-])(?=\s*[.!,;?]|\s*$| (?:and|but|so|i'?m afraid|unfortunately|though|sadly)\b)|(?:it|these things|stuff|accidents|things like (?:this|that)|mistakes|delays) (?:just )?happens?(?: all the time| sometimes| to everyone)?(?:,? (?:unfortunately|i'?m afraid|sadly|i guess|though))?(?=\s*[.!,;]|\s*$)|happens all the time|(?:wouldn'?t|won'?t|isn'?t|doesn'?t) (?:be worth|fetch|cost|matter) (?:much|a lot)|i wouldn'?t bother (?:with|about|buying|getting|coming))\b`
+			String.raw`\b(?:(?!(?:the|this|that|it|what|which|there|here|who|one|our|your|its|their)\b)((?:[a-z]+-)?[a-z]{3,})(?![a-z-])(?: [a-z]+)? (?:is|are|means) (?:a |the )?\1(?![\w-])(?=\s*[.!,;?]|\s*$| (?:and|but|so|i'?m afraid|unfortunately|though|sadly)\b)|(?:it|these things|stuff|accidents|things like (?:this|that)|mistakes|delays) (?:just )?happens?(?: all the time| sometimes| to everyone)?(?:,? (?:unfortunately|i'?m afraid|sadly|i guess|though))?(?=\s*[.!,;]|\s*$)|happens all the time|(?:wouldn'?t|won'?t|isn'?t|doesn'?t) (?:be worth|fetch|cost|matter) (?:much|a lot)|i wouldn'?t bother (?:with|about|buying|getting|coming))\b`
 		),
 		reason: 'Brushing the problem off ("rules are rules", "it happens") tells the customer it does not matter.'
 	},
