@@ -15,7 +15,7 @@ const confusion = (a: Agreement[keyof Agreement]) =>
 
 // The labels are the panel's (the median of each set's author and two trainers labelling blind from the guide;
 // README, "Second and third raters"). Three honest weak spots guard against regressions below 85 % (see README):
-// empathy on dev-3 (84.0 %), final-blind-3 (80.7 %) and final-blind-4 (81.7 %), where the panel splits on cold
+// empathy on dev-3 (84.7 %), final-blind-3 (80.0 %) and final-blind-4 (80.8 %), where the panel splits on cold
 // hand-offs to a customer in distress (0 here, − in the sealed sets) and on the name used in a refusal.
 // (sealed-1 empathy, held at 75 % under its author's labels, is above 85 % under the panel's.)
 const WEAK_SPOTS: Record<string, number> = { 'dev-3.json empathy': 0.8, 'final-blind-3.json empathy': 0.75, 'final-blind-4.json empathy': 0.75 };
