@@ -133,8 +133,9 @@ test('moving to another device: a new browser profile imports one learner, and a
 	await question.getByRole('radio', { name: /keep both/ }).check();
 	await preview.getByRole('button', { name: 'Import' }).click();
 	await expect(there.getByRole('status').filter({ hasText: 'Imported.' })).toBeVisible();
-	const learners = await there.getByRole('combobox', { name: 'Learner' }).first().locator('option').allInnerTexts();
-	expect(learners.sort()).toEqual(['Sam (2)', 'sam']);
+	// The learner list is read again after the import commits; the status can show first, so wait for the list.
+	const learners = there.getByRole('combobox', { name: 'Learner' }).first().locator('option');
+	await expect.poll(async () => (await learners.allInnerTexts()).sort()).toEqual(['Sam (2)', 'sam']);
 	await other.close();
 });
 

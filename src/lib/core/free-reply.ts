@@ -1,5 +1,6 @@
 import { applyStep, availableChoices, conditionHolds, findNode, type RunState } from './engine.ts';
 import { scoreReply, type ReplyAssessment } from './rubric.ts';
+import { RULES } from './rubric-rules.ts';
 import { replyContextAt } from './segments.ts';
 import { DIMENSIONS, type Cue, type Effects, type Scenario } from './types.ts';
 
@@ -60,7 +61,25 @@ export function submitReply(scenario: Scenario, state: RunState, text: string): 
 }
 
 
-/** Compiles the rubric's patterns ahead of the first real reply, so sending it feels instant. */
-export function warmUpRubric(): void {
-	scoreReply("I'm so sorry, Sam. I can't refund it, but I'll send a replacement today.", { customer: 'Sam Lee', customerLine: 'Can you help?' });
+const WARM_UP_REPLY = "I'm so sorry, Sam. I can't refund it, but I'll send a replacement today.";
+
+/**
+ * The rubric's warm-up, cut into small steps for the player to run while the browser is idle: V8 compiles each
+ * rule's expression on its first use (to bytecode) and again on its second (to machine code), about a quarter of a
+ * second in all on a desktop and several times that on a phone, which in one piece would stall the trainee's typing.
+ * One step per build and compile of one rule, then a whole reply scored for the checks outside the rules.
+ */
+export function rubricWarmUpSteps(): (() => void)[] {
+	// The pattern is read inside the step: reading it is what builds it (`RULES`).
+	const compile = (rule: (typeof RULES)[number]) => () => {
+		const pattern = rule.pattern;
+		pattern.lastIndex = 0;
+		pattern.exec(WARM_UP_REPLY.toLowerCase());
+		pattern.lastIndex = 0;
+	};
+	return [
+		...RULES.map(compile),
+		...RULES.map(compile),
+		() => void scoreReply(WARM_UP_REPLY, { customer: 'Sam Lee', customerLine: 'Can you help?' })
+	];
 }

@@ -187,10 +187,11 @@ export function collectFindings(reply: string, givenContext: ReplyContext): Find
 		found.some((e) => e.dimension === dimension && e.start < end && start < e.end);
 
 	for (const rule of RULES) {
-		rule.pattern.lastIndex = 0;
-		for (let match = rule.pattern.exec(lower); match; match = rule.pattern.exec(lower)) {
+		const pattern = rule.pattern;
+		pattern.lastIndex = 0;
+		for (let match = pattern.exec(lower); match; match = pattern.exec(lower)) {
 			if (match[0].length === 0) {
-				rule.pattern.lastIndex++;
+				pattern.lastIndex++;
 				continue;
 			}
 			// Evidence is whole words, even where a pattern stops inside one.
@@ -202,7 +203,7 @@ export function collectFindings(reply: string, givenContext: ReplyContext): Find
 			while (end < lower.length && WORD_CHAR.test(lower[end]) && WORD_CHAR.test(lower[end - 1])) end++;
 			if (overlaps(start, end, rule.dimension)) {
 				// Words already taken; a later start may still hold a phrase of its own.
-				rule.pattern.lastIndex = match.index + 1;
+				pattern.lastIndex = match.index + 1;
 				continue;
 			}
 			const finding = makeFinding(text, start, end, rule.dimension, rule.id, rule.group, rule.weight, rule.reason, rule.ifZero);

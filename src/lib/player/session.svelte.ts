@@ -108,10 +108,14 @@ export class PlayerSession {
 		return this.advance((scenario, run) => choose(scenario, run, choiceIndex));
 	}
 
-	/** Loads and warms the rubric while the trainee is still typing. */
+	/** Loads and warms the rubric while the trainee is still typing, a step at a time when the browser is idle. */
 	prepareTypedReply(): void {
+		if (rubricWarming) return;
+		rubricWarming = true;
 		// Best effort: if it fails, sending the reply says so.
-		import('$lib/core/free-reply').then((module) => module.warmUpRubric()).catch(() => undefined);
+		import('$lib/core/free-reply')
+			.then((module) => runWhenIdle(module.rubricWarmUpSteps()))
+			.catch(() => undefined);
 	}
 
 	async reply(text: string): Promise<void> {
@@ -166,4 +170,23 @@ export class PlayerSession {
 			this.onStorageError(error);
 		}
 	}
+}
+
+/** The rubric is warmed once per page: its compiled expressions last as long as the page. */
+let rubricWarming = false;
+
+/**
+ * Runs `steps` in the browser's idle time, as many per idle period as fit in a few milliseconds, so no step of the
+ * warm-up delays a keystroke by more than one compile (a `timeout` keeps it moving on a page that is never idle).
+ */
+function runWhenIdle(steps: (() => void)[]): void {
+	const later = (run: () => void) =>
+		typeof requestIdleCallback === 'function' ? requestIdleCallback(run, { timeout: 500 }) : setTimeout(run, 1);
+	let next = 0;
+	const run = () => {
+		const started = performance.now();
+		while (next < steps.length && performance.now() - started < 8) steps[next++]();
+		if (next < steps.length) later(run);
+	};
+	later(run);
 }
