@@ -60,7 +60,6 @@ export function submitReply(scenario: Scenario, state: RunState, text: string): 
 	);
 }
 
-
 const WARM_UP_REPLY = "I'm so sorry, Sam. I can't refund it, but I'll send a replacement today.";
 
 /**
@@ -70,11 +69,12 @@ const WARM_UP_REPLY = "I'm so sorry, Sam. I can't refund it, but I'll send a rep
  * One step per build and compile of one rule, then a whole reply scored for the checks outside the rules.
  */
 export function rubricWarmUpSteps(): (() => void)[] {
-	// The pattern is read inside the step: reading it is what builds it (`RULES`).
+	// The rules read lower-cased text. The pattern is read inside the step: reading it is what builds it (`RULES`).
+	const warmUpText = WARM_UP_REPLY.toLowerCase();
 	const compile = (rule: (typeof RULES)[number]) => () => {
 		const pattern = rule.pattern;
 		pattern.lastIndex = 0;
-		pattern.exec(WARM_UP_REPLY.toLowerCase());
+		pattern.exec(warmUpText);
 		pattern.lastIndex = 0;
 	};
 	return [

@@ -443,8 +443,10 @@ function requestMetEvidence(text: string, lower: string, customerLine: string | 
 
 /** Words that state a limit: what a rule said back sounds like. */
 const RESTRICTS = /\b(?:only|must|needs?|required|requires|earliest|latest|cut-?off|max(?:imum)?|min(?:imum)?|capped|limit|within|no later|non-\w+|non ?(?:refundable|transferable|returnable|negotiable|exchangeable)|policy|terms|rules?|applies|charged|at least|at most|no more than|ahead|in advance|notice|automatically|regardless|(?:is|are) for (?:[a-z-]+ ){0,2}(?:members|customers|guests|holders|residents|adults|staff|students|owners)|(?:is|are) (?:gone|forfeited|lost|kept|retained|non-?transferable))\b/;
+/** "Do I really have to pay…?", "do we lose…?": a charge questioned. */
+const CHARGE_QUESTIONED = /\bdo (?:i|we) (?:really |actually )?(?:have to|lose|pay|get charged)\b/;
 const PUSHBACK =
-	/\b(?:do (?:i|we) (?:really |actually )?(?:have to|lose|pay|get charged)|why (?:are|am|should|do|does|is|have) (?:we|i|you|my|our)\b[^.?!]{0,40}?\b(?:pay|paying|charg\w*|lose|losing|los[te]\w*|fined)\b|now you(?:'?re| are)? (?:want|asking|charging|saying)|are you (?:really |seriously |honestly )*going to|you'?re (?:not )?(?:really |seriously |honestly )*going to|surely|is (?:that|this) (?:a joke|really right|fair)|(?:can|could|will|would) (?:your|my|our|the) \w+|is there (?:honestly |really |seriously )?(?:nowhere|no way|anywhere|anything|any (?:way|chance)))\b/;
+	/\b(?:why (?:are|am|should|do|does|is|have) (?:we|i|you|my|our)\b[^.?!]{0,40}?\b(?:pay|paying|charg\w*|lose|losing|los[te]\w*|fined)\b|now you(?:'?re| are)? (?:want|asking|charging|saying)|are you (?:really |seriously |honestly )*going to|you'?re (?:not )?(?:really |seriously |honestly )*going to|surely|is (?:that|this) (?:a joke|really right|fair)|(?:can|could|will|would) (?:your|my|our|the) \w+|is there (?:honestly |really |seriously )?(?:nowhere|no way|anywhere|anything|any (?:way|chance)))\b/;
 /** "When will I get it back?" asks for news, not for a way round a rule. */
 const ASKS_WHEN = /\b(?:when|where|what|how|why|who)\b[^.?!]*\b(?:will|can|could|would) (?:i|we|you)\b/;
 /** The rule explained, not just said: explaining it fairly is no wall. */
@@ -459,9 +461,9 @@ const RESTATED_REASON = 'The customer asked for a way round the rule; saying the
 function ruleRestatedEvidence(text: string, lower: string, customerLine: string | undefined, policy: string | undefined, words: number, found: Finding[]) {
 	if (!customerLine || !policy || !RESTRICTS.test(lower) || /\b(?:let me|if you)\b/.test(lower) || GIVES_REASON.test(lower) || SAFETY_REASON.test(lower)) return;
 	const asked = normalise(customerLine);
-	if ((!REQUESTED.test(asked) || ASKS_WHEN.test(asked)) && !PUSHBACK.test(asked)) return;
+	if ((!REQUESTED.test(asked) || ASKS_WHEN.test(asked)) && !PUSHBACK.test(asked) && !CHARGE_QUESTIONED.test(asked)) return;
 	// "Do I have to pay it again?" "No, …": a no to a charge is the customer's good news.
-	if (/^\W*no\b/.test(lower) && /\bdo (?:i|we) (?:really |actually )?(?:have to|lose|pay|get charged)\b/.test(asked)) return;
+	if (/^\W*no\b/.test(lower) && CHARGE_QUESTIONED.test(asked)) return;
 	if (found.some((f) => f.dimension !== 'empathy' && f.dimension !== 'mood' && !f.zeroed && (f.prior > 0 || (f.dimension === 'flexibility' && f.prior < 0)))) return;
 	if (isHoldingLine(lower, words) || lower.includes('?') || OPENS_WITH_YES.test(lower) || found.some((f) => PASSES_ON.has(f.feature) && !f.zeroed)) return;
 	// "…but the Little Twister takes riders from 1.10m": something the customer can still do is no wall.
@@ -575,6 +577,7 @@ function contrastEvidence(text: string, lower: string, found: Finding[]) {
 	if (contrasts.length === 0) return;
 	const live = (f: Finding) => !f.zeroed;
 	const offers = found.filter((f) => f.dimension === 'flexibility' && f.prior > 0 && live(f));
+	// A bend made on the quiet is not a limit named: the "but" after it leads to the secret exception itself.
 	for (const wall of found.filter((f) => f.dimension === 'flexibility' && f.prior < 0 && f.feature !== 'covert-bend' && live(f))) {
 		if (offers.some((offer) => offer.start > wall.end && contrasts.some((at) => at >= wall.end - 1 && at < offer.start))) {
 			wall.zeroed = 'The limit is named, then "but" leads to another way: the way forward is what counts.';
