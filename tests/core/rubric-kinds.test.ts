@@ -487,6 +487,23 @@ describe('sympathy for what the customer had to go through is not blaming them (
 	it('still reads "that\'s really on you" as one', () => {
 		expect(found(score("That's really on you to check the dates."), 'reproach').length).toBeGreaterThan(0);
 	});
+
+	it.each(["You shouldn't have had to ring us three times about this.", "You shouldn't have to chase a refund we owe you."])(
+		'does not read "you shouldn\'t have (had) to…" as blaming the customer: %s',
+		(reply) => {
+			const result = score(reply);
+			expect(found(result, 'blame')).toEqual([]);
+			expect(found(result, 'dismissive')).toEqual([]);
+			expect(sign(result.ownership)).toBe(0);
+			expect(result.empathy).toBeGreaterThan(0);
+		}
+	);
+
+	it('still reads "you should have read the terms" as blame', () => {
+		const result = score('You should have read the terms before booking.');
+		expect(result.ownership).toBeLessThan(0);
+		expect(result.empathy).toBeLessThan(0);
+	});
 });
 
 describe('refusing because everyone else would want the same (round three)', () => {
