@@ -10,7 +10,7 @@
  * with the author when trained on the other authors' labels (the standard before the panel).
  */
 import { collectFindings } from '../../src/lib/core/rubric.ts';
-import { agreementOn, trainWeights, type LabelledSet } from '../../src/lib/core/rubric-learn.ts';
+import { agreementOn, trainWeights, trainWordModel, type LabelledSet } from '../../src/lib/core/rubric-learn.ts';
 import { writeFileSync } from 'node:fs';
 import { DIMENSIONS, type Dimension } from '../../src/lib/core/types.ts';
 import { loadAuthorSets, loadGuideRatings, panelSets, SETS } from './rubric-sets.ts';
@@ -36,15 +36,19 @@ sets.forEach((set, i) => {
 	const rated = ratings[set.name];
 	const author = (_: string, j: number, d: Dimension) => set.items[j].expected[d];
 	const rater = (who: 'second' | 'third') => (id: string, _: number, d: Dimension) => rated[id][who][DIMENSIONS.indexOf(d)];
-	const shipped = trainWeights(panel.filter((_, j) => j !== i));
-	const authorTrained = trainWeights(sets.filter((_, j) => j !== i));
+	const panelOthers = panel.filter((_, j) => j !== i);
+	const authorOthers = sets.filter((_, j) => j !== i);
+	const shippedWeights = trainWeights(panelOthers);
+	const shippedModel = trainWordModel(panelOthers, shippedWeights);
+	const authorWeights = trainWeights(authorOthers);
+	const authorModel = trainWordModel(authorOthers, authorWeights);
 	const row = [
 		pairwise(set, author, rater('second')),
 		pairwise(set, author, rater('third')),
 		pairwise(set, rater('second'), rater('third')),
-		agreementOn(set.items, shipped),
-		agreementOn(panel[i].items, shipped),
-		agreementOn(set.items, authorTrained)
+		agreementOn(set.items, shippedWeights, shippedModel),
+		agreementOn(panel[i].items, shippedWeights, shippedModel),
+		agreementOn(set.items, authorWeights, authorModel)
 	];
 	row.forEach((t, k) => add(pooled[SETS[i].scored ? 'scored' : 'development'][k], t));
 	console.log(`${set.name.padEnd(20)} ${row.map((t) => cell(t).padEnd(18)).join(' ')}`);

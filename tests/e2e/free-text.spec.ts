@@ -53,3 +53,15 @@ test('in exam mode the typed reply is explained in the debrief, with the model a
 	await expect(debrief.locator('mark.plus').first()).toBeVisible();
 	await expect(debrief.getByText('A model answer:')).toBeVisible();
 });
+
+test('a reply the phrase rules read as neutral is read as a whole, and the coaching says which words moved it', async ({ page }) => {
+	const box = await reachTypedReply(page, 'Whole Wren');
+	// The apology and the name count for empathy, the run-up into "our terms are clear" against: the rules net out at 0.
+	await box.fill('Sorry to hear that, Dana. Unfortunately our terms are clear.');
+	await box.press('Enter');
+	const coaching = page.getByRole('note', { name: 'Coaching' }).last();
+	await expect(coaching.getByRole('list', { name: 'Scores for this reply' })).toContainText('Empathy -1');
+	const why = coaching.getByRole('list', { name: 'Why' });
+	await expect(why).toContainText('Read as a whole (words like "Unfortunately"');
+	await expect(why).toContainText('so empathy comes to −1');
+});

@@ -1,7 +1,8 @@
 import { signOf, type ExpectedSign, type LabelledReply } from './labelled.ts';
-import { collectFindings, settleFindings, type FeatureWeights, type Findings } from './rubric.ts';
+import { assessFindings, collectFindings, settleFindings, type FeatureWeights, type Findings } from './rubric.ts';
 import { GROUP_CAP, LEARNED_SIGN, LEAST_WEIGHT } from './rubric-rules.ts';
-import { DIMENSIONS, type Dimension } from './types.ts';
+import { modelTerms, replyTerms, type WordModel } from './rubric-words.ts';
+import { DIMENSIONS, MAX_REPLY_CHARS, type Dimension } from './types.ts';
 
 /*
  * The rubric's learned part: one integer weight per feature (a rule, the
@@ -142,11 +143,138 @@ export function trainWeights(sets: LabelledSet[]): Record<string, number> {
 	return Object.fromEntries(Object.entries(weights).sort(([a], [b]) => a.localeCompare(b)));
 }
 
-/** Sign agreement of the rubric, with the given weights, on a labelled set. */
-export function agreementOn(items: LabelledReply[], weights: FeatureWeights): Agreement {
+/*
+ * The word model (rubric-words.ts): multinomial logistic regression per
+ * dimension over the reply's words and word pairs and the rules' verdict,
+ * full-batch Adam from zero (deterministic), L2-regularised. A word or pair
+ * is in the vocabulary only when replies in at least `minSets` different sets
+ * use it, so it cannot learn one author's or one situation's vocabulary.
+ * Each set counts the same, however many replies it has. Words are held
+ * back harder (`wordLambda`) than the rules' verdict (`lambda`). No bias, no
+ * length and no function word on its own: with them the model learned each
+ * set's base rate and read "That sounds miserable, a week without hot water."
+ * as hostile (README, "The word reading", has the settings measured).
+ */
+export const WORD_TRAINING = {
+	minSets: 3,
+	lambda: 0.003,
+	wordLambda: 0.01,
+	iterations: 300,
+	learningRate: 0.05,
+	scale: 20,
+	/** Terms whose weights all round below this (in 1/scale) are dropped from the shipped model. */
+	prune: 1,
+	margin: 0,
+	bias: false,
+	length: false,
+	functionWords: false
+};
+
+/** Words that carry the set's base rate, not the reply's meaning: left out of the vocabulary on their own (their pairs stay). */
+const FUNCTION_WORDS = new Set(
+	"the a an and or but i i'm i've i'll i'd you you're you've you'll we we're we've we'll it it's is are was were be been to of in on at for with this that these those my your our me us him her his their them they he she have has had do does did so if as by from then than there here just also".split(' ')
+);
+
+export function trainWordModel(sets: LabelledSet[], weights: FeatureWeights, options = WORD_TRAINING): WordModel {
+	const rows: { terms: Record<Dimension, string[]>; expected: Record<Dimension, ExpectedSign>; weight: number }[] = [];
+	const setsUsing = new Map<string, Set<number>>();
+	sets.forEach((set, setIndex) => {
+		for (const item of set.items) {
+			const collected = collectFindings(item.reply, item.context);
+			if (collected.unscored) continue;
+			const points = settleFindings(collected, weights);
+			const words = replyTerms(item.reply.slice(0, MAX_REPLY_CHARS));
+			for (const { term } of words) (setsUsing.get(term) ?? setsUsing.set(term, new Set()).get(term)!).add(setIndex);
+			const terms = Object.fromEntries(DIMENSIONS.map((d) => [d, modelTerms(words, points, d)])) as Record<Dimension, string[]>;
+			rows.push({ terms, expected: item.expected, weight: 1 / set.items.length });
+		}
+	});
+	const kept = (term: string) => {
+		if (term === 'bias') return options.bias;
+		if (term.startsWith('len:')) return options.length;
+		if (!/^[wb]:/.test(term)) return true;
+		if (!options.functionWords && term.startsWith('w:') && FUNCTION_WORDS.has(term.slice(2))) return false;
+		return (setsUsing.get(term)?.size ?? 0) >= options.minSets;
+	};
+	const vocabulary = [...new Set(rows.flatMap((row) => DIMENSIONS.flatMap((d) => row.terms[d])))].filter(kept).sort();
+	const index = new Map(vocabulary.map((term, i) => [term, i]));
+	const total = rows.reduce((sum, row) => sum + row.weight, 0);
+	const learned = {} as Record<Dimension, Float64Array>;
+	for (const dimension of DIMENSIONS) {
+		const features = rows.map((row) => Int32Array.from(row.terms[dimension].flatMap((t) => (index.has(t) ? [index.get(t)!] : []))));
+		const target = rows.map((row) => ({ '-': 0, '0': 1, '+': 2 })[row.expected[dimension]]);
+		const lambdas = Float64Array.from(vocabulary, (term) => (/^[wb]:/.test(term) ? options.wordLambda : options.lambda));
+		learned[dimension] = fitSoftmax(features, target, rows.map((row) => row.weight / total), lambdas, options);
+	}
+	// Softmax is unchanged by adding one number to a term's three weights: centre them, round, drop terms that weigh (next to) nothing.
+	const rounded = Object.fromEntries(
+		DIMENSIONS.map((d) => {
+			const w = learned[d];
+			return [d, vocabulary.map((_, i) => { const mean = (w[i * 3] + w[i * 3 + 1] + w[i * 3 + 2]) / 3; return [0, 1, 2].map((c) => Math.round((w[i * 3 + c] - mean) * options.scale) || 0); })];
+		})
+	) as Record<Dimension, number[][]>;
+	const live = vocabulary.map((_, i) => DIMENSIONS.some((d) => rounded[d][i].some((v) => Math.abs(v) >= options.prune)));
+	return {
+		terms: vocabulary.filter((_, i) => live[i]),
+		weights: Object.fromEntries(DIMENSIONS.map((d) => [d, rounded[d].filter((_, i) => live[i]).flat()])) as Record<Dimension, number[]>,
+		scale: options.scale,
+		trainedOn: rows.length,
+		margin: options.margin
+	};
+}
+
+function fitSoftmax(features: Int32Array[], target: number[], rowWeight: number[], lambdas: Float64Array, options: typeof WORD_TRAINING): Float64Array {
+	const size = lambdas.length;
+	const w = new Float64Array(size * 3);
+	const m = new Float64Array(size * 3);
+	const v = new Float64Array(size * 3);
+	const grad = new Float64Array(size * 3);
+	for (let step = 1; step <= options.iterations; step++) {
+		grad.fill(0);
+		for (let r = 0; r < features.length; r++) {
+			const f = features[r];
+			let z0 = 0;
+			let z1 = 0;
+			let z2 = 0;
+			for (let k = 0; k < f.length; k++) {
+				const j = f[k] * 3;
+				z0 += w[j];
+				z1 += w[j + 1];
+				z2 += w[j + 2];
+			}
+			const top = Math.max(z0, z1, z2);
+			const e0 = Math.exp(z0 - top);
+			const e1 = Math.exp(z1 - top);
+			const e2 = Math.exp(z2 - top);
+			const sum = e0 + e1 + e2;
+			const t = target[r];
+			const g0 = (e0 / sum - (t === 0 ? 1 : 0)) * rowWeight[r];
+			const g1 = (e1 / sum - (t === 1 ? 1 : 0)) * rowWeight[r];
+			const g2 = (e2 / sum - (t === 2 ? 1 : 0)) * rowWeight[r];
+			for (let k = 0; k < f.length; k++) {
+				const j = f[k] * 3;
+				grad[j] += g0;
+				grad[j + 1] += g1;
+				grad[j + 2] += g2;
+			}
+		}
+		const correct1 = 1 - 0.9 ** step;
+		const correct2 = 1 - 0.999 ** step;
+		for (let j = 0; j < w.length; j++) {
+			const g = grad[j] + lambdas[(j / 3) | 0] * w[j];
+			m[j] = 0.9 * m[j] + 0.1 * g;
+			v[j] = 0.999 * v[j] + 0.001 * g * g;
+			w[j] -= (options.learningRate * (m[j] / correct1)) / (Math.sqrt(v[j] / correct2) + 1e-8);
+		}
+	}
+	return w;
+}
+
+/** Sign agreement of the rubric, with the given weights (and word model, when given), on a labelled set. */
+export function agreementOn(items: LabelledReply[], weights: FeatureWeights, model?: WordModel): Agreement {
 	const result = Object.fromEntries(DIMENSIONS.map((d) => [d, { agree: 0, total: 0, confusion: {} }])) as Agreement;
 	for (const item of items) {
-		const assessment = settleFindings(collectFindings(item.reply, item.context), weights);
+		const assessment = assessFindings(collectFindings(item.reply, item.context), item.reply, weights, model);
 		for (const d of DIMENSIONS) {
 			const got = signOf(assessment[d]);
 			const want = item.expected[d];
@@ -164,9 +292,11 @@ export function agreementOn(items: LabelledReply[], weights: FeatureWeights): Ag
  * Leave-one-set-out: for each set in turn, train on all the others and
  * measure on the one left out.
  */
-export function leaveOneSetOut(sets: LabelledSet[]): { name: string; weights: Record<string, number>; agreement: Agreement }[] {
+export function leaveOneSetOut(sets: LabelledSet[]): { name: string; weights: Record<string, number>; model: WordModel; agreement: Agreement }[] {
 	return sets.map((left, i) => {
-		const weights = trainWeights(sets.filter((_, j) => j !== i));
-		return { name: left.name, weights, agreement: agreementOn(left.items, weights) };
+		const others = sets.filter((_, j) => j !== i);
+		const weights = trainWeights(others);
+		const model = trainWordModel(others, weights);
+		return { name: left.name, weights, model, agreement: agreementOn(left.items, weights, model) };
 	});
 }

@@ -1,6 +1,8 @@
 import { ACRONYMS, COMMON_WORDS, LEARNED_SIGN, FOREIGN_WORDS, GROUP_CAP, NAME_CONTEXT, NEGATORS, NOT_NAMES, PASS_ON_REASON, RULES, SARCASM_REASON } from './rubric-rules.ts';
 import { ASCII_ONLY, matchName, nameMatcher } from './rubric-names.ts';
 import { LEARNED_WEIGHTS } from './rubric-weights.ts';
+import { WORD_MODEL } from './rubric-word-model.ts';
+import { readWhole, type WordModel } from './rubric-words.ts';
 import { DIMENSIONS, MAX_REPLY_CHARS, type Cue, type Dimension, type Subject } from './types.ts';
 
 export { MAX_REPLY_CHARS };
@@ -103,7 +105,14 @@ function normalise(text: string): string {
  *          // empathy > 0, ownership > 0, evidence: "I'm so sorry", "Dana", "I'll email … today"
  */
 export function scoreReply(reply: string, givenContext: ReplyContext): ReplyAssessment {
-	return settleFindings(collectFindings(reply, givenContext), LEARNED_WEIGHTS);
+	return assessFindings(collectFindings(reply, givenContext), reply, LEARNED_WEIGHTS, WORD_MODEL);
+}
+
+/** The points the findings earn with these weights, then the reply read as a whole by the word model (when given). */
+export function assessFindings(collected: Findings, reply: string, weights: FeatureWeights, model?: WordModel): ReplyAssessment {
+	const points = settleFindings(collected, weights);
+	if (!model || collected.unscored) return points;
+	return readWhole(points, reply.length > MAX_REPLY_CHARS ? reply.slice(0, MAX_REPLY_CHARS) : reply, model);
 }
 
 /**

@@ -1,0 +1,161 @@
+import type { Evidence, ReplyAssessment } from './rubric.ts';
+import { DIMENSIONS, type Dimension } from './types.ts';
+
+/*
+ * The rubric's second reading: the reply's wording as a whole. The phrase
+ * rules find what they were written for; replies worded in ways no rule lists
+ * ("Lake's shut today.", "slugs happen") slip past them. A small linear model,
+ * trained on the labelled replies (rubric-learn.ts, trainWordModel), reads the
+ * rules' verdict (the sign, the features that counted) together with the
+ * reply's words and word pairs, and where it reads another sign it says so
+ * as one more piece of evidence: the words that moved it, and why. The points
+ * from the rules stay visible; the reading can set a dimension the rules
+ * scored to 0, or give a sign where they found nothing, never turn + into −.
+ */
+
+/** Classes in weight order: a dimension's −, 0, +. */
+const CLASSES = [-1, 0, 1] as const;
+
+export interface WordModel {
+	/** The terms the model weighs: `w:word`, `b:word_word`, `sign:+`, `feat:<rubric feature>`, `len:short|mid|long`, `bias`. */
+	terms: readonly string[];
+	/** Per dimension, three integers per term (−, 0, +), in units of 1/`scale`. */
+	weights: Readonly<Record<Dimension, readonly number[]>>;
+	scale: number;
+	/** How many labelled replies it was trained on (quoted in its reasons). */
+	trainedOn: number;
+	/** How far (in weight units) the model's sign must lead the rules' sign, at least, before it moves them (a tie never moves them). */
+	margin: number;
+}
+
+/** A word or word pair in the reply, where it is. */
+export interface WordTerm {
+	term: string;
+	start: number;
+	end: number;
+}
+
+const TOKEN = /[\p{L}\p{N}£']+|[?!]/gu;
+
+/** The reply's words and adjacent word pairs, lower-cased, with their offsets in the reply (each term once, first place). */
+export function replyTerms(text: string): WordTerm[] {
+	const lower = text.replace(/[A-Z]/g, (c) => c.toLowerCase()).replace(/[\u2018\u2019\u02bc]/g, "'");
+	const tokens: { word: string; start: number; end: number }[] = [];
+	TOKEN.lastIndex = 0;
+	for (let match = TOKEN.exec(lower); match; match = TOKEN.exec(lower)) {
+		const word = match[0].replace(/^'+|'+$/g, '');
+		if (word) tokens.push({ word, start: match.index, end: match.index + match[0].length });
+	}
+	const terms: WordTerm[] = [];
+	const seen = new Set<string>();
+	const add = (term: string, start: number, end: number) => {
+		if (seen.has(term)) return;
+		seen.add(term);
+		terms.push({ term, start, end });
+	};
+	tokens.forEach((token, i) => {
+		add(`w:${token.word}`, token.start, token.end);
+		const next = tokens[i + 1];
+		if (next) add(`b:${token.word}_${next.word}`, token.start, next.end);
+	});
+	return terms;
+}
+
+/** Everything the model weighs for one dimension of one reply: the words, then the rules' verdict. */
+export function modelTerms(words: readonly WordTerm[], assessment: ReplyAssessment, dimension: Dimension): string[] {
+	const value = assessment[dimension];
+	const terms = words.map((w) => w.term);
+	terms.push(`sign:${value > 0 ? '+' : value < 0 ? '-' : '0'}`, lengthTerm(words), 'bias');
+	for (const e of assessment.evidence) if (e.dimension === dimension && e.weight !== 0 && e.feature) terms.push(`feat:${e.feature}`);
+	return terms;
+}
+
+function lengthTerm(words: readonly WordTerm[]): string {
+	const count = words.filter((w) => w.term.startsWith('w:')).length;
+	return count <= 6 ? 'len:short' : count <= 20 ? 'len:mid' : 'len:long';
+}
+
+const indexCache = new WeakMap<WordModel, Map<string, number>>();
+
+function indexOf(model: WordModel): Map<string, number> {
+	let index = indexCache.get(model);
+	if (!index) {
+		index = new Map(model.terms.map((term, i) => [term, i]));
+		indexCache.set(model, index);
+	}
+	return index;
+}
+
+/** The model's logits (−, 0, +) for a dimension, summed over the terms it knows. */
+export function wordLogits(model: WordModel, terms: readonly string[], dimension: Dimension): [number, number, number] {
+	const index = indexOf(model);
+	const w = model.weights[dimension];
+	const z: [number, number, number] = [0, 0, 0];
+	for (const term of terms) {
+		const i = index.get(term);
+		if (i === undefined) continue;
+		z[0] += w[i * 3];
+		z[1] += w[i * 3 + 1];
+		z[2] += w[i * 3 + 2];
+	}
+	return z;
+}
+
+const LABEL: Record<Dimension, string> = { empathy: 'empathy', flexibility: 'policy flexibility', ownership: 'ownership' };
+const VERDICT = { [-1]: 'against', 0: 'neither for nor against', 1: 'for' } as Record<number, string>;
+
+/**
+ * The reply read as a whole: where the model gives a dimension another sign
+ * than the phrase rules did (0 where they gave a sign, a sign where they gave 0),
+ * one piece of evidence moves it there, naming the words that weighed most. A dimension an author's cue scored is
+ * left as the author wrote it. Only for replies the rules scored (not empty, English).
+ */
+export function readWhole(assessment: ReplyAssessment, text: string, model: WordModel): ReplyAssessment {
+	const words = replyTerms(text);
+	if (words.length === 0) return assessment;
+	const index = indexOf(model);
+	const added: Evidence[] = [];
+	const next = { ...assessment };
+	for (const dimension of DIMENSIONS) {
+		if (assessment.evidence.some((e) => e.dimension === dimension && e.weight !== 0 && e.feature === 'cue')) continue;
+		const z = wordLogits(model, modelTerms(words, assessment, dimension), dimension);
+		const best = z.indexOf(Math.max(...z));
+		const now = Math.sign(assessment[dimension]);
+		const wanted = CLASSES[best];
+		// Never + for − or − for +: turned round, the rules' phrases would be read against what they say
+		// ("I understand how worrying a frozen card is, but…" as hostile); the reading can only neutralise them or speak where they are silent.
+		if (wanted === now || wanted === -now || z[best] - z[now + 1] <= model.margin) continue;
+		// The words that pulled most from the rules' sign towards this one.
+		const from = now + 1;
+		const w = model.weights[dimension];
+		const pulls = words
+			.map((word) => {
+				const i = index.get(word.term);
+				return { word, pull: i === undefined ? 0 : w[i * 3 + best] - w[i * 3 + from] };
+			})
+			.filter((p) => p.pull > 0)
+			.sort((a, b) => b.pull - a.pull || a.word.start - b.word.start)
+			.slice(0, 3);
+		const lead = pulls[0]?.word ?? { start: 0, end: text.trimEnd().length };
+		const quoted = pulls.map((p) => `"${text.slice(p.word.start, p.word.end)}"`).join(', ');
+		// Evidence adds up to the score: the reading makes up the difference from the rules' own (unclamped) sum.
+		const counted = assessment.evidence.reduce((sum, e) => sum + (e.dimension === dimension ? e.weight : 0), 0);
+		const weight = wanted - counted;
+		next[dimension] = wanted;
+		added.push({
+			phrase: text.slice(lead.start, lead.end),
+			start: lead.start,
+			end: lead.end,
+			dimension,
+			weight,
+			feature: 'word-reading',
+			reason:
+				`Read as a whole${quoted ? ` (words like ${quoted})` : ''}, this reply is worded the way trainers scored ${VERDICT[wanted]} ${LABEL[dimension]} ` +
+				`in ${model.trainedOn.toLocaleString('en-GB')} labelled replies, so ${LABEL[dimension]} comes to ${wanted > 0 ? '+1' : wanted < 0 ? '−1' : '0'}, not what its phrases alone add up to.`
+		});
+	}
+	if (added.length === 0) return assessment;
+	const mood = Math.min(100, Math.max(-100, assessment.mood + 6 * (next.empathy - assessment.empathy) + 4 * (next.ownership - assessment.ownership) + 4 * (next.flexibility - assessment.flexibility)));
+	const evidence = [...assessment.evidence, ...added].sort((a, b) => a.start - b.start);
+	return { ...next, mood, evidence, notes: assessment.notes };
+}

@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import { assessFindings, collectFindings, scoreReply, settleFindings, type ReplyAssessment } from '../../src/lib/core/rubric';
+import { trainWordModel, type LabelledSet } from '../../src/lib/core/rubric-learn';
+import { readWhole, replyTerms, type WordModel } from '../../src/lib/core/rubric-words';
+import { DIMENSIONS } from '../../src/lib/core/types';
+
+/** A hand-made model: each term's weights (−, 0, +) per dimension; terms not given weigh nothing. */
+function model(weights: Record<string, Partial<Record<'empathy' | 'flexibility' | 'ownership', [number, number, number]>>>, margin = 0): WordModel {
+	const terms = Object.keys(weights);
+	const per = (d: 'empathy' | 'flexibility' | 'ownership') => terms.flatMap((t) => weights[t][d] ?? [0, 0, 0]);
+	return { terms, weights: { empathy: per('empathy'), flexibility: per('flexibility'), ownership: per('ownership') }, scale: 20, trainedOn: 1234, margin };
+}
+
+const CUSTOMER = { customer: 'Morgan Ellery' };
+const rulesOnly = (reply: string, context = {}) => settleFindings(collectFindings(reply, { ...CUSTOMER, ...context }), {});
+const evidenceSum = (a: ReplyAssessment, d: 'empathy' | 'flexibility' | 'ownership') => a.evidence.filter((e) => e.dimension === d).reduce((s, e) => s + e.weight, 0);
+
+describe('the reply\'s words and word pairs', () => {
+	it('lists each word and each adjacent pair once, lower-cased, at its first place in the reply', () => {
+		const text = 'Lake’s SHUT today. Shut!';
+		const terms = replyTerms(text);
+		expect(terms.map((t) => t.term)).toEqual(["w:lake's", "b:lake's_shut", 'w:shut', 'b:shut_today', 'w:today', 'b:today_shut', 'b:shut_!', 'w:!']);
+		for (const t of terms) expect(text.slice(t.start, t.end).length).toBeGreaterThan(0);
+		expect(text.slice(terms[1].start, terms[1].end)).toBe('Lake’s SHUT');
+	});
+
+	it('keeps letters beyond ASCII whole', () => {
+		expect(replyTerms('Zoë, ça va?').map((t) => t.term)).toEqual(['w:zoë', 'b:zoë_ça', 'w:ça', 'b:ça_va', 'w:va', 'b:va_?', 'w:?']);
+	});
+});
+
+describe('reading the reply as a whole', () => {
+	it('gives a sign where the rules found nothing, with the words that moved it and why', () => {
+		const reply = 'Lake is shut today.';
+		const points = rulesOnly(reply);
+		expect(points.flexibility).toBe(0);
+		const read = readWhole(points, reply, model({ 'w:shut': { flexibility: [30, 0, -30] } }));
+		expect(read.flexibility).toBe(-1);
+		const reading = read.evidence.find((e) => e.feature === 'word-reading');
+		expect(reading).toMatchObject({ dimension: 'flexibility', weight: -1, phrase: 'shut', start: 8, end: 12 });
+		expect(reading?.reason).toMatch(/"shut"/);
+		expect(reading?.reason).toMatch(/against policy flexibility in 1,234 labelled replies, so policy flexibility comes to −1/);
+		expect(read.mood).toBe(points.mood - 4);
+	});
+
+	it('can set a dimension the rules scored to 0, and the evidence still adds up to the score', () => {
+		const reply = "I'm so sorry, Morgan. I'm so sorry.";
+		const points = rulesOnly(reply);
+		expect(points.empathy).toBeGreaterThan(0);
+		const read = readWhole(points, reply, model({ 'b:so_sorry': { empathy: [0, 40, -40] } }));
+		expect(read.empathy).toBe(0);
+		for (const d of DIMENSIONS) expect(Math.max(-3, Math.min(3, evidenceSum(read, d)))).toBe(read[d]);
+	});
+
+	it('never turns the rules\' + into − (or − into +)', () => {
+		const reply = "I'm so sorry, Morgan.";
+		const points = rulesOnly(reply);
+		const read = readWhole(points, reply, model({ 'w:sorry': { empathy: [90, 0, -90] } }));
+		expect(read).toEqual(points);
+	});
+
+	it('moves only when the model leads the rules\' sign by its margin', () => {
+		const reply = 'Lake is shut today.';
+		const points = rulesOnly(reply);
+		const weights = { 'w:shut': { flexibility: [10, 0, -10] as [number, number, number] } };
+		expect(readWhole(points, reply, model(weights, 10)).flexibility).toBe(0);
+		expect(readWhole(points, reply, model(weights, 9)).flexibility).toBe(-1);
+		// A tie is no reading: a model that knows none of the words moves nothing.
+		expect(readWhole(points, reply, model({}, 0))).toEqual(points);
+	});
+
+	it('leaves a dimension an author\'s cue scored as the author wrote it', () => {
+		const context = { ...CUSTOMER, cues: [{ kind: 'look-for' as const, phrases: ['shut'], effects: { flexibility: 1 }, line: 3 }] };
+		const reply = 'Lake is shut today.';
+		const points = settleFindings(collectFindings(reply, context), {});
+		expect(points.flexibility).toBe(1);
+		expect(readWhole(points, reply, model({ 'w:shut': { flexibility: [0, 50, -50] } })).flexibility).toBe(1);
+	});
+
+	it('does not read a reply the rules declined to score', () => {
+		const collected = collectFindings("Je suis désolé, c'est fermé aujourd'hui.", CUSTOMER);
+		expect(collected.unscored).toBe(true);
+		const read = assessFindings(collected, "Je suis désolé, c'est fermé aujourd'hui.", {}, model({ 'w:fermé': { empathy: [50, 0, -50] } }));
+		expect(read).toMatchObject({ empathy: 0, flexibility: 0, ownership: 0, evidence: [] });
+	});
+
+	it('is part of every shipped score, and every point of it has a phrase and a reason', () => {
+		const result = scoreReply('Rides close sometimes. Nothing to be done.', { ...CUSTOMER, customerLine: 'The ride was shut all afternoon. I want my money back.' });
+		for (const e of result.evidence) {
+			expect(e.reason.length).toBeGreaterThan(20);
+			expect(e.end).toBeGreaterThan(e.start);
+		}
+	});
+});
+
+describe('training the word model', () => {
+	const reply = (text: string, e: '+' | '0' | '-') => ({ id: text, reply: text, context: { customer: 'Sam Reyes', customerLine: 'Can you help?' }, expected: { empathy: e, flexibility: '0' as const, ownership: '0' as const } });
+	/** Five small sets: 'zorbly' marks a reply trainers scored − on empathy, in every set; 'quixel' appears in one set only. */
+	const sets: LabelledSet[] = [0, 1, 2, 3, 4].map((n) => ({
+		name: `set-${n}`,
+		items: [
+			reply(`Well that is zorbly, number ${n}.`, '-'),
+			reply(`The parcel left the depot, number ${n}.`, '0'),
+			reply(`Zorbly again, the order, number ${n}.`, '-'),
+			reply(n === 0 ? 'A quixel reply about the order.' : `The order is on its way, number ${n}.`, '0')
+		]
+	}));
+
+	it('learns a word that trainers scored the same way in several sets, and reads a new reply with it', () => {
+		const trained = trainWordModel(sets, {});
+		expect(trained.terms).toContain('w:zorbly');
+		const text = 'That sounds zorbly to me.';
+		const read = assessFindings(collectFindings(text, { customer: 'Sam Reyes' }), text, {}, trained);
+		expect(read.empathy).toBe(-1);
+		expect(read.evidence.find((e) => e.feature === 'word-reading')?.phrase).toBe('zorbly');
+	});
+
+	it('leaves out words fewer than three sets use, function words on their own, and any bias or length term', () => {
+		const trained = trainWordModel(sets, {});
+		expect(trained.terms).not.toContain('w:quixel');
+		expect(trained.terms).not.toContain('w:the');
+		expect(trained.terms.some((t) => t === 'bias' || t.startsWith('len:'))).toBe(false);
+	});
+
+	it('is deterministic: the same sets give the same model', () => {
+		expect(trainWordModel(sets, {})).toEqual(trainWordModel(sets, {}));
+	});
+});
