@@ -164,7 +164,8 @@ export const WORD_TRAINING = {
 	scale: 20,
 	/** Terms whose weights all round below this (in 1/scale) are dropped from the shipped model. */
 	prune: 1,
-	margin: 0,
+	/** A reading moves the rules' sign only when it leads by more than this (in 1/scale): near-ties are noise. */
+	margin: 5,
 	bias: false,
 	length: false,
 	functionWords: false

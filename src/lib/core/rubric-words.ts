@@ -1,4 +1,5 @@
 import type { Evidence, ReplyAssessment } from './rubric.ts';
+import { ASCII_ONLY } from './rubric-names.ts';
 import { DIMENSIONS, type Dimension } from './types.ts';
 
 /*
@@ -39,7 +40,8 @@ const TOKEN = /[\p{L}\p{N}£']+|[?!]/gu;
 
 /** The reply's words and adjacent word pairs, lower-cased, with their offsets in the reply (each term once, first place). */
 export function replyTerms(text: string): WordTerm[] {
-	const lower = text.replace(/[A-Z]/g, (c) => c.toLowerCase()).replace(/[\u2018\u2019\u02bc]/g, "'");
+	// Lower case without moving an offset: beyond ASCII only A–Z are touched, since some letters change length.
+	const lower = (ASCII_ONLY.test(text) ? text.toLowerCase() : text.replace(/[A-Z]/g, (c) => c.toLowerCase())).replace(/[\u2018\u2019\u02bc]/g, "'");
 	const tokens: { word: string; start: number; end: number }[] = [];
 	TOKEN.lastIndex = 0;
 	for (let match = TOKEN.exec(lower); match; match = TOKEN.exec(lower)) {
@@ -63,9 +65,13 @@ export function replyTerms(text: string): WordTerm[] {
 
 /** Everything the model weighs for one dimension of one reply: the words, then the rules' verdict. */
 export function modelTerms(words: readonly WordTerm[], assessment: ReplyAssessment, dimension: Dimension): string[] {
+	return [...words.map((w) => w.term), lengthTerm(words), 'bias', ...verdictTerms(assessment, dimension)];
+}
+
+/** The rules' verdict on a dimension, as terms: its sign and each feature that counted. */
+function verdictTerms(assessment: ReplyAssessment, dimension: Dimension): string[] {
 	const value = assessment[dimension];
-	const terms = words.map((w) => w.term);
-	terms.push(`sign:${value > 0 ? '+' : value < 0 ? '-' : '0'}`, lengthTerm(words), 'bias');
+	const terms = [`sign:${value > 0 ? '+' : value < 0 ? '-' : '0'}`];
 	for (const e of assessment.evidence) if (e.dimension === dimension && e.weight !== 0 && e.feature) terms.push(`feat:${e.feature}`);
 	return terms;
 }
@@ -86,19 +92,26 @@ function indexOf(model: WordModel): Map<string, number> {
 	return index;
 }
 
-/** The model's logits (−, 0, +) for a dimension, summed over the terms it knows. */
-export function wordLogits(model: WordModel, terms: readonly string[], dimension: Dimension): [number, number, number] {
-	const index = indexOf(model);
+/** The model's logits (−, 0, +) for a dimension, summed over the terms it knows (given as indices into `model.terms`). */
+function logits(model: WordModel, known: readonly number[], dimension: Dimension): [number, number, number] {
 	const w = model.weights[dimension];
 	const z: [number, number, number] = [0, 0, 0];
-	for (const term of terms) {
-		const i = index.get(term);
-		if (i === undefined) continue;
+	for (const i of known) {
 		z[0] += w[i * 3];
 		z[1] += w[i * 3 + 1];
 		z[2] += w[i * 3 + 2];
 	}
 	return z;
+}
+
+/** The indices of the terms the model knows. */
+function known(index: Map<string, number>, terms: readonly string[]): number[] {
+	const result: number[] = [];
+	for (const term of terms) {
+		const i = index.get(term);
+		if (i !== undefined) result.push(i);
+	}
+	return result;
 }
 
 const LABEL: Record<Dimension, string> = { empathy: 'empathy', flexibility: 'policy flexibility', ownership: 'ownership' };
@@ -114,11 +127,13 @@ export function readWhole(assessment: ReplyAssessment, text: string, model: Word
 	const words = replyTerms(text);
 	if (words.length === 0) return assessment;
 	const index = indexOf(model);
+	// The words are the same for every dimension: look them up once (and the length and bias terms, if the model has them).
+	const wordIndices = known(index, [...words.map((w) => w.term), lengthTerm(words), 'bias']);
 	const added: Evidence[] = [];
 	const next = { ...assessment };
 	for (const dimension of DIMENSIONS) {
 		if (assessment.evidence.some((e) => e.dimension === dimension && e.weight !== 0 && e.feature === 'cue')) continue;
-		const z = wordLogits(model, modelTerms(words, assessment, dimension), dimension);
+		const z = logits(model, [...wordIndices, ...known(index, verdictTerms(assessment, dimension))], dimension);
 		const best = z.indexOf(Math.max(...z));
 		const now = Math.sign(assessment[dimension]);
 		const wanted = CLASSES[best];
