@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { assessFindings, collectFindings, scoreReply, settleFindings, type ReplyAssessment } from '../../src/lib/core/rubric';
 import { trainWordModel, type LabelledSet } from '../../src/lib/core/rubric-learn';
-import { readWhole, replyTerms, type WordModel } from '../../src/lib/core/rubric-words';
+import { packTerms, packWeights, readWhole, replyTerms, unpackTerms, unpackWeights, type WordModel } from '../../src/lib/core/rubric-words';
 import { DIMENSIONS } from '../../src/lib/core/types';
 
 /** A hand-made model: each term's weights (−, 0, +) per dimension; terms not given weigh nothing. */
@@ -120,6 +120,14 @@ describe('training the word model', () => {
 		expect(trained.terms).not.toContain('w:quixel');
 		expect(trained.terms).not.toContain('w:the');
 		expect(trained.terms.some((t) => t === 'bias' || t.startsWith('len:'))).toBe(false);
+	});
+
+	it('packs into the shipped form and back without loss', () => {
+		const trained = trainWordModel(sets, {});
+		expect(unpackTerms(packTerms(trained.terms))).toEqual(trained.terms);
+		for (const d of DIMENSIONS) expect(unpackWeights(packWeights(trained.weights[d]))).toEqual(trained.weights[d]);
+		expect(unpackTerms(packTerms(["w:can't", 'b:as_per', 'sign:-', 'feat:flex-offer', 'w:?']))).toEqual(["w:can't", 'b:as_per', 'sign:-', 'feat:flex-offer', 'w:?']);
+		expect(() => packWeights([46])).toThrow(/does not fit/);
 	});
 
 	it('is deterministic: the same sets give the same model', () => {

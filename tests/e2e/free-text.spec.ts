@@ -56,12 +56,13 @@ test('in exam mode the typed reply is explained in the debrief, with the model a
 
 test('a reply the phrase rules read as neutral is read as a whole, and the coaching says which words moved it', async ({ page }) => {
 	const box = await reachTypedReply(page, 'Whole Wren');
-	// The apology and the name count for empathy, the run-up into "our terms are clear" against: the rules net out at 0.
-	await box.fill('Sorry to hear that, Dana. Unfortunately our terms are clear.');
+	// No empathy phrase rule fires on a policy quoted back; replies worded "as per our terms…" were scored − by trainers.
+	await box.fill('As per our terms, the vase is non-refundable.');
 	await box.press('Enter');
 	const coaching = page.getByRole('note', { name: 'Coaching' }).last();
 	await expect(coaching.getByRole('list', { name: 'Scores for this reply' })).toContainText('Empathy -1');
 	const why = coaching.getByRole('list', { name: 'Why' });
-	await expect(why).toContainText('Read as a whole (words like "Unfortunately"');
+	await expect(why).toContainText('Read as a whole (words like "terms"');
 	await expect(why).toContainText('so empathy comes to −1');
+	await expect(coaching.locator('mark.minus', { hasText: 'terms' })).toBeVisible();
 });

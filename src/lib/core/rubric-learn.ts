@@ -163,7 +163,7 @@ export const WORD_TRAINING = {
 	learningRate: 0.05,
 	scale: 20,
 	/** Terms whose weights all round below this (in 1/scale) are dropped from the shipped model. */
-	prune: 1,
+	prune: 2,
 	/** A reading moves the rules' sign only when it leads by more than this (in 1/scale): near-ties are noise. */
 	margin: 5,
 	bias: false,

@@ -36,6 +36,32 @@ export interface WordTerm {
 	end: number;
 }
 
+/*
+ * The shipped model is stored compactly (it travels in the player's rubric chunk and the studio's checker):
+ * terms as one string, a word bare and a pair as "word_word" (tokens hold neither ':' nor '_'), and each
+ * dimension's weights as one character per weight, offset by WEIGHT_ZERO.
+ */
+const WEIGHT_ZERO = 77;
+
+export function packTerms(terms: readonly string[]): string {
+	return terms.map((t) => (t.startsWith('w:') || t.startsWith('b:') ? t.slice(2) : t)).join('|');
+}
+
+export function unpackTerms(packed: string): string[] {
+	return packed === '' ? [] : packed.split('|').map((t) => (t.includes(':') ? t : t.includes('_') ? `b:${t}` : `w:${t}`));
+}
+
+export function packWeights(weights: readonly number[]): string {
+	return String.fromCharCode(...weights.map((w) => {
+		if (!Number.isInteger(w) || Math.abs(w) > 45) throw new Error(`A word-model weight of ${w} does not fit one character.`);
+		return WEIGHT_ZERO + w;
+	}));
+}
+
+export function unpackWeights(packed: string): number[] {
+	return Array.from(packed, (c) => c.charCodeAt(0) - WEIGHT_ZERO);
+}
+
 const TOKEN = /[\p{L}\p{N}£']+|[?!]/gu;
 
 /** The reply's words and adjacent word pairs, lower-cased, with their offsets in the reply (each term once, first place). */
