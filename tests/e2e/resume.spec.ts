@@ -4,6 +4,8 @@ import { choices, createLearner, startScenario, withCrashableBrowser } from './h
 /** What a learner sees of the run: the mood meter, and every line of the conversation so far. */
 async function snapshot(page: Page) {
 	await expect(choices(page).or(page.getByRole('heading', { name: 'Debrief' }))).toBeVisible();
+	// A decision with a text box loads it on demand: read the replies once it is there, not while it opens.
+	await expect(page.getByText('Opening the text box…')).toHaveCount(0);
 	return {
 		mood: await page.getByRole('meter').getAttribute('aria-valuenow'),
 		transcript: await page.getByRole('log', { name: 'Conversation' }).innerText(),
