@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { assessFindings, collectFindings, scoreReply, settleFindings, type ReplyAssessment } from '../../src/lib/core/rubric';
 import { trainWordModel, type LabelledSet } from '../../src/lib/core/rubric-learn';
-import { packTerms, packWeights, readWhole, replyTerms, unpackTerms, unpackWeights, type WordModel } from '../../src/lib/core/rubric-words';
+import { knownTerms, packTerms, packWeights, readWhole, replyTerms, unpackTerms, unpackWeights, type WordModel } from '../../src/lib/core/rubric-words';
+import { WORD_MODEL } from '../../src/lib/core/rubric-word-model';
+import { loadAuthorSets } from '../bench/rubric-sets';
 import { DIMENSIONS } from '../../src/lib/core/types';
 
 /** A hand-made model: each term's weights (−, 0, +) per dimension; terms not given weigh nothing. */
@@ -26,6 +28,18 @@ describe('the reply\'s words and word pairs', () => {
 
 	it('keeps letters beyond ASCII whole', () => {
 		expect(replyTerms('Zoë, ça va?').map((t) => t.term)).toEqual(['w:zoë', 'b:zoë_ça', 'w:ça', 'b:ça_va', 'w:va', 'b:va_?', 'w:?']);
+	});
+});
+
+describe('finding the model\'s terms in a reply', () => {
+	it('finds exactly the words and pairs the training read, at the same places, on every labelled reply', () => {
+		const index = new Map(WORD_MODEL.terms.map((t, i) => [t, i]));
+		for (const set of loadAuthorSets()) {
+			for (const { reply } of set.items) {
+				const expected = replyTerms(reply).flatMap((w) => (index.has(w.term) ? [{ term: index.get(w.term)!, start: w.start, end: w.end }] : []));
+				expect(knownTerms(WORD_MODEL, reply), reply).toEqual(expected);
+			}
+		}
 	});
 });
 
@@ -115,11 +129,11 @@ describe('training the word model', () => {
 		expect(read.evidence.find((e) => e.feature === 'word-reading')?.phrase).toBe('zorbly');
 	});
 
-	it('leaves out words fewer than three sets use, function words on their own, and any bias or length term', () => {
+	it('leaves out words fewer than three sets use and function words on their own; it weighs only words, pairs and the rules’ verdict', () => {
 		const trained = trainWordModel(sets, {});
 		expect(trained.terms).not.toContain('w:quixel');
 		expect(trained.terms).not.toContain('w:the');
-		expect(trained.terms.some((t) => t === 'bias' || t.startsWith('len:'))).toBe(false);
+		expect(trained.terms.every((t) => /^(?:[wb]|sign|feat):/.test(t))).toBe(true);
 	});
 
 	it('packs into the shipped form and back without loss', () => {

@@ -150,10 +150,10 @@ export function trainWeights(sets: LabelledSet[]): Record<string, number> {
  * is in the vocabulary only when replies in at least `minSets` different sets
  * use it, so it cannot learn one author's or one situation's vocabulary.
  * Each set counts the same, however many replies it has. Words are held
- * back harder (`wordLambda`) than the rules' verdict (`lambda`). No bias, no
- * length and no function word on its own: with them the model learned each
- * set's base rate and read "That sounds miserable, a week without hot water."
- * as hostile (README, "The word reading", has the settings measured).
+ * back harder (`wordLambda`) than the rules' verdict (`lambda`). There is no
+ * bias or length term, and no function word on its own: with them the model
+ * learned each set's base rate and read "That sounds miserable, a week without
+ * hot water." as hostile (README, "The word reading", has the settings measured).
  */
 export const WORD_TRAINING = {
 	minSets: 3,
@@ -166,8 +166,6 @@ export const WORD_TRAINING = {
 	prune: 2,
 	/** A reading moves the rules' sign only when it leads by more than this (in 1/scale): near-ties are noise. */
 	margin: 5,
-	bias: false,
-	length: false,
 	functionWords: false
 };
 
@@ -191,8 +189,6 @@ export function trainWordModel(sets: LabelledSet[], weights: FeatureWeights, opt
 		}
 	});
 	const kept = (term: string) => {
-		if (term === 'bias') return options.bias;
-		if (term.startsWith('len:')) return options.length;
 		if (!/^[wb]:/.test(term)) return true;
 		if (!options.functionWords && term.startsWith('w:') && FUNCTION_WORDS.has(term.slice(2))) return false;
 		return (setsUsing.get(term)?.size ?? 0) >= options.minSets;

@@ -18,7 +18,7 @@ import { DIMENSIONS, type Dimension } from './types.ts';
 const CLASSES = [-1, 0, 1] as const;
 
 export interface WordModel {
-	/** The terms the model weighs: `w:word`, `b:word_word`, `sign:+`, `feat:<rubric feature>`, `len:short|mid|long`, `bias`. */
+	/** The terms the model weighs: `w:word`, `b:word_word`, `sign:+`, `feat:<rubric feature>`. */
 	terms: readonly string[];
 	/** Per dimension, three integers per term (−, 0, +), in units of 1/`scale`. */
 	weights: Readonly<Record<Dimension, readonly number[]>>;
@@ -91,7 +91,7 @@ export function replyTerms(text: string): WordTerm[] {
 
 /** Everything the model weighs for one dimension of one reply: the words, then the rules' verdict. */
 export function modelTerms(words: readonly WordTerm[], assessment: ReplyAssessment, dimension: Dimension): string[] {
-	return [...words.map((w) => w.term), lengthTerm(words), 'bias', ...verdictTerms(assessment, dimension)];
+	return [...words.map((w) => w.term), ...verdictTerms(assessment, dimension)];
 }
 
 /** The rules' verdict on a dimension, as terms: its sign and each feature that counted. */
@@ -102,42 +102,97 @@ function verdictTerms(assessment: ReplyAssessment, dimension: Dimension): string
 	return terms;
 }
 
-function lengthTerm(words: readonly WordTerm[]): string {
-	const count = words.filter((w) => w.term.startsWith('w:')).length;
-	return count <= 6 ? 'len:short' : count <= 20 ? 'len:mid' : 'len:long';
+/** A model's terms, indexed for reading: words by id, pairs by their two ids, the rest by name. */
+interface Lookup {
+	index: Map<string, number>;
+	wordIds: Map<string, number>;
+	/** Per word id, the term index of the word on its own, or −1. */
+	single: number[];
+	/** Per pair of word ids (first × PAIR_SPAN + second), the term index of the pair. */
+	pairs: Map<number, number>;
 }
 
-const indexCache = new WeakMap<WordModel, Map<string, number>>();
+const PAIR_SPAN = 1 << 20;
+const lookups = new WeakMap<WordModel, Lookup>();
 
-function indexOf(model: WordModel): Map<string, number> {
-	let index = indexCache.get(model);
-	if (!index) {
-		index = new Map(model.terms.map((term, i) => [term, i]));
-		indexCache.set(model, index);
+function lookupOf(model: WordModel): Lookup {
+	let lookup = lookups.get(model);
+	if (lookup) return lookup;
+	const index = new Map(model.terms.map((term, i) => [term, i]));
+	const wordIds = new Map<string, number>();
+	const single: number[] = [];
+	const pairs = new Map<number, number>();
+	const idOf = (word: string) => {
+		let id = wordIds.get(word);
+		if (id === undefined) {
+			id = wordIds.size;
+			wordIds.set(word, id);
+			single.push(-1);
+		}
+		return id;
+	};
+	model.terms.forEach((term, i) => {
+		if (term.startsWith('w:')) single[idOf(term.slice(2))] = i;
+		else if (term.startsWith('b:')) {
+			const [first, second] = term.slice(2).split('_');
+			pairs.set(idOf(first) * PAIR_SPAN + idOf(second), i);
+		}
+	});
+	lookup = { index, wordIds, single, pairs };
+	lookups.set(model, lookup);
+	return lookup;
+}
+
+/** A term of the model found in the reply: its index, and where it first is. */
+interface Found {
+	term: number;
+	start: number;
+	end: number;
+}
+
+/**
+ * The model's word and pair terms in a reply, each once, at its first place: what `replyTerms` gives, filtered to
+ * the model's vocabulary, without building a string per pair (scoring stays fast).
+ */
+export function knownTerms(model: WordModel, text: string): Found[] {
+	const { wordIds, single, pairs } = lookupOf(model);
+	const lower = (ASCII_ONLY.test(text) ? text.toLowerCase() : text.replace(/[A-Z]/g, (c) => c.toLowerCase())).replace(/[\u2018\u2019\u02bc]/g, "'");
+	const found: Found[] = [];
+	const seen = new Set<number>();
+	const add = (term: number | undefined, start: number, end: number) => {
+		if (term === undefined || term < 0 || seen.has(term)) return;
+		seen.add(term);
+		found.push({ term, start, end });
+	};
+	let previous = -1;
+	let previousStart = 0;
+	TOKEN.lastIndex = 0;
+	for (let match = TOKEN.exec(lower); match; match = TOKEN.exec(lower)) {
+		const word = match[0].replace(/^'+|'+$/g, '');
+		if (!word) continue;
+		const start = match.index;
+		const end = start + match[0].length;
+		const id = wordIds.get(word) ?? -1;
+		if (previous >= 0 && id >= 0) add(pairs.get(previous * PAIR_SPAN + id), previousStart, end);
+		if (id >= 0) add(single[id], start, end);
+		previous = id;
+		previousStart = start;
 	}
-	return index;
+	return found;
 }
 
-/** The model's logits (−, 0, +) for a dimension, summed over the terms it knows (given as indices into `model.terms`). */
-function logits(model: WordModel, known: readonly number[], dimension: Dimension): [number, number, number] {
+/** The model's logits (−, 0, +) for a dimension: the words found, then the rules' verdict (indices into `model.terms`). */
+function logits(model: WordModel, words: readonly Found[], verdict: readonly number[], dimension: Dimension): [number, number, number] {
 	const w = model.weights[dimension];
 	const z: [number, number, number] = [0, 0, 0];
-	for (const i of known) {
+	const add = (i: number) => {
 		z[0] += w[i * 3];
 		z[1] += w[i * 3 + 1];
 		z[2] += w[i * 3 + 2];
-	}
+	};
+	for (const word of words) add(word.term);
+	for (const i of verdict) add(i);
 	return z;
-}
-
-/** The indices of the terms the model knows. */
-function known(index: Map<string, number>, terms: readonly string[]): number[] {
-	const result: number[] = [];
-	for (const term of terms) {
-		const i = index.get(term);
-		if (i !== undefined) result.push(i);
-	}
-	return result;
 }
 
 const LABEL: Record<Dimension, string> = { empathy: 'empathy', flexibility: 'policy flexibility', ownership: 'ownership' };
@@ -150,16 +205,19 @@ const VERDICT = { [-1]: 'against', 0: 'neither for nor against', 1: 'for' } as R
  * left as the author wrote it. Only for replies the rules scored (not empty, English).
  */
 export function readWhole(assessment: ReplyAssessment, text: string, model: WordModel): ReplyAssessment {
-	const words = replyTerms(text);
-	if (words.length === 0) return assessment;
-	const index = indexOf(model);
-	// The words are the same for every dimension: look them up once (and the length and bias terms, if the model has them).
-	const wordIndices = known(index, [...words.map((w) => w.term), lengthTerm(words), 'bias']);
+	// The words are the same for every dimension: found once.
+	const words = knownTerms(model, text);
+	const { index } = lookupOf(model);
 	const added: Evidence[] = [];
 	const next = { ...assessment };
 	for (const dimension of DIMENSIONS) {
 		if (assessment.evidence.some((e) => e.dimension === dimension && e.weight !== 0 && e.feature === 'cue')) continue;
-		const z = logits(model, [...wordIndices, ...known(index, verdictTerms(assessment, dimension))], dimension);
+		const verdict: number[] = [];
+		for (const term of verdictTerms(assessment, dimension)) {
+			const i = index.get(term);
+			if (i !== undefined) verdict.push(i);
+		}
+		const z = logits(model, words, verdict, dimension);
 		const best = z.indexOf(Math.max(...z));
 		const now = Math.sign(assessment[dimension]);
 		const wanted = CLASSES[best];
@@ -170,10 +228,8 @@ export function readWhole(assessment: ReplyAssessment, text: string, model: Word
 		const from = now + 1;
 		const w = model.weights[dimension];
 		const pulls = words
-			.map((word) => {
-				const i = index.get(word.term);
-				return { word, pull: i === undefined ? 0 : w[i * 3 + best] - w[i * 3 + from] };
-			})
+			.filter((word) => word.end > word.start)
+			.map((word) => ({ word, pull: w[word.term * 3 + best] - w[word.term * 3 + from] }))
 			.filter((p) => p.pull > 0)
 			.sort((a, b) => b.pull - a.pull || a.word.start - b.word.start)
 			.slice(0, 3);
