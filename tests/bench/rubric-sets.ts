@@ -38,12 +38,12 @@ export const SETS: SetInfo[] = [
 	{ file: 'sealed-4.json', rules: 'changes read', scored: false },
 	{ file: 'sealed-5.json', rules: 'written from', scored: false },
 	{ file: 'sealed-6.json', rules: 'written from', scored: false },
-	{ file: 'sealed-7.json', rules: 'totals only', scored: false },
+	{ file: 'sealed-7.json', rules: 'changes read', scored: false },
 	{ file: 'sealed-8.json', rules: 'written from', scored: false },
 	{ file: 'sealed-9.json', rules: 'written from', scored: false },
-	{ file: 'sealed-10.json', rules: 'totals only', scored: false },
-	{ file: 'sealed-11.json', rules: 'totals only', scored: false },
-	{ file: 'sealed-12.json', rules: 'totals only', scored: false }
+	{ file: 'sealed-10.json', rules: 'changes read', scored: false },
+	{ file: 'sealed-11.json', rules: 'changes read', scored: false },
+	{ file: 'sealed-12.json', rules: 'written from', scored: false }
 ];
 
 /** Each set with its own author's signs, as written (`expected` in the files). */

@@ -18,7 +18,7 @@ import { DIMENSIONS, type Dimension } from './types.ts';
 const CLASSES = [-1, 0, 1] as const;
 
 export interface WordModel {
-	/** The terms the model weighs: `w:word`, `b:word_word`, `sign:+`, `feat:<rubric feature>`. */
+	/** The terms the model weighs: `w:word`, `b:word_word`, the rules' sign `s:+` and each feature that counted, `f:<rubric feature>`. */
 	terms: readonly string[];
 	/** Per dimension, three integers per term (−, 0, +), in units of 1/`scale`. */
 	weights: Readonly<Record<Dimension, readonly number[]>>;
@@ -97,8 +97,8 @@ export function modelTerms(words: readonly WordTerm[], assessment: ReplyAssessme
 /** The rules' verdict on a dimension, as terms: its sign and each feature that counted. */
 function verdictTerms(assessment: ReplyAssessment, dimension: Dimension): string[] {
 	const value = assessment[dimension];
-	const terms = [`sign:${value > 0 ? '+' : value < 0 ? '-' : '0'}`];
-	for (const e of assessment.evidence) if (e.dimension === dimension && e.weight !== 0 && e.feature) terms.push(`feat:${e.feature}`);
+	const terms = [`s:${value > 0 ? '+' : value < 0 ? '-' : '0'}`];
+	for (const e of assessment.evidence) if (e.dimension === dimension && e.weight !== 0 && e.feature) terms.push(`f:${e.feature}`);
 	return terms;
 }
 
@@ -248,7 +248,7 @@ export function readWhole(assessment: ReplyAssessment, text: string, model: Word
 			feature: 'word-reading',
 			reason:
 				`Read as a whole${quoted ? ` (words like ${quoted})` : ''}, this reply is worded the way trainers scored ${VERDICT[wanted]} ${LABEL[dimension]} ` +
-				`in ${model.trainedOn.toLocaleString('en-GB')} labelled replies, so ${LABEL[dimension]} comes to ${wanted > 0 ? '+1' : wanted < 0 ? '−1' : '0'}, not what its phrases alone add up to.`
+				`in ${model.trainedOn.toLocaleString('en-GB')} labelled replies, so ${LABEL[dimension]} comes to ${wanted > 0 ? '+1' : wanted < 0 ? '−1' : '0'}.`
 		});
 	}
 	if (added.length === 0) return assessment;
