@@ -17,6 +17,13 @@ const WITH_E: Record<string, string> = { ä: 'ae', ö: 'oe', ü: 'ue', ø: 'oe',
 /** Text with no character outside ASCII, where the cheaper ASCII form of a check finds the same thing. */
 export const ASCII_ONLY = /^[\x00-\x7f]*$/;
 
+/** Lower case and straight apostrophes, without changing any offset (the rules and the word reading both read this). */
+export function normalise(text: string): string {
+	// ASCII lower-cases in place; beyond it only A–Z are touched, since some letters change length.
+	const lower = ASCII_ONLY.test(text) ? text.toLowerCase() : text.replace(/[A-Z]/g, (c) => c.toLowerCase());
+	return lower.replace(/[\u2018\u2019\u02bc]/g, "'");
+}
+
 /** Lower case with accents and special letters dropped: Müller → muller, Łukasz → lukasz, Øystein → oystein. */
 export function foldName(word: string): string {
 	if (ASCII_ONLY.test(word)) return word.toLowerCase();

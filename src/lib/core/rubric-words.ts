@@ -1,5 +1,5 @@
 import type { Evidence, ReplyAssessment } from './rubric.ts';
-import { ASCII_ONLY } from './rubric-names.ts';
+import { normalise } from './rubric-names.ts';
 import { DIMENSIONS, type Dimension } from './types.ts';
 
 /*
@@ -66,8 +66,7 @@ const TOKEN = /[\p{L}\p{N}£']+|[?!]/gu;
 
 /** The reply's words and adjacent word pairs, lower-cased, with their offsets in the reply (each term once, first place). */
 export function replyTerms(text: string): WordTerm[] {
-	// Lower case without moving an offset: beyond ASCII only A–Z are touched, since some letters change length.
-	const lower = (ASCII_ONLY.test(text) ? text.toLowerCase() : text.replace(/[A-Z]/g, (c) => c.toLowerCase())).replace(/[\u2018\u2019\u02bc]/g, "'");
+	const lower = normalise(text);
 	const tokens: { word: string; start: number; end: number }[] = [];
 	TOKEN.lastIndex = 0;
 	for (let match = TOKEN.exec(lower); match; match = TOKEN.exec(lower)) {
@@ -156,7 +155,7 @@ interface Found {
  */
 export function knownTerms(model: WordModel, text: string): Found[] {
 	const { wordIds, single, pairs } = lookupOf(model);
-	const lower = (ASCII_ONLY.test(text) ? text.toLowerCase() : text.replace(/[A-Z]/g, (c) => c.toLowerCase())).replace(/[\u2018\u2019\u02bc]/g, "'");
+	const lower = normalise(text);
 	const found: Found[] = [];
 	const seen = new Set<number>();
 	const add = (term: number | undefined, start: number, end: number) => {

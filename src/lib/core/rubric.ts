@@ -1,5 +1,5 @@
 import { ACRONYMS, COMMON_WORDS, LEARNED_SIGN, FOREIGN_WORDS, GROUP_CAP, NAME_CONTEXT, NEGATORS, NOT_NAMES, PASS_ON_REASON, RULES, SARCASM_REASON } from './rubric-rules.ts';
-import { ASCII_ONLY, matchName, nameMatcher } from './rubric-names.ts';
+import { ASCII_ONLY, matchName, nameMatcher, normalise } from './rubric-names.ts';
 import { LEARNED_WEIGHTS } from './rubric-weights.ts';
 import { WORD_MODEL } from './rubric-word-model.ts';
 import { readWhole, type WordModel } from './rubric-words.ts';
@@ -89,13 +89,6 @@ const clamp = (value: number, low: number, high: number) => Math.min(high, Math.
 /** Every finding has the same fields, set in the same order (one object shape keeps scoring fast). */
 function makeFinding(text: string, start: number, end: number, dimension: Subject, feature: string, group: string, prior: number, reason: string, ifZero?: string): Finding {
 	return { phrase: text.slice(start, end), start, end, dimension, feature, group, prior, reason, zeroed: undefined, fixed: false, ifZero };
-}
-
-/** Lower case and straight apostrophes, without changing any offset. */
-function normalise(text: string): string {
-	// ASCII lower-cases in place; beyond it only A–Z are touched, since some letters change length.
-	const lower = ASCII_ONLY.test(text) ? text.toLowerCase() : text.replace(/[A-Z]/g, (c) => c.toLowerCase());
-	return lower.replace(/[\u2018\u2019\u02bc]/g, "'");
 }
 
 /**
