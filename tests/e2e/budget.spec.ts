@@ -74,10 +74,12 @@ test('the home screen of a learner in a programme, with its practise-today list,
 
 /**
  * The studio is for managers and loads only on /author (a trainee's first visit never downloads it): the editor
- * (CodeMirror, about 125 KB), the checking worker (the core with the rubric, about 80 KB) and the map's layout
- * worker (ELK, about 465 KB) are most of it. Guarded so that it does not grow by accident.
+ * (CodeMirror, about 125 KB), the checking worker (the core with the rubric, about 97 KB) and the map's layout
+ * worker (ELK, about 465 KB) are most of it. The page itself loads the parser (and the rubric its checks use) only
+ * to playtest, publish or import, so the core travels once, in the worker: about 807 KB in all. Guarded so that it
+ * does not grow by accident.
  */
-const STUDIO_BUDGET_KB = 900;
+const STUDIO_BUDGET_KB = 850;
 
 test(`the studio's editor page loads at most ${STUDIO_BUDGET_KB} KB of gzipped JavaScript, workers included`, async ({ page }) => {
 	const studio = watchScripts(page);

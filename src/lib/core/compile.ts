@@ -1,10 +1,8 @@
 import { hashSource } from './hash.ts';
 import { parseScenario } from './parse.ts';
-import { analyseScenario } from './analyse.ts';
-import { dimensionEmphasis } from './programme-progress.ts';
-import { RECORD_VERSION, type MarkdownRenderer, type RenderedText, type ScenarioCard, type ScenarioRecord } from './record.ts';
+import { RECORD_VERSION, type MarkdownRenderer, type RenderedText, type ScenarioRecord } from './record.ts';
 import { splitSegments } from './segments.ts';
-import { perDimension, type Scenario } from './types.ts';
+import type { Scenario } from './types.ts';
 
 /**
  * Compiles a scenario's Markdown source into its record: parsed, checked,
@@ -43,24 +41,4 @@ export function renderText(scenario: Scenario, renderer: MarkdownRenderer): Rend
 	for (const source of pieces.block) html.block[source] = renderer.block(source);
 	for (const source of pieces.inline) html.inline[source] = renderer.inline(source);
 	return html;
-}
-
-/** What a library card shows of a compiled scenario. */
-export function cardOf(record: ScenarioRecord): ScenarioCard {
-	const meta = record.scenario?.meta;
-	const errors = record.diagnostics.filter((d) => d.severity === 'error');
-	return {
-		id: record.id,
-		hash: record.hash,
-		title: meta?.title ?? record.id,
-		customer: meta?.customer ?? '',
-		summary: meta?.summary ?? '',
-		difficulty: meta?.difficulty ?? 1,
-		...(meta?.minutes === undefined ? {} : { minutes: meta.minutes }),
-		tags: meta?.tags ?? [],
-		errors: errors.length,
-		warnings: record.diagnostics.length - errors.length,
-		problems: errors.slice(0, 5),
-		emphasis: record.scenario ? dimensionEmphasis(analyseScenario(record.scenario)) : perDimension(() => 0)
-	};
 }

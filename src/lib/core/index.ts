@@ -7,7 +7,8 @@ export { parseScenario, MAX_NODES, MAX_SOURCE_CHARS, type ParseResult } from './
 export { slugify, plainInline } from './slug.ts';
 export { splitSegments, isCustomerSpeaker, lastCustomerLine, replyContextAt, type Segment } from './segments.ts';
 export { hashSource } from './hash.ts';
-export { cardOf, compileScenario, markdownPieces, renderText } from './compile.ts';
+export { cardOf } from './card.ts';
+export { compileScenario, markdownPieces, renderText } from './compile.ts';
 export {
 	RECORD_VERSION,
 	readScenarioRecord,

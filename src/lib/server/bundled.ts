@@ -1,7 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { JSDOM } from 'jsdom';
-import { cardOf, compileScenario } from '$lib/core/compile';
+import { cardOf } from '$lib/core/card';
+import { compileScenario } from '$lib/core/compile';
 import { parseProgramme } from '$lib/core/programme';
 import type { ProgrammeEntry } from '$lib/core/record';
 import { type MarkdownRenderer, type ScenarioCard, type ScenarioRecord } from '$lib/core/record';

@@ -1,5 +1,5 @@
 import { hashSource } from '$lib/core/hash';
-import { cardOf } from '$lib/core/compile';
+import { cardOf } from '$lib/core/card';
 import type { ScenarioRecord } from '$lib/core/record';
 import { slugify } from '$lib/core/slug';
 import { database, type AuthoredRevision, type AuthoredScenario } from './db';

@@ -1,4 +1,3 @@
-import { inspectScenario } from '$lib/core/inspect';
 import { slugify } from '$lib/core/slug';
 import type { Diagnostic } from '$lib/core/types';
 import type { AuthoredScenario } from '$lib/storage/db';
@@ -44,6 +43,8 @@ export interface ImportCandidate {
 
 /** Reads files for import and reports on each: nothing is written until the manager confirms. */
 export async function readImports(files: File[]): Promise<ImportCandidate[]> {
+	// The parser (with the rubric its checks use) loads only when files are imported, not with the studio.
+	const { inspectScenario } = await import('$lib/core/inspect');
 	const candidates: ImportCandidate[] = [];
 	for (const file of files) {
 		const id = idForFile(file.name);

@@ -1,4 +1,6 @@
-import { DIMENSIONS, plainInline, type Choice, type Outcome, type PathAnalysis, type ScenarioDraft } from '$lib/core';
+import type { PathAnalysis } from '$lib/core/paths';
+import { plainInline } from '$lib/core/slug';
+import { DIMENSIONS, type Choice, type Outcome, type ScenarioDraft } from '$lib/core/types';
 
 /*
  * What the branch map and the outline show, worked out once from a draft and

@@ -1,4 +1,4 @@
-import type { Outcome } from '$lib/core';
+import type { Outcome } from '$lib/core/types';
 import type { MapNode } from './graph.ts';
 
 /** How the studio names outcomes. */
