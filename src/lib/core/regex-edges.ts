@@ -48,7 +48,11 @@ export function spelledOutEdges(source: string): string {
 function edgeAfterEachAlternative(pattern: string): string | undefined {
 	const open = pattern.endsWith(')') && !escapedAt(pattern, pattern.length - 1) ? lastAtom(pattern) : -1;
 	if (open < 0 || !pattern.startsWith('(?:', open)) return undefined;
-	const edged = readGroup(pattern.slice(open + 3, -1)).alternatives.map((alternative) => (alternative.endsWith('(?!\\w)') ? alternative : alternative + (endsInWordChar(alternative) ? '(?!\\w)' : '\\b')));
+	// An alternative that ends in a letter takes "no letter follows" (once); any other keeps the boundary, even one
+	// ending in a lookahead such as (?!\w): that says nothing of the character before it.
+	const edged = readGroup(pattern.slice(open + 3, -1)).alternatives.map((alternative) =>
+		!endsInWordChar(alternative) ? `${alternative}\\b` : alternative.endsWith('(?!\\w)') ? alternative : `${alternative}(?!\\w)`
+	);
 	return `${pattern.slice(0, open)}(?:${edged.join('|')})`;
 }
 
