@@ -1426,6 +1426,41 @@ describe('owning it in any verb (round twelve)', () => {
 	});
 });
 
+describe('giving way, on the nod, on a rule kept for safety, the law or privacy (round thirteen)', () => {
+	const kept = [
+		['Lift passes are only sold to riders over 1.2 m tall, for their safety on the drag lifts.', "He's 1.15 m but a strong skier, can I just buy him an adult pass?"],
+		['By law we can only release a prescription to the patient or someone with their written consent.', "I'm her neighbour, can I pick up Mrs Okafor's tablets for her?"],
+		["Stored data is only discussed with the account holder, to protect our customers' privacy.", "What's my ex-husband's new phone number on the account?"]
+	] as const;
+	it.each([
+		["Sure, he'll be fine on an adult pass, have a great day.", 0],
+		['Yes of course, just give her name at the counter and take them.', 1],
+		["Hi Lena, okay, it's 07700 900123, good luck!", 2]
+	] as const)('counts a quick yes with nothing weighed against flexibility, and gives the grant no credit: %s', (reply, i) => {
+		const [policy, customerLine] = kept[i];
+		const result = score(reply, { policy, customerLine, customer: 'Lena Okafor' });
+		expect(result.flexibility).toBeLessThan(0);
+		expect(found(result, 'gives-way')[0]?.reason).toMatch(/kept for safety, the law or privacy/);
+		expect(result.evidence.filter((e) => e.dimension === 'flexibility' && e.weight > 0)).toEqual([]);
+	});
+
+	it.each([
+		["Sure, I can't sell him an adult pass, but the beginners' area lift has no height limit, so I'll upgrade that pass for free.", 0],
+		['Yes, I can help: with a note signed by Mrs Okafor I can hand them over, as the law allows that.', 1],
+		["Okay, I'll make an exception: I'll text him your number and ask him to call you, so nobody's details are shared.", 2],
+		['OK, noted.', 2]
+	] as const)('leaves a yes followed by a refusal, a reason, a weighed exception or nothing at all alone: %s', (reply, i) => {
+		const [policy, customerLine] = kept[i];
+		expect(found(score(reply, { policy, customerLine }), 'gives-way')).toEqual([]);
+	});
+
+	it('leaves a quick yes to a rule with no such reason alone', () => {
+		const result = score('Sure, bring it back on Monday and we will swap it.', { policy: 'Swaps are within 14 days of purchase.', customerLine: 'It has been 16 days, can I still swap it?' });
+		expect(found(result, 'gives-way')).toEqual([]);
+		expect(result.flexibility).toBeGreaterThanOrEqual(0);
+	});
+});
+
 describe('round three rules that must not misfire', () => {
 	it.each([
 		"I'm so sorry you had the fault for a whole week.",

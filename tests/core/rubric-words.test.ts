@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { assessFindings, collectFindings, scoreReply, settleFindings, type ReplyAssessment } from '../../src/lib/core/rubric';
 import { trainWordModel, type LabelledSet } from '../../src/lib/core/rubric-learn';
-import { knownTerms, packTerms, packWeights, readWhole, replyTerms, unpackTerms, unpackWeights, type WordModel } from '../../src/lib/core/rubric-words';
+import { contextTerms, knownTerms, packTerms, packWeights, readWhole, replyTerms, unpackTerms, unpackWeights, type WordModel } from '../../src/lib/core/rubric-words';
 import { WORD_MODEL } from '../../src/lib/core/rubric-word-model';
 import { loadAuthorSets } from '../bench/rubric-sets';
 import { DIMENSIONS } from '../../src/lib/core/types';
@@ -40,6 +40,41 @@ describe('finding the model\'s terms in a reply', () => {
 				expect(knownTerms(WORD_MODEL, reply), reply).toEqual(expected);
 			}
 		}
+	});
+});
+
+describe('what the reply does with its context', () => {
+	const line = 'My daughter broke her wrist at the rink and I want the lesson fees back for the term.';
+	const terms = (reply: string, context: object) => contextTerms(reply, { customer: 'Ada Ng', ...context }).map((t) => ({ term: t.term, words: reply.slice(t.start, t.end) }));
+
+	it("notes when the reply picks up two of the customer's own words (not their name), and when it picks up none", () => {
+		expect(terms("Oh no, a broken wrist! I'll refund the lessons she misses.", { customerLine: line })).toEqual([{ term: 'c:their-words', words: 'broken' }]);
+		expect(terms('Please see our terms and conditions.', { customerLine: line })).toEqual([{ term: 'c:none-of-their-words', words: '' }]);
+		// One word in common is often only the product: neither.
+		expect(terms('Fees are reviewed every month.', { customerLine: line })).toEqual([]);
+		expect(terms('Ada, Ada Ng: noted.', { customerLine: 'Ada Ng here, Ada Ng again, please call back.' })).toEqual([{ term: 'c:none-of-their-words', words: '' }]);
+		expect(terms('Anything at all.', {})).toEqual([]);
+	});
+
+	it("notes a reply that repeats the rule's wording, at the words it repeats", () => {
+		const policy = 'Lesson fees are non-refundable once the term has started.';
+		expect(terms('Sorry, lesson fees are non-refundable after the start.', { policy })).toEqual([{ term: 'c:rule-words', words: 'lesson fees are non-refundable' }]);
+		expect(terms('I will ring the coach this afternoon.', { policy })).toEqual([]);
+	});
+
+	it('reads them like words, and says so in the reason', () => {
+		// Worded differently from the policy, so the rules' policy-quote check does not see it.
+		const reply = 'Blocks are paid for at the start, lessons included.';
+		const context = { customer: 'Ada Ng', policy: 'Lessons run in blocks of ten, paid at the start of each block.' };
+		const points = settleFindings(collectFindings(reply, context), {});
+		expect(points.flexibility).toBe(0);
+		const read = readWhole(points, reply, model({ 'c:rule-words': { flexibility: [30, 0, -30] } }), context);
+		expect(read.flexibility).toBe(-1);
+		const reading = read.evidence.find((e) => e.feature === 'word-reading');
+		expect(reading?.phrase).toBe('Blocks are paid for at the start, lessons');
+		expect(reading?.reason).toMatch(/^Read as a whole \(it repeats the rule's own wording\), /);
+		// Without the context there is nothing to read.
+		expect(readWhole(points, reply, model({ 'c:rule-words': { flexibility: [30, 0, -30] } })).flexibility).toBe(0);
 	});
 });
 
@@ -129,18 +164,18 @@ describe('training the word model', () => {
 		expect(read.evidence.find((e) => e.feature === 'word-reading')?.phrase).toBe('zorbly');
 	});
 
-	it('leaves out words fewer than three sets use and function words on their own; it weighs only words, pairs and the rules’ verdict', () => {
+	it('leaves out words fewer than three sets use and function words on their own; it weighs only words, pairs, the rules’ verdict and the context terms', () => {
 		const trained = trainWordModel(sets, {});
 		expect(trained.terms).not.toContain('w:quixel');
 		expect(trained.terms).not.toContain('w:the');
-		expect(trained.terms.every((t) => /^[wbsf]:/.test(t))).toBe(true);
+		expect(trained.terms.every((t) => /^[wbsf]:|^c:(?:their-words|none-of-their-words|rule-words)$/.test(t))).toBe(true);
 	});
 
 	it('packs into the shipped form and back without loss', () => {
 		const trained = trainWordModel(sets, {});
 		expect(unpackTerms(packTerms(trained.terms))).toEqual(trained.terms);
 		for (const d of DIMENSIONS) expect(unpackWeights(packWeights(trained.weights[d]))).toEqual(trained.weights[d]);
-		expect(unpackTerms(packTerms(["w:can't", 'b:as_per', 's:-', 'f:flex-offer', 'w:?']))).toEqual(["w:can't", 'b:as_per', 's:-', 'f:flex-offer', 'w:?']);
+		expect(unpackTerms(packTerms(["w:can't", 'b:as_per', 's:-', 'f:flex-offer', 'c:rule-words', 'w:?']))).toEqual(["w:can't", 'b:as_per', 's:-', 'f:flex-offer', 'c:rule-words', 'w:?']);
 		expect(() => packWeights([46])).toThrow(/does not fit/);
 	});
 

@@ -1,7 +1,7 @@
 import { signOf, type ExpectedSign, type LabelledReply } from './labelled.ts';
 import { assessFindings, collectFindings, settleFindings, type FeatureWeights, type Findings } from './rubric.ts';
 import { GROUP_CAP, LEARNED_SIGN, LEAST_WEIGHT } from './rubric-rules.ts';
-import { modelTerms, replyTerms, type WordModel } from './rubric-words.ts';
+import { contextTerms, modelTerms, replyTerms, type WordModel } from './rubric-words.ts';
 import { DIMENSIONS, MAX_REPLY_CHARS, type Dimension } from './types.ts';
 
 /*
@@ -166,7 +166,9 @@ export const WORD_TRAINING = {
 	prune: 2,
 	/** A reading moves the rules' sign only when it leads by more than this (in 1/scale): near-ties are noise. */
 	margin: 5,
-	functionWords: false
+	functionWords: false,
+	/** Weigh what the reply does with the customer's line and the rule (contextTerms) beside its words. */
+	context: true
 };
 
 /** Words that carry the set's base rate, not the reply's meaning: left out of the vocabulary on their own (their pairs stay). */
@@ -182,9 +184,11 @@ export function trainWordModel(sets: LabelledSet[], weights: FeatureWeights, opt
 			const collected = collectFindings(item.reply, item.context);
 			if (collected.unscored) continue;
 			const points = settleFindings(collected, weights);
-			const words = replyTerms(item.reply.slice(0, MAX_REPLY_CHARS));
+			const text = item.reply.slice(0, MAX_REPLY_CHARS);
+			const words = replyTerms(text);
 			for (const { term } of words) (setsUsing.get(term) ?? setsUsing.set(term, new Set()).get(term)!).add(setIndex);
-			const terms = Object.fromEntries(DIMENSIONS.map((d) => [d, modelTerms(words, points, d)])) as Record<Dimension, string[]>;
+			const read = options.context ? [...words, ...contextTerms(text, collected.context)] : words;
+			const terms = Object.fromEntries(DIMENSIONS.map((d) => [d, modelTerms(read, points, d)])) as Record<Dimension, string[]>;
 			rows.push({ terms, expected: item.expected, weight: 1 / set.items.length });
 		}
 	});

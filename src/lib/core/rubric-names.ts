@@ -165,3 +165,12 @@ export function matchName(word: string, matcher: NameMatcher, { closeFrom, title
 	}
 	return result;
 }
+
+/** A value read from a scene's text (its customer line, its rule), kept for the next replies to the same scene. */
+export function remembered<T>(cache: Map<string, T>, key: string, read: () => T): T {
+	if (cache.has(key)) return cache.get(key)!;
+	const value = read();
+	if (cache.size >= 32) cache.delete(cache.keys().next().value!);
+	cache.set(key, value);
+	return value;
+}

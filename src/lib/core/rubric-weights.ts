@@ -35,6 +35,7 @@ export const LEARNED_WEIGHTS: FeatureWeights = {
 	'flex-waive': 2,
 	'flex-yes': 1,
 	'form-letter': -1,
+	'gives-way': -2,
 	'hard-wall': -2,
 	'must-yes': -1,
 	'name-right': 1,

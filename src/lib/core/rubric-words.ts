@@ -1,5 +1,5 @@
-import type { Evidence, ReplyAssessment } from './rubric.ts';
-import { normalise } from './rubric-names.ts';
+import type { Evidence, ReplyAssessment, ReplyContext } from './rubric.ts';
+import { normalise, remembered } from './rubric-names.ts';
 import { DIMENSIONS, type Dimension } from './types.ts';
 
 /*
@@ -9,7 +9,9 @@ import { DIMENSIONS, type Dimension } from './types.ts';
  * trained on the labelled replies (rubric-learn.ts, trainWordModel), reads the
  * rules' verdict (the sign, the features that counted) together with the
  * reply's words and word pairs, and where it reads another sign it says so
- * as one more piece of evidence: the words that moved it, and why. The points
+ * as one more piece of evidence: the words that moved it, and why. It also
+ * weighs what the reply does with what it answers (contextTerms): the
+ * customer's own words picked up or not, the rule's wording repeated. The points
  * from the rules stay visible; the reading can set a dimension the rules
  * scored to 0, or give a sign where they found nothing, never turn + into −.
  */
@@ -18,7 +20,10 @@ import { DIMENSIONS, type Dimension } from './types.ts';
 const CLASSES = [-1, 0, 1] as const;
 
 export interface WordModel {
-	/** The terms the model weighs: `w:word`, `b:word_word`, the rules' sign `s:+` and each feature that counted, `f:<rubric feature>`. */
+	/**
+	 * The terms the model weighs: `w:word`, `b:word_word`, the rules' sign `s:+`, each feature that counted,
+	 * `f:<rubric feature>`, and what the reply does with its context, `c:…` (CONTEXT_SAYS).
+	 */
 	terms: readonly string[];
 	/** Per dimension, three integers per term (−, 0, +), in units of 1/`scale`. */
 	weights: Readonly<Record<Dimension, readonly number[]>>;
@@ -101,6 +106,79 @@ function verdictTerms(assessment: ReplyAssessment, dimension: Dimension): string
 	return terms;
 }
 
+/*
+ * What the reply does with what it answers. A reply that picks up the customer's own words has heard them; one
+ * that picks up none of a long complaint may not have; one that repeats the rule's wording tends to hide behind
+ * it. Words compare by their first five letters ("charged" and "charges" are one word here); short and common words
+ * do not count.
+ */
+const CONTEXT_SAYS: Record<string, string> = {
+	'c:their-words': "it picks up the customer's own words",
+	'c:none-of-their-words': "it picks up none of the customer's words",
+	'c:rule-words': "it repeats the rule's own wording"
+};
+
+const COMMON = new Set(
+	'that this these those with from your yours have will been they them their there what when where which would could should about just only also very really please thanks thank sorry here into than then were does done make made know take sure okay today hello dear best regards kind'.split(' ')
+);
+
+interface Token {
+	stem: string;
+	start: number;
+	end: number;
+}
+
+/** The words of a text that carry its subject, by stem, with their offsets. */
+function contentWords(lower: string): Token[] {
+	const out: Token[] = [];
+	TOKEN.lastIndex = 0;
+	for (let match = TOKEN.exec(lower); match; match = TOKEN.exec(lower)) {
+		const word = match[0].replace(/^'+|'+$/g, '').replace(/'s$/, '');
+		if (word.length < 4 || COMMON.has(word) || /^\d+$/.test(word)) continue;
+		out.push({ stem: word.slice(0, 5), start: match.index, end: match.index + match[0].length });
+	}
+	return out;
+}
+
+const lineCache = new Map<string, Set<string>>();
+const ruleCache = new Map<string, Set<string>>();
+
+/** The customer's subject words, their name left out. */
+const lineStems = (line: string, customer: string) =>
+	remembered(lineCache, `${customer}\n${line}`, () => {
+		const name = new Set(contentWords(normalise(customer)).map((t) => t.stem));
+		return new Set(contentWords(normalise(line)).map((t) => t.stem).filter((s) => !name.has(s)));
+	});
+
+const ruleStems = (policy: string) => remembered(ruleCache, policy, () => new Set(contentWords(normalise(policy)).map((t) => t.stem)));
+
+/** What the reply does with its context, as terms (`c:…`), each where it shows in the reply (an empty span where nothing does). */
+export function contextTerms(text: string, context: Pick<ReplyContext, 'customer' | 'policy' | 'customerLine'>, lower = normalise(text)): WordTerm[] {
+	if (!context.customerLine && !context.policy) return [];
+	const words = contentWords(lower);
+	const terms: WordTerm[] = [];
+	if (context.customerLine) {
+		const theirs = lineStems(context.customerLine, context.customer ?? '');
+		const shared = words.filter((w) => theirs.has(w.stem));
+		// Two of their words at least (one is often the product or the shop's name).
+		if (new Set(shared.map((w) => w.stem)).size >= 2) terms.push({ term: 'c:their-words', start: shared[0].start, end: shared[0].end });
+		else if (shared.length === 0 && theirs.size >= 3) terms.push({ term: 'c:none-of-their-words', start: 0, end: 0 });
+	}
+	if (context.policy) {
+		const rule = ruleStems(context.policy);
+		// The longest run of the reply's subject words that are all the rule's.
+		let best = { length: 0, from: 0, to: 0 };
+		let length = 0;
+		words.forEach((w, i) => {
+			length = rule.has(w.stem) ? length + 1 : 0;
+			if (length > best.length) best = { length, from: i - length + 1, to: i };
+		});
+		const share = words.length ? words.filter((w) => rule.has(w.stem)).length / words.length : 0;
+		if (best.length >= 3 || (words.length >= 2 && share >= 0.5)) terms.push({ term: 'c:rule-words', start: words[best.from].start, end: words[best.to].end });
+	}
+	return terms;
+}
+
 /** A model's terms, indexed for reading: words by id, pairs by their two ids, the rest by name. */
 interface Lookup {
 	index: Map<string, number>;
@@ -153,9 +231,8 @@ interface Found {
  * The model's word and pair terms in a reply, each once, at its first place: what `replyTerms` gives, filtered to
  * the model's vocabulary, without building a string per pair (scoring stays fast).
  */
-export function knownTerms(model: WordModel, text: string): Found[] {
+export function knownTerms(model: WordModel, text: string, lower = normalise(text)): Found[] {
 	const { wordIds, single, pairs } = lookupOf(model);
-	const lower = normalise(text);
 	const found: Found[] = [];
 	const seen = new Set<number>();
 	const add = (term: number | undefined, start: number, end: number) => {
@@ -203,10 +280,17 @@ const VERDICT = { [-1]: 'against', 0: 'neither for nor against', 1: 'for' } as R
  * one piece of evidence moves it there, naming the words that weighed most. A dimension an author's cue scored is
  * left as the author wrote it. Only for replies the rules scored (not empty, English).
  */
-export function readWhole(assessment: ReplyAssessment, text: string, model: WordModel): ReplyAssessment {
-	// The words are the same for every dimension: found once.
-	const words = knownTerms(model, text);
+export function readWhole(assessment: ReplyAssessment, text: string, model: WordModel, context?: ReplyContext): ReplyAssessment {
 	const { index } = lookupOf(model);
+	// The words (and what the reply does with its context) are the same for every dimension: found once.
+	const lower = normalise(text);
+	const words = knownTerms(model, text, lower);
+	if (context) {
+		for (const found of contextTerms(text, context, lower)) {
+			const term = index.get(found.term);
+			if (term !== undefined) words.push({ term, start: found.start, end: found.end });
+		}
+	}
 	const added: Evidence[] = [];
 	const next = { ...assessment };
 	for (const dimension of DIMENSIONS) {
@@ -227,13 +311,17 @@ export function readWhole(assessment: ReplyAssessment, text: string, model: Word
 		const from = now + 1;
 		const w = model.weights[dimension];
 		const pulls = words
-			.filter((word) => word.end > word.start)
 			.map((word) => ({ word, pull: w[word.term * 3 + best] - w[word.term * 3 + from] }))
 			.filter((p) => p.pull > 0)
 			.sort((a, b) => b.pull - a.pull || a.word.start - b.word.start)
 			.slice(0, 3);
-		const lead = pulls[0]?.word ?? { start: 0, end: text.trimEnd().length };
-		const quoted = pulls.map((p) => `"${text.slice(p.word.start, p.word.end)}"`).join(', ');
+		const lead = pulls.find((p) => p.word.end > p.word.start)?.word ?? { start: 0, end: text.trimEnd().length };
+		const said = pulls.map((p) => CONTEXT_SAYS[model.terms[p.word.term]]).filter(Boolean);
+		const quoted = pulls
+			.filter((p) => !CONTEXT_SAYS[model.terms[p.word.term]])
+			.map((p) => `"${text.slice(p.word.start, p.word.end)}"`)
+			.join(', ');
+		const why = [quoted && `words like ${quoted}`, ...said].filter(Boolean).join('; ');
 		// Evidence adds up to the score: the reading makes up the difference from the rules' own (unclamped) sum.
 		const counted = assessment.evidence.reduce((sum, e) => sum + (e.dimension === dimension ? e.weight : 0), 0);
 		const weight = wanted - counted;
@@ -246,7 +334,7 @@ export function readWhole(assessment: ReplyAssessment, text: string, model: Word
 			weight,
 			feature: 'word-reading',
 			reason:
-				`Read as a whole${quoted ? ` (words like ${quoted})` : ''}, this reply is worded the way trainers scored ${VERDICT[wanted]} ${LABEL[dimension]} ` +
+				`Read as a whole${why ? ` (${why})` : ''}, this reply is worded the way trainers scored ${VERDICT[wanted]} ${LABEL[dimension]} ` +
 				`in ${model.trainedOn.toLocaleString('en-GB')} labelled replies, so ${LABEL[dimension]} comes to ${wanted > 0 ? '+1' : wanted < 0 ? '−1' : '0'}.`
 		});
 	}

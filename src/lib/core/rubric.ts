@@ -1,5 +1,5 @@
 import { ACRONYMS, COMMON_WORDS, LEARNED_SIGN, FOREIGN_WORDS, GROUP_CAP, NAME_CONTEXT, NEGATORS, NOT_NAMES, PASS_ON_REASON, RULES, SARCASM_REASON } from './rubric-rules.ts';
-import { ASCII_ONLY, matchName, nameMatcher, normalise } from './rubric-names.ts';
+import { ASCII_ONLY, matchName, nameMatcher, normalise, remembered } from './rubric-names.ts';
 import { LEARNED_WEIGHTS } from './rubric-weights.ts';
 import { WORD_MODEL } from './rubric-word-model.ts';
 import { readWhole, type WordModel } from './rubric-words.ts';
@@ -79,6 +79,8 @@ export interface Findings {
 	unscored: boolean;
 	/** Words in the reply, for the short-reply note. */
 	words: number;
+	/** What the reply answers, for the word reading. */
+	context: ReplyContext;
 }
 
 /** Learned integer weight per feature; a feature missing here keeps its rule's weight. */
@@ -105,7 +107,7 @@ export function scoreReply(reply: string, givenContext: ReplyContext): ReplyAsse
 export function assessFindings(collected: Findings, reply: string, weights: FeatureWeights, model?: WordModel): ReplyAssessment {
 	const points = settleFindings(collected, weights);
 	if (!model || collected.unscored) return points;
-	return readWhole(points, reply.length > MAX_REPLY_CHARS ? reply.slice(0, MAX_REPLY_CHARS) : reply, model);
+	return readWhole(points, reply.length > MAX_REPLY_CHARS ? reply.slice(0, MAX_REPLY_CHARS) : reply, model, collected.context);
 }
 
 /**
@@ -172,7 +174,7 @@ export function collectFindings(reply: string, givenContext: ReplyContext): Find
 	const context = readContext(givenContext);
 	const notes: string[] = [];
 	const text = raw.length > MAX_REPLY_CHARS ? raw.slice(0, MAX_REPLY_CHARS) : raw;
-	const none = (notes: string[], mood = 0): Findings => ({ findings: [], notes, mood, unscored: true, words: 0 });
+	const none = (notes: string[], mood = 0): Findings => ({ findings: [], notes, mood, unscored: true, words: 0, context });
 	if (raw.length > MAX_REPLY_CHARS) notes.push(`Only the first ${MAX_REPLY_CHARS} characters were scored; customers rarely read more.`);
 	if (text.trim() === '') return none(['No reply was typed, so nothing could be scored. Silence leaves the customer waiting.'], -10);
 
@@ -256,6 +258,7 @@ export function collectFindings(reply: string, givenContext: ReplyContext): Find
 	yesEvidence(text, lower, context.customerLine, found);
 	requestMetEvidence(text, lower, context.customerLine, context.policy, found);
 	ruleRestatedEvidence(text, lower, context.customerLine, context.policy, words.length, found);
+	givesWayEvidence(text, lower, context.policy, found);
 	overPromiseEvidence(text, lower, found);
 	bareHopeEvidence(text, lower, found);
 	decisionEvidence(text, found);
@@ -299,7 +302,7 @@ export function collectFindings(reply: string, givenContext: ReplyContext): Find
 	distressIgnoredEvidence(text, context.customerLine, found);
 	holdingLineName(lower, words.length, found);
 
-	return { findings: found, notes, mood: 0, unscored: false, words: words.length };
+	return { findings: found, notes, mood: 0, unscored: false, words: words.length, context };
 }
 
 const THANKS = /^(?:thank|thanks|cheers)\b/;
@@ -394,6 +397,36 @@ function yesEvidence(text: string, lower: string, customerLine: string | undefin
 	if (!LIMIT.test(normalise(customerLine))) return;
 	if (found.some((f) => f.dimension === 'flexibility' && !f.zeroed)) return;
 	found.push(makeFinding(text, start, end, 'flexibility', 'flex-yes', 'flex', 1, 'Saying yes, straight away, to what the customer asked for gives them the way round they needed.'));
+}
+
+/** A rule whose own words say why it must hold: safety, the law, privacy, fraud, health. */
+const KEPT_FOR =
+	/\b(?:safe(?:ty|ly|guard\w*)?|unsafe|danger\w*|hazard\w*|legal(?:ly)?|illegal|law|laws|regulations?|licen[cs]\w*|insur\w*|privacy|confidential\w*|data protection|gdpr|personal (?:data|details|information)|consent|fraud\w*|identity|security|hygiene|infection\w*|contagious|allerg\w*|medical|health)\b/;
+const keptCache = new Map<string, boolean>();
+/** Grants that weigh nothing: a yes, the thing asked for done, a permission. */
+const CASUAL = new Set(['flex-yes', 'request-met', 'flex-permission']);
+/** A yes in the reply's first words (after a greeting or the customer's name at most), with more to say after it. */
+const GIVES_WAY =
+	/^[^\p{L}]*(?:(?:hi|hey|hello|oh|ah|well|right)\b[^\p{L}]*)?(?:[\p{L}']+[,!]\s*)?(sure|yes|yeah|yep|ok|okay|fine|of course|no problem|no worries|go on|go ahead|alright|all right)\b(?!,? (?:but|not|unfortunately|sorry|i'?m afraid))(?=(?:[^\p{L}']+[\p{L}']+){3})/u;
+/** Words that refuse or weigh the request: then the yes is not giving way. */
+const HOLDS = /\b(?:can'?t|cannot|won'?t|unable|not able|unfortunately|afraid|however|only if|as long as|provided|check(?:ing)? (?:with|whether|if)|ask (?:the|my|our))\b/;
+const GIVES_WAY_REASON =
+	"Saying yes, just like that, to a rule kept for safety, the law or privacy gives way where it should hold: say why it holds and find what can be done within it.";
+
+/**
+ * "Sure, he owes £412." to someone who is not the account holder, where the rule is there to protect privacy: a grant
+ * on the nod, against a rule whose own words say why it holds, is caving, not judgment. An exception weighed and
+ * named ("I'll make an exception, with the waiver signed"), a reason given, or a refusal after the yes is not this.
+ */
+function givesWayEvidence(text: string, lower: string, policy: string | undefined, found: Finding[]) {
+	if (!policy || !remembered(keptCache, policy, () => KEPT_FOR.test(normalise(policy)))) return;
+	const yes = GIVES_WAY.exec(lower);
+	if (!yes || HOLDS.test(lower) || SAFETY_REASON.test(lower)) return;
+	const casual = (f: Finding) => CASUAL.has(f.feature);
+	if (found.some((f) => f.dimension === 'flexibility' && f.prior > 0 && !f.zeroed && !casual(f))) return;
+	for (const f of found) if (f.dimension === 'flexibility' && casual(f) && !f.zeroed) f.zeroed = 'Given on the nod, against a rule kept for safety, the law or privacy.';
+	const start = yes.index + yes[0].length - yes[1].length;
+	found.push(makeFinding(text, start, start + yes[1].length, 'flexibility', 'gives-way', 'wall', -2, GIVES_WAY_REASON));
 }
 
 /** What the customer asks to be done: "can you just put September on it?", "I want that refunded", "let us all in". */
@@ -917,13 +950,6 @@ const QUOTE_WORDS = 5;
 const shingleCache = new Map<string, { shingles: Set<string>; firstWords: Set<string> }>();
 const questionCache = new Map<string, RegExpMatchArray | null>();
 const earlierCache = new Map<string, Set<string>>();
-function remembered<T>(cache: Map<string, T>, key: string, read: () => T): T {
-	if (cache.has(key)) return cache.get(key)!;
-	const value = read();
-	if (cache.size >= 32) cache.delete(cache.keys().next().value!);
-	cache.set(key, value);
-	return value;
-}
 
 /**
  * Reading the scenario's policy out to the customer ("…are accepted within
