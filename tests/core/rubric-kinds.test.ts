@@ -1461,6 +1461,27 @@ describe('giving way, on the nod, on a rule kept for safety, the law or privacy 
 	});
 });
 
+describe('a promise with no time in it: "at some point", "eventually" (round thirteen)', () => {
+	it.each([
+		"I'll get the deposit back to you at some point.",
+		"We'll sort out a replacement eventually, don't worry.",
+		"I'll ring the garage when I get a chance."
+	])('counts against ownership, and the promise beside it owns nothing: %s', (reply) => {
+		const result = score(reply);
+		expect(result.ownership).toBeLessThan(0);
+		expect(found(result, 'vague-promise')[0]?.reason).toMatch(/nobody and no time/);
+		expect(result.evidence.filter((e) => e.dimension === 'ownership' && e.weight > 0)).toEqual([]);
+	});
+
+	it.each(['Sadly most bikes get a puncture at some point.', "I'll call the garage at 2pm and ring you at some point after that with their answer, by 4 at the latest."])(
+		'leaves the words alone where nothing is promised, or a time is given too: %s',
+		(reply) => {
+			const result = score(reply);
+			expect(result.ownership).toBeGreaterThanOrEqual(0);
+		}
+	);
+});
+
 describe('round three rules that must not misfire', () => {
 	it.each([
 		"I'm so sorry you had the fault for a whole week.",

@@ -1,4 +1,4 @@
-import { ACRONYMS, COMMON_WORDS, LEARNED_SIGN, FOREIGN_WORDS, GROUP_CAP, NAME_CONTEXT, NEGATORS, NOT_NAMES, PASS_ON_REASON, RULES, SARCASM_REASON } from './rubric-rules.ts';
+import { A_TIME, ACRONYMS, COMMON_WORDS, LEARNED_SIGN, FOREIGN_WORDS, GROUP_CAP, NAME_CONTEXT, NEGATORS, NOT_NAMES, PASS_ON_REASON, RULES, SARCASM_REASON } from './rubric-rules.ts';
 import { ASCII_ONLY, matchName, nameMatcher, normalise, remembered } from './rubric-names.ts';
 import { LEARNED_WEIGHTS } from './rubric-weights.ts';
 import { WORD_MODEL } from './rubric-word-model.ts';
@@ -288,6 +288,15 @@ export function collectFindings(reply: string, givenContext: ReplyContext): Find
 		for (const e of found) if (e.dimension === 'flexibility' && e.prior === -1 && !e.zeroed) e.zeroed = SAFETY_REASON_NOTE;
 	}
 
+	// "I'll do the refund at some point": a promise with no time in it owns nothing.
+	for (const vague of found) {
+		if (vague.feature !== 'vague-promise' || vague.zeroed || !VAGUE_TIME.test(vague.phrase.toLowerCase())) continue;
+		const [from, to] = sentenceAround(lower, vague.start);
+		// "…at 2pm, and ring you at some point after that": a real time is given too.
+		if (A_TIME.test(lower.slice(from, vague.start) + ' ' + lower.slice(vague.end, to))) vague.zeroed = 'A time is given as well, so it is not vague.';
+		else for (const e of found) if (e.dimension === 'ownership' && e.prior > 0 && !e.zeroed && e.start >= from && e.end <= to) e.zeroed = VAGUE_TIME_NOTE;
+	}
+
 	// "One moment while I pull up your booking": a holding line is a neutral step, nothing is owned yet.
 	if (isHoldingLine(lower, words.length)) {
 		for (const e of found) if (e.dimension === 'ownership' && e.prior > 0 && !e.zeroed) e.zeroed = 'A holding line is a neutral step: nothing is owned yet.';
@@ -303,6 +312,16 @@ export function collectFindings(reply: string, givenContext: ReplyContext): Find
 	holdingLineName(lower, words.length, found);
 
 	return { findings: found, notes, mood: 0, unscored: false, words: words.length, context };
+}
+
+const VAGUE_TIME = /^(?:at some|eventually|when )/;
+const VAGUE_TIME_NOTE = 'Promised with no time ("at some point"), so it owns nothing the customer can hold anyone to.';
+
+/** Where the sentence around `at` starts and ends. */
+function sentenceAround(lower: string, at: number): [number, number] {
+	const from = Math.max(lower.lastIndexOf('.', at - 1), lower.lastIndexOf('!', at - 1), lower.lastIndexOf('?', at - 1)) + 1;
+	const stop = lower.slice(at).search(/[.!?]/);
+	return [from, stop < 0 ? lower.length : at + stop + 1];
 }
 
 const THANKS = /^(?:thank|thanks|cheers)\b/;
