@@ -180,6 +180,23 @@ for (const offline of [false, true]) {
 	});
 }
 
+test("a manager's playtest coaches a quick yes to a rule kept for privacy as giving way, with the reason", async ({ page }) => {
+	await newScenario(page);
+	const source = (await text(page))
+		.replace('policy: Refunds are possible within 30 days with a receipt.', "policy: Addresses are only given to the account holder, to protect our customers' privacy.")
+		.replace('"What the customer says first."', '"My sister moved and I need her new address for her birthday card. Can you just tell me?"');
+	await setText(page, source);
+	const playtest = page.getByRole('region', { name: 'Playtest' });
+	await playtest.getByRole('button', { name: 'Play from the start' }).click();
+	const box = playtest.getByRole('textbox', { name: 'Write your own reply' });
+	await box.fill('Sure, her new address is 14 Mill Lane, good luck with the card!');
+	await box.press('Enter');
+	const coaching = playtest.getByRole('note', { name: 'Coaching' }).last();
+	await expect(coaching.getByRole('list', { name: 'Scores for this reply' })).toContainText('Policy flexibility -2');
+	await expect(coaching.getByRole('list', { name: 'Why' })).toContainText('kept for safety, the law or privacy gives way where it should hold');
+	await expect(coaching.locator('mark.minus', { hasText: 'Sure' })).toBeVisible();
+});
+
 test('a second tab\'s newer save is never overwritten: the older tab is told and can keep its text as a copy', async ({ page, context }) => {
 	await newScenario(page);
 	const url = page.url();
