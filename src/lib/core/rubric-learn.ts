@@ -157,7 +157,7 @@ export function trainWeights(sets: LabelledSet[]): Record<string, number> {
  */
 export const WORD_TRAINING = {
 	minSets: 3,
-	lambda: 0.003,
+	lambda: 0.001,
 	wordLambda: 0.01,
 	iterations: 300,
 	learningRate: 0.05,
@@ -208,10 +208,11 @@ export function trainWordModel(sets: LabelledSet[], weights: FeatureWeights, opt
 		learned[dimension] = fitSoftmax(features, target, rows.map((row) => row.weight / total), lambdas, options);
 	}
 	// Softmax is unchanged by adding one number to a term's three weights: centre them, round, drop terms that weigh (next to) nothing.
+	// A weight is kept within ±45/scale so that it packs into one character (a few made-up replies can push a term further).
 	const rounded = Object.fromEntries(
 		DIMENSIONS.map((d) => {
 			const w = learned[d];
-			return [d, vocabulary.map((_, i) => { const mean = (w[i * 3] + w[i * 3 + 1] + w[i * 3 + 2]) / 3; return [0, 1, 2].map((c) => Math.round((w[i * 3 + c] - mean) * options.scale) || 0); })];
+			return [d, vocabulary.map((_, i) => { const mean = (w[i * 3] + w[i * 3 + 1] + w[i * 3 + 2]) / 3; return [0, 1, 2].map((c) => Math.max(-45, Math.min(45, Math.round((w[i * 3 + c] - mean) * options.scale))) || 0); })];
 		})
 	) as Record<Dimension, number[][]>;
 	const live = vocabulary.map((_, i) => DIMENSIONS.some((d) => rounded[d][i].some((v) => Math.abs(v) >= options.prune)));

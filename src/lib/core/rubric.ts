@@ -288,10 +288,15 @@ export function collectFindings(reply: string, givenContext: ReplyContext): Find
 		for (const e of found) if (e.dimension === 'flexibility' && e.prior === -1 && !e.zeroed) e.zeroed = SAFETY_REASON_NOTE;
 	}
 
-	// "I'll do the refund at some point": a promise with no time in it owns nothing.
-	for (const vague of found) {
+	// "I'll do the refund at some point": a promise with no time in it owns nothing. ("Most bikes get a puncture at
+	// some point" promises nothing: without a future before it in its sentence, the phrase is not a finding.)
+	for (const vague of [...found]) {
 		if (vague.feature !== 'vague-promise' || vague.zeroed || !VAGUE_TIME.test(vague.phrase.toLowerCase())) continue;
 		const [from, to] = sentenceAround(lower, vague.start);
+		if (!FUTURE.test(lower.slice(from, vague.start))) {
+			found.splice(found.indexOf(vague), 1);
+			continue;
+		}
 		// "…at 2pm, and ring you at some point after that": a real time is given too.
 		if (A_TIME.test(lower.slice(from, vague.start) + ' ' + lower.slice(vague.end, to))) vague.zeroed = 'A time is given as well, so it is not vague.';
 		else for (const e of found) if (e.dimension === 'ownership' && e.prior > 0 && !e.zeroed && e.start >= from && e.end <= to) e.zeroed = VAGUE_TIME_NOTE;
@@ -315,6 +320,7 @@ export function collectFindings(reply: string, givenContext: ReplyContext): Find
 }
 
 const VAGUE_TIME = /^(?:at some|eventually|when )/;
+const FUTURE = /\b(?:'?ll|will|going to|gonna|should)\b/;
 const VAGUE_TIME_NOTE = 'Promised with no time ("at some point"), so it owns nothing the customer can hold anyone to.';
 
 /** Where the sentence around `at` starts and ends. */
