@@ -50,5 +50,6 @@ describe('speed', () => {
 		}
 		console.log(`rubric speed: ${rates.join(', ')} replies per CPU second (best ${Math.max(...rates)})`);
 		expect(Math.max(...rates)).toBeGreaterThan(10_000);
-	});
+		// Eight passes at a loaded machine's 8,000 a second take about 22 s: time enough for all of them, not the default 20 s.
+	}, 60_000);
 });
