@@ -1482,6 +1482,27 @@ describe('a promise with no time in it: "at some point", "eventually" (round thi
 	);
 });
 
+describe("doubting the customer's motive or word (round thirteen)", () => {
+	it.each([
+		'Why would you need your neighbour\'s parcel delivered to you?',
+		'How do I know she really lost it?',
+		"Why does it have to be this weekend? The course runs again in March.",
+		'Sounds a bit fishy to me, to be honest.'
+	])('counts against empathy, with the reason: %s', (reply) => {
+		const result = score(reply);
+		expect(result.empathy).toBeLessThan(0);
+		expect(found(result, 'doubts-customer')[0]?.reason).toMatch(/treats them as a suspect/);
+	});
+
+	it.each([
+		'The supplier sent us a dodgy batch of screens, so I\'ll replace yours today.',
+		'How would I know if it has arrived? You get a text the moment the driver scans it.',
+		'Do you need it by Friday? I can send it express today.'
+	])('leaves a question that helps, or doubt about something else, alone: %s', (reply) => {
+		expect(found(score(reply), 'doubts-customer')).toEqual([]);
+	});
+});
+
 describe('round three rules that must not misfire', () => {
 	it.each([
 		"I'm so sorry you had the fault for a whole week.",

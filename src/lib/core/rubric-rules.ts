@@ -194,6 +194,16 @@ const RULE_SOURCES: RuleSource[] = [
 		reason: 'Telling the customer what they did wrong puts them on the defensive.'
 	},
 	{
+		id: 'doubts-customer',
+		dimension: 'empathy',
+		weight: -2,
+		group: 'dismissive',
+		source: V(
+			String.raw`\b(?:why (?:do|would|does|did|should) (?:you|she|he|they) (?:even |really |actually |possibly )?(?:want|need)\b[^.!?]{0,60}\?|how (?:do|can|would|am) (?:i|we) (?:supposed to )?know (?:that )?(?:you|he|she|they|it|this)\b|why does it (?:have|need) to be\b[^.!?]{0,40}\?|(?:sounds|seems|looks) (?:a bit |rather |pretty |very |kind of |a little )?(?:dodgy|suspicious|fishy|dubious)\b)`
+		),
+		reason: 'Asking why the customer wants it, or how you can know they are telling the truth, treats them as a suspect.'
+	},
+	{
 		id: 'brush-off',
 		dimension: 'empathy',
 		weight: -2,

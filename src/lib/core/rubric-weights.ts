@@ -21,6 +21,7 @@ export const LEARNED_WEIGHTS: FeatureWeights = {
 	dismissive: -2,
 	disown: -2,
 	'distress-ignored': -1,
+	'doubts-customer': -2,
 	'flex-ask': 1,
 	'flex-done': 2,
 	'flex-escalate': 1,
