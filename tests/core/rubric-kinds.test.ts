@@ -1503,6 +1503,27 @@ describe("doubting the customer's motive or word (round thirteen)", () => {
 	});
 });
 
+describe('a rule said to hold whatever the case: "X is X", "regardless of the reason" (round thirteen)', () => {
+	it.each([
+		'Overtime is overtime, I\'m afraid.',
+		'A booking is a booking.',
+		'The deadline is the deadline.',
+		'The cleaning fee applies regardless of the circumstances.',
+		'Tickets are charged irrespective of the reason you missed the show.'
+	])('counts against flexibility as a wall: %s', (reply) => {
+		const result = score(reply);
+		expect(result.flexibility).toBeLessThan(0);
+		expect(found(result, 'hard-wall')[0]?.reason).toMatch(/flat refusal/);
+	});
+
+	it.each(['That is that, then: I\'ll refund it today.', 'Enough is enough, so I\'ve refunded both nights.', 'Delivery is free regardless, and I\'ll book it now.'])(
+		'leaves other repeats and an unconditional gift alone: %s',
+		(reply) => {
+			expect(found(score(reply), 'hard-wall')).toEqual([]);
+		}
+	);
+});
+
 describe('round three rules that must not misfire', () => {
 	it.each([
 		"I'm so sorry you had the fault for a whole week.",
