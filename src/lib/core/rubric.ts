@@ -270,9 +270,7 @@ export function collectFindings(reply: string, givenContext: ReplyContext): Find
 
 	// Sarcasm turns the rest of its sentence into mockery: "I'll just drive the truck round myself, shall I?"
 	for (const mock of found.filter((e) => e.reason === SARCASM_REASON)) {
-		const from = Math.max(lower.lastIndexOf('.', mock.start - 1), lower.lastIndexOf('!', mock.start - 1), lower.lastIndexOf('?', mock.start - 1)) + 1;
-		const stop = lower.slice(mock.end).search(/[.!?]/);
-		const to = stop < 0 ? lower.length : mock.end + stop + 1;
+		const [from, to] = sentenceAround(lower, mock.start, mock.end);
 		for (const e of found) {
 			if (e !== mock && e.prior > 0 && e.start >= from && e.end <= to) e.zeroed = 'Said sarcastically, so it does not count.';
 		}
@@ -292,7 +290,7 @@ export function collectFindings(reply: string, givenContext: ReplyContext): Find
 	// some point" promises nothing: without a future before it in its sentence, the phrase is not a finding.)
 	for (const vague of [...found]) {
 		if (vague.feature !== 'vague-promise' || vague.zeroed || !VAGUE_TIME.test(vague.phrase.toLowerCase())) continue;
-		const [from, to] = sentenceAround(lower, vague.start);
+		const [from, to] = sentenceAround(lower, vague.start, vague.end);
 		if (!FUTURE.test(lower.slice(from, vague.start))) {
 			found.splice(found.indexOf(vague), 1);
 			continue;
@@ -323,11 +321,11 @@ const VAGUE_TIME = /^(?:at some|eventually|when )/;
 const FUTURE = /\b(?:'?ll|will|going to|gonna|should)\b/;
 const VAGUE_TIME_NOTE = 'Promised with no time ("at some point"), so it owns nothing the customer can hold anyone to.';
 
-/** Where the sentence around `at` starts and ends. */
-function sentenceAround(lower: string, at: number): [number, number] {
-	const from = Math.max(lower.lastIndexOf('.', at - 1), lower.lastIndexOf('!', at - 1), lower.lastIndexOf('?', at - 1)) + 1;
-	const stop = lower.slice(at).search(/[.!?]/);
-	return [from, stop < 0 ? lower.length : at + stop + 1];
+/** Where the sentence holding the words from `start` to `end` starts and ends. */
+function sentenceAround(lower: string, start: number, end = start): [number, number] {
+	const from = Math.max(lower.lastIndexOf('.', start - 1), lower.lastIndexOf('!', start - 1), lower.lastIndexOf('?', start - 1)) + 1;
+	const stop = lower.slice(end).search(/[.!?]/);
+	return [from, stop < 0 ? lower.length : end + stop + 1];
 }
 
 const THANKS = /^(?:thank|thanks|cheers)\b/;
