@@ -128,12 +128,16 @@ interface Token {
 	end: number;
 }
 
+/** A token without the apostrophes around it (most have none: checked before the expression runs, on every token). */
+const trimQuotes = (token: string) => (token.charCodeAt(0) === 39 || token.charCodeAt(token.length - 1) === 39 ? token.replace(/^'+|'+$/g, '') : token);
+
 /** The words of a text that carry its subject, by stem, with their offsets. */
 function contentWords(lower: string): Token[] {
 	const out: Token[] = [];
 	TOKEN.lastIndex = 0;
 	for (let match = TOKEN.exec(lower); match; match = TOKEN.exec(lower)) {
-		const word = match[0].replace(/^'+|'+$/g, '').replace(/'s$/, '');
+		let word = trimQuotes(match[0]);
+		if (word.endsWith("'s")) word = word.slice(0, -2);
 		if (word.length < 4 || COMMON.has(word) || /^\d+$/.test(word)) continue;
 		out.push({ stem: word.slice(0, 5), start: match.index, end: match.index + match[0].length });
 	}
@@ -244,7 +248,7 @@ export function knownTerms(model: WordModel, text: string, lower = normalise(tex
 	let previousStart = 0;
 	TOKEN.lastIndex = 0;
 	for (let match = TOKEN.exec(lower); match; match = TOKEN.exec(lower)) {
-		const word = match[0].replace(/^'+|'+$/g, '');
+		const word = trimQuotes(match[0]);
 		if (!word) continue;
 		const start = match.index;
 		const end = start + match[0].length;

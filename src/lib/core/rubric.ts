@@ -1035,15 +1035,27 @@ const VOCATIVE = /(?:^|[.!?]\s+)(\p{L}[\p{L}\p{M}'-]{1,30}),|,\s*(\p{L}[\p{L}\p{
 const ASCII_VOCATIVE = /(?:^|[.!?]\s+)([A-Za-z][A-Za-z'-]{1,30}),|,\s*([A-Za-z][A-Za-z'-]{1,30})\s*(?:[.!?]|$)/g;
 
 /** The customer's name used right earns a point; a wrong or misspelt one costs two. */
+const customerNameCache = new Map<string, { lowerParts: string[]; matcher: ReturnType<typeof nameMatcher> } | undefined>();
+
+/**
+ * The parts of the customer's name ("Mary-Jane" also as "Mary" and "Jane") and their matcher, read once per customer:
+ * cleaning the parts with a Unicode-class expression was the costliest line of the name check, on every reply.
+ */
+function customerName(customer: string) {
+	return remembered(customerNameCache, customer, () => {
+		const parts = customer
+			.split(/\s+/)
+			.flatMap((part) => (part.includes('-') ? [part, ...part.split('-')] : [part]))
+			.map((part) => part.replace(/[^\p{L}\p{M}'-]/gu, ''))
+			.filter((part) => part.length > 1);
+		return parts.length === 0 ? undefined : { lowerParts: parts.map((part) => part.toLowerCase()), matcher: nameMatcher(parts) };
+	});
+}
+
 function nameEvidence(text: string, customer: string, found: Finding[]) {
-	const parts = customer
-		.split(/\s+/)
-		.flatMap((part) => (part.includes('-') ? [part, ...part.split('-')] : [part]))
-		.map((part) => part.replace(/[^\p{L}\p{M}'-]/gu, ''))
-		.filter((part) => part.length > 1);
-	if (parts.length === 0) return;
-	const lowerParts = parts.map((part) => part.toLowerCase());
-	const matcher = nameMatcher(parts);
+	const name = customerName(customer);
+	if (!name) return;
+	const { lowerParts, matcher } = name;
 	let usedRight = false;
 	const wrong: { start: number; word: string }[] = [];
 	const seen = (start: number) => found.some((e) => e.start === start && e.feature === 'name-right') || wrong.some((w) => w.start === start);
