@@ -1524,6 +1524,35 @@ describe('a rule said to hold whatever the case: "X is X", "regardless of the re
 	);
 });
 
+describe('sending the customer to read a page instead of answering (round fourteen)', () => {
+	it.each([
+		'Please see the visitor guide on our website.',
+		'The opening times are on our website.',
+		'Kindly refer to the Payments section of the members handbook.',
+		'All the details are available at example.org/opening-times.',
+		"It's all in the leaflet we gave you."
+	])('counts against ownership as leaving them to it: %s', (reply) => {
+		const result = score(reply);
+		expect(result.ownership).toBeLessThan(0);
+		expect(found(result, 'self-serve')[0]?.reason).toMatch(/sort it out themselves/);
+	});
+
+	it.each([
+		"I've emailed you the page from the handbook that covers it, and I'll call you at 3 to go through it.",
+		"Let me check your portal has the right access switched on.",
+		'Check-in opens 24 hours before departure in the app.',
+		"Tickets can't be transferred, it's in the terms."
+	])('leaves a page the trainee handles, a fact, or a rule cited alone: %s', (reply) => {
+		expect(found(score(reply), 'self-serve')).toEqual([]);
+	});
+});
+
+describe('"you really should have…" (round fourteen)', () => {
+	it.each(['You really should have booked a room in advance.', 'You probably should have kept the receipt.'])('is a reproach with an adverb in it too: %s', (reply) => {
+		expect(score(reply).empathy).toBeLessThan(0);
+	});
+});
+
 describe('round three rules that must not misfire', () => {
 	it.each([
 		"I'm so sorry you had the fault for a whole week.",
