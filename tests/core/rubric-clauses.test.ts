@@ -34,7 +34,9 @@ describe('a stock opener that only leads into a refusal', () => {
 
 	it.each([
 		["I'm so sorry the heater failed on the coldest night of the year, but the cover doesn't include call-out fees.", 'apolog'],
-		['I understand how worrying a frozen card is, but the bank has to review the block first.', 'listening']
+		// Round fourteen: "I understand how worrying a frozen card is, but…" is now the formula (rubric-kinds.test.ts); sympathy
+		// in words of its own still counts.
+		['Being stuck at the till with a frozen card twice this week sounds awful, but the bank has to review the block first.', 'listening']
 	])('keeps an apology or an acknowledgement that names this customer’s trouble: %s', (reply, reason) => {
 		const result = score(reply);
 		expect(result.empathy).toBeGreaterThan(0);

@@ -1547,9 +1547,47 @@ describe('sending the customer to read a page instead of answering (round fourte
 	});
 });
 
-describe('"you really should have…" (round fourteen)', () => {
-	it.each(['You really should have booked a room in advance.', 'You probably should have kept the receipt.'])('is a reproach with an adverb in it too: %s', (reply) => {
-		expect(score(reply).empathy).toBeLessThan(0);
+describe('"you really should have…", and advice for next time instead of help now (round fourteen)', () => {
+	it.each([
+		'You really should have booked a room in advance.',
+		'You probably should have kept the receipt.',
+		'Maybe order earlier next time?',
+		'Next time please keep the box until you have checked the contents.',
+		'You may wish to allow more time for parking in future.',
+		'In future, bring the booking email with you.'
+	])('is a reproach: %s', (reply) => {
+		const result = score(reply);
+		expect(result.empathy).toBeLessThan(0);
+		expect(found(result, 'reproach')[0]?.reason).toMatch(/what they did wrong/);
+	});
+
+	it.each([
+		"I've added two free passes, so just give your name at the desk next time.",
+		"I'll have a word with the team so it doesn't happen next time.",
+		"Next time you visit, the coffee is on us."
+	])('leaves a gift or our own promise for next time alone: %s', (reply) => {
+		expect(found(score(reply), 'reproach')).toEqual([]);
+	});
+});
+
+describe('"I understand how X can be, however…": the formula, whatever fills it (round fourteen)', () => {
+	it.each([
+		'I understand how stressful moving house can be, however our policy states that the fee applies.',
+		'We appreciate how important the school prom is, but we do not allow under-18s on the sunbeds.',
+		'I know how upsetting a cancelled holiday must be; unfortunately the deposit is non-refundable.',
+		'I understand how worrying a frozen card is, but the bank has to review the block first.'
+	])('is a run-up to the refusal, not empathy: %s', (reply) => {
+		const result = score(reply);
+		expect(result.empathy).toBeLessThan(0);
+		expect(found(result, 'run-up')[0]?.reason).toMatch(/runs up to a refusal/);
+	});
+
+	it.each([
+		'I understand how stressful moving house can be. I have waived the fee for you today.',
+		'I understand how stressful moving house can be, and I can move your booking to Friday at no charge.'
+	])('leaves understanding that comes with a way forward alone: %s', (reply) => {
+		expect(found(score(reply), 'run-up')).toEqual([]);
+		expect(score(reply).empathy).toBeGreaterThan(0);
 	});
 });
 

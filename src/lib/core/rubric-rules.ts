@@ -105,6 +105,12 @@ const A_SITE = String.raw`(?:website|web ?site|faqs?|faq'?s|portal|guide|handboo
  */
 const POINTS_TO_PAGE = String.raw`(?:^|[.!?;:,\u2014\u2013] *|\b(?:please|just|simply|kindly|you can|you could) )(?:see|refer to|check|visit|read|look at|go to|go on|have a look at|consult) (?:the |our |your |a )?(?:[\w&'-]+ ){0,4}?${A_PAGE}\b|(?:it'?s|its|it is|they'?re|they are|(?:the |all )?(?:information|info|details|everything|prices|pricing|times|forms?|criteria)(?: you need)? (?:is|are)) (?:all )?(?:listed |available |explained |set out |posted |shown |published |detailed )?(?:on|in|at) (?:the |our |their )?(?:[\w&'-]+ ){0,3}?${A_SITE}\b|(?:available|found|listed) (?:at|on) [a-z0-9-]+\.[a-z]{2,}`;
 
+/**
+ * Advice for next time, given instead of help this time: "maybe book earlier next time?", "you may wish to arrive early
+ * in future". ("Next time" alone is the evidence where a "please" after it is already read as a courtesy.)
+ */
+const NEXT_TIME = String.raw`(?<=(?:^|[.!?] *)(?:(?:maybe|perhaps|please|just),? )?)(?:next time|in (?:the )?future)\b(?=,? (?:please |just |maybe |try (?:to )?)?(?:don'?t|do not|leave|check|book|give|keep|make sure|remember|bring|read|call|ask|arrive|come|plan|allow|tell|send|pack|get|take|start|cut)\b)|(?:^|[.!?] *)(?:maybe|perhaps|please|just|you (?:may|might) (?:wish|want) to|you'?ll need to|you need to|you should|try to) [^.!?]{0,60}?\b(?:next time|in (?:the )?future)(?=\s*(?:[.!?]|$|if\b))`;
+
 /** A rule as written: its expression's source, compiled when first read (`RULES`). */
 type RuleSource = Omit<Rule, 'pattern'> & { source: string };
 
@@ -201,7 +207,7 @@ const RULE_SOURCES: RuleSource[] = [
 		dimension: 'empathy',
 		weight: -2,
 		group: 'dismissive',
-		source: V(`${CUSTOMER_BLAME}|${SMALL_PRINT}|${GUESSED_FAULT}`),
+		source: V(`${CUSTOMER_BLAME}|${SMALL_PRINT}|${GUESSED_FAULT}|${NEXT_TIME}`),
 		reason: 'Telling the customer what they did wrong puts them on the defensive.'
 	},
 	{

@@ -740,6 +740,15 @@ function personalWords(words: string): number {
 }
 /** How many words of its own a run-up may have and still be the stock opener ("sorry to hear about your visa"). */
 const RUN_UP_PERSONAL = 1;
+/** …and the formula "I understand how stressful wedding planning can be, however…", whatever fills it. */
+const FORMULA_PERSONAL = 3;
+const UNDERSTANDING = /^(?:i|we)\b(?: [a-z]+)? (?:understand|appreciate|know|get|realise|realize)\b/;
+
+/** "I understand how X is/can be/must be, however…": understanding joined to the refusal by a contrast in one sentence. */
+function formulaRunUp(lower: string, f: Finding, refusal: Finding): boolean {
+	const between = lower.slice(f.end, refusal.start);
+	return UNDERSTANDING.test(normalise(f.phrase)) && !/[.!?]/.test(between) && between.search(CONTRAST) >= 0;
+}
 
 /**
  * Sympathy used as a run-up to a refusal: a "sorry" or a line of understanding,
@@ -758,7 +767,7 @@ function runUpEvidence(lower: string, found: Finding[]) {
 		// A run-up comes before what it runs up to; a bare "sorry" tacked on after it ("No refunds. Sorry.") is the same script.
 		const refusal = refusals.find((r) => r.start >= f.end);
 		const tackedOn = !refusal && refusals.some((r) => r.end <= f.start) && TACKED_ON_SORRY.test(lower.slice(f.start));
-		if (!tackedOn && (!refusal || !stockLine(lower, f, refusal.start))) continue;
+		if (!tackedOn && (!refusal || !stockLine(lower, f, refusal.start, formulaRunUp(lower, f, refusal) ? FORMULA_PERSONAL : RUN_UP_PERSONAL))) continue;
 		f.feature = 'run-up';
 		f.group = 'preamble';
 		f.prior = -1;
@@ -780,11 +789,11 @@ function offersOrOwns(found: Finding[], orName = true): boolean {
  * one word of its own. Sympathy that names this customer's trouble ("the heater failed on the coldest night of
  * the year") is personal; "sorry to hear about your mother" is the stock opener.
  */
-function stockLine(lower: string, f: Finding, until: number): boolean {
+function stockLine(lower: string, f: Finding, until: number, personal = RUN_UP_PERSONAL): boolean {
 	const from = Math.max(lower.lastIndexOf('.', f.start - 1), lower.lastIndexOf('!', f.start - 1), lower.lastIndexOf('?', f.start - 1)) + 1;
 	const rest = lower.slice(f.end, Math.max(f.end, until));
 	const stop = rest.search(/[.!?;]|\b(?:but|however|though|although|unfortunately|sadly|regrettably|i'?m afraid)\b/);
-	return personalWords(lower.slice(from, f.start) + ' ' + (stop < 0 ? rest : rest.slice(0, stop))) <= RUN_UP_PERSONAL;
+	return personalWords(lower.slice(from, f.start) + ' ' + (stop < 0 ? rest : rest.slice(0, stop))) <= personal;
 }
 
 /**
