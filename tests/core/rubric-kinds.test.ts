@@ -1591,6 +1591,28 @@ describe('"I understand how X can be, however…": the formula, whatever fills i
 	});
 });
 
+describe('saying yes to what the rule restricts, in words no grant rule lists (round fourteen)', () => {
+	const policy = 'Payment must be made before the vet sees the animal. Lost tags are not replaced free of charge.';
+	it.each(['We will see Biscuit tonight. Payment can be taken on Friday.', "The lost tag will be in tomorrow's post."])(
+		'counts for flexibility as an exception granted: %s',
+		(reply) => {
+			const result = score(reply, { policy });
+			expect(result.flexibility).toBeGreaterThan(0);
+			expect(found(result, 'flex-grant', 1)[0]?.reason).toMatch(/grants the exception/);
+		}
+	);
+
+	it.each([
+		'Payment can only be taken before treatment, I am afraid.',
+		'If you can pay before the appointment, we can see Biscuit tonight.',
+		"I'll check whether payment can be taken on Friday.",
+		"I'll call the vet now about the payment and ring you back by 5.",
+		'We can see Biscuit on Tuesday.'
+	])('leaves a refusal, a condition, a look into it, a call or a yes to something unrestricted alone: %s', (reply) => {
+		expect(found(score(reply, { policy }), 'flex-grant', 1)).toEqual([]);
+	});
+});
+
 describe('round three rules that must not misfire', () => {
 	it.each([
 		"I'm so sorry you had the fault for a whole week.",

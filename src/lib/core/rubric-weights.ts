@@ -25,6 +25,7 @@ export const LEARNED_WEIGHTS: FeatureWeights = {
 	'flex-ask': 1,
 	'flex-done': 2,
 	'flex-escalate': 1,
+	'flex-grant': 1,
 	'flex-indirect': 2,
 	'flex-limit-but': 1,
 	'flex-normally-but': 1,

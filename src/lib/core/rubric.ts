@@ -257,6 +257,7 @@ export function collectFindings(reply: string, givenContext: ReplyContext): Find
 	serviceEvidence(lower, context.customerLine, found);
 	yesEvidence(text, lower, context.customerLine, found);
 	requestMetEvidence(text, lower, context.customerLine, context.policy, found);
+	grantEvidence(text, lower, context.policy, found);
 	ruleRestatedEvidence(text, lower, context.customerLine, context.policy, words.length, found);
 	givesWayEvidence(text, lower, context.policy, found);
 	overPromiseEvidence(text, lower, found);
@@ -496,6 +497,37 @@ function requestMetEvidence(text: string, lower: string, customerLine: string | 
 		if (!AFFIRMS.test(match[0]) || REFUSES.test(match[0])) continue;
 		found.push(makeFinding(text, start, end, 'flexibility', 'request-met', 'flex', 1, 'Doing what the customer asked for, in their own words, gives them the way round the rule they needed.'));
 		return;
+	}
+}
+
+/** The parts of a policy that restrict: "…are not refunded", "only within 30 days", "must be paid before…". */
+const RESTRICTING = /\b(?:not|only|must|no|non|cannot|can'?t|won'?t|forfeit\w*|charged|within|before|after|requires?|required|unless|until|never|strictly|in full)\b/;
+const restrictedCache = new Map<string, Set<string>>();
+/** A clause that says yes to something: "a full refund will be issued", "we can approve the plaque now", "one more is fine". */
+const SAYS_YES = /\b(?:we can|i can|we'll|i'?ll|we will|i will|can be|will be|is fine|are fine|that'?s fine|is ok(?:ay)?|you can)\b/;
+/** …unless it refuses, sets a condition, only looks into it or passes it on, or only talks to someone about it. */
+const ONLY_LOOKS = /\b(?:call|ring|phone|e-?mail|text|send|tell|explain|pull up|check\w*|look\w*|see|ask\w*|whether|find out|confirm|let me|could you|pass|flag|mention|referr\w*|raise|chase|log|not|never|no|nothing|can'?t|cannot|won'?t|don'?t|didn'?t|doesn'?t|isn'?t|aren'?t|unable|only|unless|if|afraid|unfortunately|sadly|normally|usually|policy|rules?|terms)\b/;
+const stemsOf = (text: string) => (text.match(/[a-z]{4,}/g) ?? []).filter((w) => !COMMON_WORDS.has(w)).map((w) => w.slice(0, 5));
+
+/**
+ * "Payment can be taken on Friday", "a full refund will be issued", "we can approve the plaque now": saying yes, in a
+ * clause that refuses and conditions nothing, to what the policy's restricting words are about, grants the exception
+ * in words no grant rule lists. Read only where nothing else has been found on flexibility.
+ */
+function grantEvidence(text: string, lower: string, policy: string | undefined, found: Finding[]) {
+	if (!policy || found.some((f) => (f.dimension === 'flexibility' || PASSES_ON.has(f.feature)) && !f.zeroed)) return;
+	const restricted = remembered(restrictedCache, policy, () => {
+		const clauses = normalise(policy).split(/[.;,]|\b(?:but|and)\b/).filter((clause) => RESTRICTING.test(clause));
+		return new Set(clauses.flatMap(stemsOf));
+	});
+	const clause = /[^.!?;\n]+/g;
+	for (let match = clause.exec(lower); match; match = clause.exec(lower)) {
+		for (const part of match[0].split(/\bbut\b/)) {
+			if (!SAYS_YES.test(part) || ONLY_LOOKS.test(part) || !stemsOf(part).some((stem) => restricted.has(stem))) continue;
+			const start = match.index + match[0].indexOf(part) + (part.length - part.trimStart().length);
+			found.push(makeFinding(text, start, start + part.trim().length, 'flexibility', 'flex-grant', 'flex', 1, 'Saying yes to what the rule restricts, with no condition and no refusal, grants the exception.'));
+			return;
+		}
 	}
 }
 
