@@ -1613,6 +1613,26 @@ describe('saying yes to what the rule restricts, in words no grant rule lists (r
 	});
 });
 
+describe('a rule held for a harm it prevents, explained, is not hidden behind (round fourteen)', () => {
+	it.each([
+		"We can't have anyone under 18 in the dorms, because strangers share them.",
+		"I can't transfer the number, as it's tied to your medical details.",
+		"We can't let under-12s on the ice without a helmet, because if she fell you couldn't stop her head hitting it."
+	])('does not count the refusal against flexibility: %s', (reply) => {
+		const result = score(reply);
+		expect(result.flexibility).toBe(0);
+		expect(result.evidence.some((e) => e.dimension === 'flexibility' && e.weight < 0)).toBe(false);
+	});
+
+	it.each([
+		"We can't refund it, as the booking was inside 24 hours.",
+		"I can't move it because we lose the slot and it costs us money.",
+		"Claims can't be accepted as your claim falls outside the period."
+	])('still counts a refusal whose reason is only the rule or the business: %s', (reply) => {
+		expect(score(reply).flexibility).toBeLessThan(0);
+	});
+});
+
 describe('round three rules that must not misfire', () => {
 	it.each([
 		"I'm so sorry you had the fault for a whole week.",

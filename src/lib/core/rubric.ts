@@ -285,6 +285,11 @@ export function collectFindings(reply: string, givenContext: ReplyContext): Find
 	// A rule that holds for safety or the law, explained as such, is not hidden behind (a flat "no exceptions" still is).
 	if (SAFETY_REASON.test(lower)) {
 		for (const e of found) if (e.dimension === 'flexibility' && e.prior === -1 && !e.zeroed) e.zeroed = SAFETY_REASON_NOTE;
+	} else {
+		const reason = BECAUSE.exec(lower);
+		if (reason && HARM.test(reason[1])) {
+			for (const e of found) if (e.dimension === 'flexibility' && e.prior === -1 && !e.zeroed) e.zeroed = REASON_NOTE;
+		}
 	}
 
 	// "I'll do the refund at some point": a promise with no time in it owns nothing. ("Most bikes get a puncture at
@@ -335,8 +340,13 @@ const THANKS_IF_ZERO = 'Thanks are courteous, but on their own they do not show 
 
 /** The reason a rule rightly holds, given to the customer: safety, the law, insurance, a false document. */
 const SAFETY_REASON =
-	/\b(?:safety(?! first)|unsafe|dangerous|danger|legal(?:ly)?|illegal|the law|by law|(?:insurance|insurer)(?: \w+)? (?:wouldn'?t|won'?t|doesn'?t|does not|would not|will not)|confidential(?:ity)?|(?:their|his|her|patients?'?|members?'?|customers?'?) privacy|to protect (?:your|their|his|her|the) (?:property|privacy|data|details|safety|belongings|health|records)|uninsured|accreditation|licen[cs]e to operate|false (?:document|record|certificate)|fraud|fire (?:rules?|regulations?|safety|limit|code)|health and safety|risk (?:assessment|to (?:you|them|the|your))|data protection|gdpr|(?:his|her|their) consent|security (?:key|reasons?|rules?)|to stop (?:people|anyone|strangers)|(?:keep|keeps|keeping) (?:you|him|her|them|riders|children|kids|swimmers|climbers|patients|guests|passengers|visitors|staff|(?:your|the) [a-z]+) safe|(?:tip|capsize|sink) (?:a|the)|rescue)\b/;
+	/\b(?:safety(?! first)|unsafe|dangerous|danger|legal(?:ly)?|illegal|the law|by law|(?:insurance|insurer)(?: \w+)? (?:wouldn'?t|won'?t|doesn'?t|does not|would not|will not)|confidential(?:ity)?|(?:their|his|her|patients?'?|members?'?|customers?'?) privacy|to protect (?:your|their|his|her|the) (?:property|privacy|data|details|safety|belongings|health|records)|uninsured|accreditation|licen[cs]e to operate|false (?:document|record|certificate)|fraud|fire (?:rules?|regulations?|safety|limit|code)|health and safety|risk (?:assessment|to (?:you|them|the|your))|data[- ]protection|gdpr|(?:his|her|their) consent|security (?:key|reasons?|rules?)|to stop (?:people|anyone|strangers)|(?:keep|keeps|keeping) (?:you|him|her|them|riders|children|kids|swimmers|climbers|patients|guests|passengers|visitors|staff|(?:your|the) [a-z]+) safe|(?:tip|capsize|sink) (?:a|the)|rescue)\b/;
 const SAFETY_REASON_NOTE = 'The rule holds for a reason the customer is told (safety, the law, insurance): explaining it is not hiding behind it.';
+/** "…because strangers share the dorms", "as it's tied to your medical details", "that's why we need your GP to confirm". */
+const BECAUSE = /\b(?:because|since|as (?:it|it'?s|they|they'?re|the|we|we'?re|that|this|there|our|your|strangers|some|any|most|each)|so that (?!'?s\b|one\b)|(?:it'?s|is|are) there to|which is why|that'?s why|that'?s for|otherwise)\b([^.!?;]{0,80})/;
+/** …naming a harm the rule prevents or someone it protects: a reason the rule rightly holds, not a business's convenience. */
+const HARM = /\b(?:infect\w*|medical|health|illness|risk\w*|injur\w*|hurt|harm\w*|head|fell|fall(?:s|ing)? (?:over|off|down|backwards)|faint\w*|allerg\w*|coeliacs?|strangers?|secur\w*|protect\w*|regulat\w*|offence|crime|criminal|stolen|steal\w*|fraud\w*|identity|paramedics?|emergenc\w*|fire|safe|safely|young people|vulnerable|privacy|private|consent|permission|reliably|verify|(?:you'?re|is|are) fit)\b/;
+const REASON_NOTE = 'The rule holds for a reason the customer is told, not just the rule said again: explaining it is not hiding behind it.';
 const PERMISSION = /^(?:(?:that'?s|is|are|it'?s) (?:allowed|covered)|(?:is|are) possible)/;
 const ONLY_REASON = 'A permission limited by "only" states the rule: with nothing else offered, it is a wall.';
 
