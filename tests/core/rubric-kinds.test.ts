@@ -1079,7 +1079,11 @@ describe('waivers and steps done, in more words (round six)', () => {
 	])('a charge waived counts for flexibility: %s', (reply) => {
 		const result = score(reply, lateFee);
 		expect(result.flexibility).toBeGreaterThan(0);
-		expect(found(result, 'flex-waive', 1).length).toBeGreaterThan(0);
+		// The waiver is read and explained; where an offer before it has already filled the flexibility group's cap
+		// ("I'll rebook you without the fee"), it shows as "already counted" rather than adding again.
+		const waiver = result.evidence.find((e) => e.feature === 'flex-waive');
+		expect(waiver?.reason).toMatch(/taking the fee or penalty off/i);
+		expect(waiver!.weight > 0 || /^Already counted/.test(waiver!.reason)).toBe(true);
 	});
 
 	it.each([
