@@ -1631,7 +1631,9 @@ describe('a rule held for a harm it prevents, explained, is not hidden behind (r
 	it.each([
 		"We can't refund it, as the booking was inside 24 hours.",
 		"I can't move it because we lose the slot and it costs us money.",
-		"Claims can't be accepted as your claim falls outside the period."
+		"Claims can't be accepted as your claim falls outside the period.",
+		"I can't refund it, because head office decides refunds.",
+		"We can't hold the table, as we need the deposit to secure it."
 	])('still counts a refusal whose reason is only the rule or the business: %s', (reply) => {
 		expect(score(reply).flexibility).toBeLessThan(0);
 	});

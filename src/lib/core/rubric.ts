@@ -345,7 +345,7 @@ const SAFETY_REASON_NOTE = 'The rule holds for a reason the customer is told (sa
 /** "…because strangers share the dorms", "as it's tied to your medical details", "that's why we need your GP to confirm". */
 const BECAUSE = /\b(?:because|since|as (?:it|it'?s|they|they'?re|the|we|we'?re|that|this|there|our|your|strangers|some|any|most|each)|so that (?!'?s\b|one\b)|(?:it'?s|is|are) there to|which is why|that'?s why|that'?s for|otherwise)\b([^.!?;]{0,80})/;
 /** …naming a harm the rule prevents or someone it protects: a reason the rule rightly holds, not a business's convenience. */
-const HARM = /\b(?:infect\w*|medical|health|illness|risk\w*|injur\w*|hurt|harm\w*|head|fell|fall(?:s|ing)? (?:over|off|down|backwards)|faint\w*|allerg\w*|coeliacs?|strangers?|secur\w*|protect\w*|regulat\w*|offence|crime|criminal|stolen|steal\w*|fraud\w*|identity|paramedics?|emergenc\w*|fire|safe|safely|young people|vulnerable|privacy|private|consent|permission|reliably|verify|(?:you'?re|is|are) fit)\b/;
+const HARM = /\b(?:infect\w*|medical|health|illness|risk\w*|injur\w*|hurt|harm\w*|head(?! office|quarters)|fell|fall(?:s|ing)? (?:over|off|down|backwards)|faint\w*|allerg\w*|coeliacs?|strangers?|security|protect\w*|regulat\w*|offence|crime|criminal|stolen|steal\w*|fraud\w*|identity|paramedics?|emergenc\w*|fire|safe|safely|young people|vulnerable|privacy|private|consent|permission|reliably|verify|(?:you'?re|is|are) fit)\b/;
 const REASON_NOTE = 'The rule holds for a reason the customer is told, not just the rule said again: explaining it is not hiding behind it.';
 const PERMISSION = /^(?:(?:that'?s|is|are|it'?s) (?:allowed|covered)|(?:is|are) possible)/;
 const ONLY_REASON = 'A permission limited by "only" states the rule: with nothing else offered, it is a wall.';
@@ -828,7 +828,7 @@ function offersOrOwns(found: Finding[], orName = true): boolean {
 
 /**
  * Whether a line of sympathy or thanks is stock: in its sentence, up to `until` or a contrast, it has at most
- * one word of its own. Sympathy that names this customer's trouble ("the heater failed on the coldest night of
+ * `personal` words of its own (one; three for the "I understand how X can be, however" formula). Sympathy that names this customer's trouble ("the heater failed on the coldest night of
  * the year") is personal; "sorry to hear about your mother" is the stock opener.
  */
 function stockLine(lower: string, f: Finding, until: number, personal = RUN_UP_PERSONAL): boolean {
