@@ -1639,6 +1639,17 @@ describe('a rule held for a harm it prevents, explained, is not hidden behind (r
 	});
 });
 
+describe('"well" is not "we\'ll" (round fourteen)', () => {
+	it('reads a rule said back after "Well," as the wall it is, not as something the reply will do', () => {
+		const result = score('Well, bookings need 48 hours notice.', {
+			customerLine: 'Can you just fit me in tomorrow morning?',
+			policy: 'Bookings must be made 48 hours in advance.'
+		});
+		expect(result.flexibility).toBeLessThan(0);
+		expect(found(result, 'rule-restated')[0]?.reason).toMatch(/hiding behind it/);
+	});
+});
+
 describe('round three rules that must not misfire', () => {
 	it.each([
 		"I'm so sorry you had the fault for a whole week.",

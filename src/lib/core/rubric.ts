@@ -282,15 +282,10 @@ export function collectFindings(reply: string, givenContext: ReplyContext): Find
 		for (const e of found) if (e.dimension === 'flexibility' && e.prior > 0 && !e.zeroed) e.zeroed = 'Done on the quiet, so it is not an open exception.';
 	}
 
-	// A rule that holds for safety or the law, explained as such, is not hidden behind (a flat "no exceptions" still is).
-	if (SAFETY_REASON.test(lower)) {
-		for (const e of found) if (e.dimension === 'flexibility' && e.prior === -1 && !e.zeroed) e.zeroed = SAFETY_REASON_NOTE;
-	} else {
-		const reason = BECAUSE.exec(lower);
-		if (reason && HARM.test(reason[1])) {
-			for (const e of found) if (e.dimension === 'flexibility' && e.prior === -1 && !e.zeroed) e.zeroed = REASON_NOTE;
-		}
-	}
+	// A rule that holds for safety or the law, or for a harm it prevents, explained as such, is not hidden behind (a flat
+	// "no exceptions" still is).
+	const held = SAFETY_REASON.test(lower) ? SAFETY_REASON_NOTE : HARM.test(BECAUSE.exec(lower)?.[1] ?? '') ? REASON_NOTE : undefined;
+	if (held) for (const e of found) if (e.dimension === 'flexibility' && e.prior === -1 && !e.zeroed) e.zeroed = held;
 
 	// "I'll do the refund at some point": a promise with no time in it owns nothing. ("Most bikes get a puncture at
 	// some point" promises nothing: without a future before it in its sentence, the phrase is not a finding.)
@@ -469,7 +464,7 @@ const REQUESTED =
 const requestCache = new Map<string, Set<string>>();
 const NEGATES = /\b(?:can'?t|cannot|won'?t|don'?t|do not|doesn'?t|does not|not able|unable|never)\b/;
 /** Said in the reply as done or to be done, not refused. */
-const AFFIRMS = /\b(?:i'?ve|we'?ve|i'?ll|we'?ll|i will|we will|i can|we can|you can|you'?ll|is fine|are fine|no problem|of course|yes|sure|happy to|done)\b/;
+const AFFIRMS = /\b(?:i'?ve|we'?ve|i'?ll|we'll|i will|we will|i can|we can|you can|you'?ll|is fine|are fine|no problem|of course|yes|sure|happy to|done)\b/;
 /** A clause that refuses, or only looks into it ("I'll look into whether…", "I'm checking…"). */
 const REFUSES = /\b(?:can'?t|cannot|won'?t|not|no|unable|afraid|unfortunately|sadly|only|look(?:ing)? into|check(?:ing)?|see (?:if|whether|what)|find out|ask(?:ing)?)\b/;
 
@@ -789,7 +784,7 @@ const UNDERSTANDING = /^(?:i|we)\b(?: [a-z]+)? (?:understand|appreciate|know|get
 /** "I understand how X is/can be/must be, however…": understanding joined to the refusal by a contrast in one sentence. */
 function formulaRunUp(lower: string, f: Finding, refusal: Finding): boolean {
 	const between = lower.slice(f.end, refusal.start);
-	return UNDERSTANDING.test(normalise(f.phrase)) && !/[.!?]/.test(between) && between.search(CONTRAST) >= 0;
+	return UNDERSTANDING.test(lower.slice(f.start, f.end)) && !/[.!?]/.test(between) && between.search(CONTRAST) >= 0;
 }
 
 /**
@@ -828,11 +823,12 @@ function offersOrOwns(found: Finding[], orName = true): boolean {
 
 /**
  * Whether a line of sympathy or thanks is stock: in its sentence, up to `until` or a contrast, it has at most
- * `personal` words of its own (one; three for the "I understand how X can be, however" formula). Sympathy that names this customer's trouble ("the heater failed on the coldest night of
- * the year") is personal; "sorry to hear about your mother" is the stock opener.
+ * `personal` words of its own (one; three for the "I understand how X can be, however" formula). Sympathy that names
+ * this customer's trouble ("the heater failed on the coldest night of the year") is personal; "sorry to hear about
+ * your mother" is the stock opener.
  */
 function stockLine(lower: string, f: Finding, until: number, personal = RUN_UP_PERSONAL): boolean {
-	const from = Math.max(lower.lastIndexOf('.', f.start - 1), lower.lastIndexOf('!', f.start - 1), lower.lastIndexOf('?', f.start - 1)) + 1;
+	const [from] = sentenceAround(lower, f.start);
 	const rest = lower.slice(f.end, Math.max(f.end, until));
 	const stop = rest.search(/[.!?;]|\b(?:but|however|though|although|unfortunately|sadly|regrettably|i'?m afraid)\b/);
 	return personalWords(lower.slice(from, f.start) + ' ' + (stop < 0 ? rest : rest.slice(0, stop))) <= personal;
