@@ -1650,6 +1650,87 @@ describe('"well" is not "we\'ll" (round fourteen)', () => {
 	});
 });
 
+describe('counting on a rule not being enforced is bending it on the quiet (round fifteen)', () => {
+	it.each([
+		"Just write last year's date on the form, nobody really checks.",
+		"Bring the dog in anyway, they never check at the gate.",
+		"Tell them he's five and nobody will ask.",
+		"Take the spare locker, I won't tell if you don't."
+	])('counts against flexibility, and a yes in it is no open exception: %s', (reply) => {
+		const result = score(reply);
+		expect(result.flexibility).toBeLessThan(0);
+		expect(found(result, 'covert-bend')[0]?.reason).toMatch(/on the quiet/);
+	});
+
+	it.each([
+		"Nobody will ask you to pay it twice: I've cancelled the second charge.",
+		"We check every harness before each climb, so she'll be safe."
+	])('leaves a reassurance that is not about dodging the rule alone: %s', (reply) => {
+		expect(found(score(reply), 'covert-bend')).toEqual([]);
+	});
+});
+
+describe('pointing at where the rule is printed (round fifteen)', () => {
+	it.each([
+		'Late returns are charged at £5 a day, as stated on your rental agreement.',
+		"No dogs in the garden area. It's on the sign.",
+		"Gift cards can't be exchanged for cash, it's all in the terms and conditions.",
+		'This is clearly printed in your booking confirmation.'
+	])('tells the customer they should have read it (empathy) and hides behind the rule (flexibility): %s', (reply) => {
+		const result = score(reply);
+		expect(result.empathy).toBeLessThan(0);
+		expect(found(result, 'reproach')[0]?.reason).toMatch(/what they did wrong/);
+		expect(result.flexibility).toBeLessThan(0);
+	});
+
+	it.each([
+		"Your booking reference is on your confirmation email, and I'll check it for you now.",
+		"I've printed the new times on your ticket so you have them."
+	])('leaves a place named to help alone: %s', (reply) => {
+		expect(found(score(reply), 'reproach')).toEqual([]);
+	});
+});
+
+describe('"I\'ve taken the £40 off": a sum taken off is a waiver (round fifteen)', () => {
+	it.each([
+		"I've taken the £40 off your bill.",
+		"We've taken the €15 late fee off, so you owe nothing more.",
+		"I'll take the $25 off as soon as the photos arrive."
+	])('counts for flexibility: %s', (reply) => {
+		const result = score(reply);
+		expect(result.flexibility).toBeGreaterThan(0);
+		expect(found(result, 'flex-waive', 1)[0]?.reason).toMatch(/bending the rule their way/);
+	});
+
+	it("leaves a sum that is not taken off alone: I've taken the £40 deposit", () => {
+		expect(found(score("I've taken the £40 deposit and the room is yours."), 'flex-waive', 1)).toEqual([]);
+	});
+});
+
+describe('an order that opens a sentence and hands the customer the work (round fifteen)', () => {
+	it.each([
+		'Please resubmit the claim with the original invoice.',
+		'Rebook online once your new card arrives.',
+		'Raise it with your landlord.',
+		'Try again after midnight when the system resets.',
+		'Please call 0300 123 4567 between 9 and 5.',
+		'Please complete form A7 and return it to reception.'
+	])('counts against ownership as leaving them to it: %s', (reply) => {
+		const result = score(reply);
+		expect(result.ownership).toBeLessThan(0);
+		expect(found(result, 'self-serve')[0]?.reason).toMatch(/sort it out themselves/);
+	});
+
+	it.each([
+		'Please call me on 0300 123 4567 if anything changes.',
+		'Email us the photo and I will process it today.',
+		'Phone cameras are fine for the photos.',
+		"I'll resubmit the claim for you this afternoon."
+	])('leaves work that stays with us, or a noun, alone: %s', (reply) => {
+		expect(found(score(reply), 'self-serve')).toEqual([]);
+	});
+});
+
 describe('round three rules that must not misfire', () => {
 	it.each([
 		"I'm so sorry you had the fault for a whole week.",
