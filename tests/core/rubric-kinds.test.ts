@@ -1731,6 +1731,37 @@ describe('an order that opens a sentence and hands the customer the work (round 
 	});
 });
 
+describe('"not really my area", "worth a look", "your dad will need to…" (round fifteen)', () => {
+	it.each([
+		"Not really my area, I'm afraid.",
+		"Parking fines aren't really something we deal with.",
+		'This one is for our billing team.'
+	])('disowns the problem: %s', (reply) => {
+		const result = score(reply);
+		expect(result.ownership).toBeLessThan(0);
+		expect(found(result, 'disown')[0]?.reason).toMatch(/nobody who owns it/);
+	});
+
+	it.each([
+		'There are other plumbers listed online, might be worth a look.',
+		"Hmm, I'd ask the council.",
+		'Your son will need to bring his passport in person.'
+	])('leaves the work to the customer: %s', (reply) => {
+		const result = score(reply);
+		expect(result.ownership).toBeLessThan(0);
+		expect(found(result, 'self-serve')[0]?.reason).toMatch(/sort it out themselves/);
+	});
+
+	it.each([
+		"I'd be glad to sort it for you today.",
+		'Your coat will have to stay in the cloakroom, but I will bring it to your table.',
+		"It's not my decision alone, so I'll take it to the manager now and ring you by 4."
+	])('leaves our own offer, a plain rule or a hand-off we carry alone: %s', (reply) => {
+		expect(found(score(reply), 'self-serve')).toEqual([]);
+		expect(found(score(reply), 'disown')).toEqual([]);
+	});
+});
+
 describe('round three rules that must not misfire', () => {
 	it.each([
 		"I'm so sorry you had the fault for a whole week.",
