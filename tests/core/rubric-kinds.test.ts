@@ -1762,6 +1762,39 @@ describe('"not really my area", "worth a look", "your dad will need to…" (roun
 	});
 });
 
+describe('a holding line or a question back after a greeting does not ignore the question (round fifteen)', () => {
+	const customerLine = 'My order came with the wrong size. Can you send the right one before Saturday?';
+	it.each([
+		'Thank you Ms Ellery, I\'m just pulling up your order now.',
+		'Good question! Let me double-check the stock for you.',
+		'Could I take your order number please?',
+		'Thanks Morgan - roughly when did it arrive?'
+	])('is not counted as unanswered: %s', (reply) => {
+		const result = score(reply, { customerLine });
+		expect(found(result, 'unanswered')).toEqual([]);
+		expect(result.empathy).toBeGreaterThanOrEqual(0);
+	});
+
+	it('still counts a reply that talks past the question', () => {
+		expect(found(score('Thank you for contacting us. We value your feedback.', { customerLine }), 'unanswered')).not.toEqual([]);
+	});
+});
+
+describe('"everyone else manages": holding other customers up to this one (round fifteen)', () => {
+	it.each(['Everybody else remembered to bring their ID.', 'Other parents manage to collect on time.'])(
+		'is dismissive: %s',
+		(reply) => {
+			const result = score(reply);
+			expect(result.empathy).toBeLessThan(0);
+			expect(found(result, 'dismissive').length).toBeGreaterThan(0);
+		}
+	);
+
+	it("leaves other customers' good experience offered as help alone", () => {
+		expect(found(score("I'll send you the wording other customers have used, it might help."), 'dismissive')).toEqual([]);
+	});
+});
+
 describe('round three rules that must not misfire', () => {
 	it.each([
 		"I'm so sorry you had the fault for a whole week.",
