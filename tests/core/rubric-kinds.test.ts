@@ -1675,7 +1675,10 @@ describe('pointing at where the rule is printed (round fifteen)', () => {
 		'Late returns are charged at £5 a day, as stated on your rental agreement.',
 		"No dogs in the garden area. It's on the sign.",
 		"Gift cards can't be exchanged for cash, it's all in the terms and conditions.",
-		'This is clearly printed in your booking confirmation.'
+		'This is clearly printed in your booking confirmation.',
+		'Parking is for residents only. It says so on the sign.',
+		'As per clause 4 of your agreement, the deposit is kept.',
+		'The breakfast hours are clearly displayed in your room.'
 	])('tells the customer they should have read it (empathy) and hides behind the rule (flexibility): %s', (reply) => {
 		const result = score(reply);
 		expect(result.empathy).toBeLessThan(0);
@@ -1792,6 +1795,14 @@ describe('"everyone else manages": holding other customers up to this one (round
 
 	it("leaves other customers' good experience offered as help alone", () => {
 		expect(found(score("I'll send you the wording other customers have used, it might help."), 'dismissive')).toEqual([]);
+	});
+});
+
+describe('a "sorry" with their name tacked on after a refusal (round fifteen)', () => {
+	it('is the same script as a bare one: No refunds without a receipt. Sorry Morgan.', () => {
+		const result = score('No refunds without a receipt. Sorry Morgan.');
+		expect(found(result, 'apology', 1)).toEqual([]);
+		expect(found(result, 'run-up')[0]?.reason).toMatch(/runs up to a refusal/);
 	});
 });
 

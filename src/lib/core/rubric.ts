@@ -813,8 +813,8 @@ function runUpEvidence(lower: string, found: Finding[]) {
 	}
 }
 
-/** A bare apology that ends the reply: "…, sorry.", "Sorry about that." */
-const TACKED_ON_SORRY = /^(?:i'?m |so |very |really )*(?:sorry|apologies)(?: about that| for that)?\W*$/;
+/** A bare apology that ends the reply: "…, sorry.", "Sorry about that.", "…, sorry Tomasz." */
+const TACKED_ON_SORRY = /^(?:i'?m |so |very |really )*(?:sorry|apologies)(?: about that| for that)?(?:,? [a-z'-]+)?\W*$/;
 
 /** Something offered or owned (or, where `orName`, the customer's name used right): the reply is more than a script. */
 function offersOrOwns(found: Finding[], orName = true): boolean {
