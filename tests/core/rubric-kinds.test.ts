@@ -1806,6 +1806,24 @@ describe('a "sorry" with their name tacked on after a refusal (round fifteen)', 
 	});
 });
 
+describe('a rule held for what it protects, with a way found that respects it (round fifteen)', () => {
+	it.each([
+		"I can't sell you the medicine without the pharmacist, because it can be dangerous with your other tablets. I'll ring her now and she'll call you within the hour.",
+		"We can't let him climb without a harness, because if he fell he could be badly hurt. I'll put a junior harness aside for you at the desk today."
+	])('counts for flexibility: %s', (reply) => {
+		const result = score(reply);
+		expect(result.flexibility).toBeGreaterThan(0);
+		expect(found(result, 'held-with-way', 1)[0]?.reason).toMatch(/finds a way that respects it/);
+	});
+
+	it.each([
+		"I can't move it because we lose the slot and it costs us money. I'll email you the terms today.",
+		"We can't let him climb without a harness, as a fall could kill him."
+	])('leaves a reason that is only the business, or a reason with nothing taken on, alone: %s', (reply) => {
+		expect(found(score(reply), 'held-with-way', 1)).toEqual([]);
+	});
+});
+
 describe('round three rules that must not misfire', () => {
 	it.each([
 		"I'm so sorry you had the fault for a whole week.",

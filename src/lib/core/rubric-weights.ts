@@ -40,6 +40,7 @@ export const LEARNED_WEIGHTS: FeatureWeights = {
 	'form-letter': -1,
 	'gives-way': -2,
 	'hard-wall': -2,
+	'held-with-way': 1,
 	'must-yes': -1,
 	'name-right': 1,
 	'name-wrong': -3,

@@ -286,6 +286,7 @@ export function collectFindings(reply: string, givenContext: ReplyContext): Find
 	// "no exceptions" still is).
 	const held = SAFETY_REASON.test(lower) ? SAFETY_REASON_NOTE : HARM.test(BECAUSE.exec(lower)?.[1] ?? '') ? REASON_NOTE : undefined;
 	if (held) for (const e of found) if (e.dimension === 'flexibility' && e.prior === -1 && !e.zeroed) e.zeroed = held;
+	if (held) heldWithWayEvidence(text, held, found);
 
 	// "I'll do the refund at some point": a promise with no time in it owns nothing. ("Most bikes get a puncture at
 	// some point" promises nothing: without a future before it in its sentence, the phrase is not a finding.)
@@ -534,6 +535,18 @@ function grantEvidence(text: string, lower: string, policy: string | undefined, 
 			return;
 		}
 	}
+}
+
+/**
+ * The guide's other "+": the rule explained by what it protects, and a way found that respects it. A refusal held for
+ * safety, the law or a harm it prevents, with something the trainee takes on ("I'll email you the job sheet today so
+ * your insurer can see it"), and nothing else said about the rule either way.
+ */
+function heldWithWayEvidence(text: string, held: string, found: Finding[]) {
+	if (!found.some((f) => f.zeroed === held) || found.some((f) => f.dimension === 'flexibility' && !f.zeroed && f.prior !== 0)) return;
+	const way = found.find((f) => f.dimension === 'ownership' && f.prior > 0 && !f.zeroed);
+	if (!way) return;
+	found.push(makeFinding(text, way.start, way.end, 'flexibility', 'held-with-way', 'flex', 1, 'The rule is explained by what it protects and the reply finds a way that respects it: judgment, not a wall.'));
 }
 
 /** Words that state a limit: what a rule said back sounds like. */
