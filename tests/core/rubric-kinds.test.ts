@@ -1824,6 +1824,38 @@ describe('a rule held for what it protects, with a way found that respects it (r
 	});
 });
 
+describe('"100%", "no matter what": certainty nobody can give (round fifteen)', () => {
+	it.each([
+		"The engineer will be there by noon, 100%.",
+		"It'll be back from the menders by Friday no matter what.",
+		'Your refund goes through today, 100% promise.'
+	])('is an over-promise: %s', (reply) => {
+		const result = score(reply);
+		expect(result.ownership).toBeLessThan(0);
+		expect(found(result, 'over-promise').length).toBeGreaterThan(0);
+	});
+
+	it.each(["For a delay that long you'll get 100% of the fare back.", "I'm not 100% sure, so I'll check with the registrar and email you by 5."])(
+		'leaves a figure or honest doubt alone: %s',
+		(reply) => {
+			expect(found(score(reply), 'over-promise')).toEqual([]);
+		}
+	);
+});
+
+describe('"it was not from our side", "any issue would be with them" (round fifteen)', () => {
+	it.each([
+		'The booking was moved by the venue, not by us.',
+		'The cancellation was not from our side.',
+		'Our printer made the cards, so any problem would be with them.',
+		'The driver is off sick today, so blame him not me.'
+	])('disowns the problem: %s', (reply) => {
+		const result = score(reply);
+		expect(result.ownership).toBeLessThan(0);
+		expect(found(result, 'disown')[0]?.reason).toMatch(/nobody who owns it/);
+	});
+});
+
 describe('round three rules that must not misfire', () => {
 	it.each([
 		"I'm so sorry you had the fault for a whole week.",
