@@ -1784,7 +1784,13 @@ describe('a holding line or a question back after a greeting does not ignore the
 });
 
 describe('"everyone else manages": holding other customers up to this one (round fifteen)', () => {
-	it.each(['Everybody else remembered to bring their ID.', 'Other parents manage to collect on time.'])(
+	it.each([
+		'Everybody else remembered to bring their ID.',
+		'Other parents manage to collect on time.',
+		'Nobody else has complained about the noise.',
+		"It can't be that bad if the others are still out there.",
+		"I'm sure it'll blow over by tonight."
+	])(
 		'is dismissive: %s',
 		(reply) => {
 			const result = score(reply);
