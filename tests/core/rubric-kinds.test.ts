@@ -1862,6 +1862,37 @@ describe('"it was not from our side", "any issue would be with them" (round fift
 	});
 });
 
+describe('"why is my bill higher?" answered with the figures; receipts and "please hold" as holding lines (round fifteen)', () => {
+	it.each([
+		['Why is my bill £3 more this month?', 'The line rental went from £18 to £21 on 1 June.'],
+		['Why was I charged £90 when the quote said £60?', 'The £90 is the repair (£60) and the call-out (£30).']
+	])('counts figures as the answer to a why about money: %s', (customerLine, reply) => {
+		expect(found(score(reply, { customerLine }), 'unanswered')).toEqual([]);
+	});
+
+	it.each(['Got your message, thanks.', "Thanks, I've seen your email.", 'Please hold a moment.'])(
+		'does not count a receipt or a request to hold as ignoring the question: %s',
+		(reply) => {
+			expect(found(score(reply, { customerLine: 'Can you refund the deposit?' }), 'unanswered')).toEqual([]);
+		}
+	);
+});
+
+describe('"while I transfer you", "I\'ll need to transfer you" (round fifteen)', () => {
+	it.each(['Please hold while I transfer you to accounts.', "I'll need to transfer you to our returns team."])(
+		'passes the customer on: %s',
+		(reply) => {
+			const result = score(reply);
+			expect(result.ownership).toBeLessThan(0);
+			expect(found(result, 'pass-on').length).toBeGreaterThan(0);
+		}
+	);
+
+	it("leaves a warm transfer alone: I'll stay on the line while I transfer you and explain it myself.", () => {
+		expect(found(score("I'll stay on the line while I transfer you and explain it myself."), 'pass-on')).toEqual([]);
+	});
+});
+
 describe('round three rules that must not misfire', () => {
 	it.each([
 		"I'm so sorry you had the fault for a whole week.",

@@ -1247,7 +1247,8 @@ function questionEvidence(text: string, lower: string, customerLine: string | un
 	const lastClause = question.split(/,|;|\s-\s/).pop()!.trim();
 	// "Why?" alone points back at the whole line.
 	const topic = question.split(/\s+/).length < 4 ? customerLine : question;
-	if (!answersQuestion(normalise(lastClause), lower, keywords(topic), keywords(text))) {
+	const walled = found.some((e) => e.dimension === 'flexibility' && e.prior < 0 && !e.zeroed);
+	if (!answersQuestion(normalise(lastClause), lower, keywords(topic), keywords(text), !walled)) {
 		const asked = question.length > 90 ? question.slice(0, 87) + '…' : question;
 		found.push(makeFinding(text, 0, 0, 'empathy', 'unanswered', '', -1, `The customer asked "${asked}" and the reply does not answer it.`));
 	}
@@ -1262,7 +1263,7 @@ function isHoldingLine(lower: string, words: number): boolean {
 const ASKS_BACK = /(?:^|[.!?,;:\u2014\u2013-]\s*)(?:and |so |also |first,? |just |roughly |exactly |quickly,? )?(?:(?:can|could|may) i (?:take|have|get|grab|ask|check|confirm)|(?:what|when|which|where|how)(?! did you expect)|is it|are they|was it|was the|does it|do you (?:have|know (?:roughly|when|what|which|how|where))|can you (?:tell|send|give|confirm|let me know)|could you (?:tell|send|give|confirm|let me know)|would you (?:mind|be able to) (?:telling|sending|confirming|giving)|is there)\b[^.!?]*\?/;
 /** A short reply that only says what the speaker is checking ("Let me pull up your file", "checking now"). */
 const HOLDING_SHORT =
-	/^\W*(?:(?:ok(?:ay)?|right|sure|noted|thanks|thank you|good question|one (?:moment|sec|second)|bear with me)(?: (?:mr|mrs|ms|miss|dr)\.?)?(?: [a-z'-]+)?\W+)*(?:(?:let me|i'?ll|i'?m going to) (?:just )?(?:double-?check|check|look|get|pull|bring|read|open|find|see|go through|dig)|(?:i'?m )?(?:just )?(?:double-?checking|checking|looking|pulling|bringing|reading|getting|opening|finding|going through|digging))\b/;
+	/^\W*(?:(?:ok(?:ay)?|right|sure|noted|thanks|thank you|good question|one (?:moment|sec|second)|bear with me)(?: (?:mr|mrs|ms|miss|dr)\.?)?(?: [a-z'-]+)?\W+)*(?:(?:let me|i'?ll|i'?m going to) (?:just )?(?:double-?check|check|look|get|pull|bring|read|open|find|see|go through|dig)|(?:i'?m )?(?:just )?(?:double-?checking|checking|looking|pulling|bringing|reading|getting|opening|finding|going through|digging)|please hold\b|(?:i'?ve )?(?:got|seen|received|read) your (?:message|email|e-mail|note|letter))\b/;
 const TIME_WORDS = /\b(long|once|shortly|later|working days?|today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|\d|hours?|minutes?|days?|weeks?|morning|afternoon|evening|now|soon|before|by|until|next|asap|straight away|right away)\b/;
 const HOLDING =
 	/\b(?:one moment|just a (?:moment|minute|sec(?:ond)?)|bear with me|(?:i'?m )?just pulling up|let me (?:just )?(?:double-?check|check|look|find out|see|have a look|ask|take a look)|i'?ll (?:just )?(?:check|find out|have a look|take a look|ask)|give me (?:a|one) (?:moment|minute|second|sec)|hold on|checking (?:that |this )?now)\b/;
@@ -1273,11 +1274,13 @@ const YES_NO = /\b(that'?ll be|is normal|nothing wrong|we do|i do|it does|they d
 const OPENS_WITH_ANSWER = /^\W*(?:yes|yeah|yep|no|nope)\b/;
 
 /** Whether a reply engages with the customer's question, by the kind of question it is. */
-function answersQuestion(question: string, reply: string, asked: Set<string>, said: Set<string>): boolean {
+function answersQuestion(question: string, reply: string, asked: Set<string>, said: Set<string>, figuresAnswer: boolean): boolean {
 	const overlap = [...asked].some((word) => said.has(word));
 	// "Yes, bring your statement in", "No — …": a reply that opens with yes or no has answered.
 	if (OPENS_WITH_ANSWER.test(reply)) return true;
-	if (/\bwhy\b/.test(question)) return /\b(that'?ll be|coming from|caused by|sometimes|because|reason|due to|since|so|as|caused|that'?s why|the cause|happened|short[- ]staffed|off sick|backed up|busy|waiting|down to|mistake|error|fault)\b/.test(reply);
+	// "Why is my bill £2 more?" — "The plan went from £9.99 to £11.99 on 1 May": the figures are the answer (unless
+	// they are only the rule said back).
+	if (/\bwhy\b/.test(question)) return (figuresAnswer && /[£$€]\s?\d/.test(reply)) || /\b(that'?ll be|coming from|caused by|sometimes|because|reason|due to|since|so|as|caused|that'?s why|the cause|happened|short[- ]staffed|off sick|backed up|busy|waiting|down to|mistake|error|fault)\b/.test(reply);
 	if (/\b(how much|what amount|cost|price)\b/.test(question)) return /[£$€]|\d|\bfree\b|\bnothing\b|\bno charge\b/.test(reply);
 	if (/\b(when|how long|what time|how soon|by when|before|in time|by (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|tonight))\b/.test(question)) {
 		return TIME_WORDS.test(reply) || CLOCK.test(reply) || /\b(yes|no|i'?m afraid|unfortunately|can'?t|won'?t)\b/.test(reply);
