@@ -1655,7 +1655,9 @@ describe('counting on a rule not being enforced is bending it on the quiet (roun
 		"Just write last year's date on the form, nobody really checks.",
 		"Bring the dog in anyway, they never check at the gate.",
 		"Tell them he's five and nobody will ask.",
-		"Take the spare locker, I won't tell if you don't."
+		"Take the spare locker, I won't tell if you don't.",
+		"Park in the staff bay then, I won't say anything.",
+		"Technically we're not supposed to, but I'll let him in early."
 	])('counts against flexibility, and a yes in it is no open exception: %s', (reply) => {
 		const result = score(reply);
 		expect(result.flexibility).toBeLessThan(0);
@@ -1667,6 +1669,17 @@ describe('counting on a rule not being enforced is bending it on the quiet (roun
 		"We check every harness before each climb, so she'll be safe."
 	])('leaves a reassurance that is not about dodging the rule alone: %s', (reply) => {
 		expect(found(score(reply), 'covert-bend')).toEqual([]);
+	});
+});
+
+describe('bending the rule on the quiet is wrong, but it is no refusal (round fifteen)', () => {
+	it('does not count the customer\'s distress as ignored, nor turn the sympathy into a run-up', () => {
+		const result = score("I'm so sorry about your mum's funeral. Leave the car in the staff bay, nobody checks on a Sunday.", {
+			customerLine: "My mum's funeral is at the church next door and your car park says staff only. Can I leave my car there?"
+		});
+		expect(found(result, 'distress-ignored')).toEqual([]);
+		expect(found(result, 'run-up')).toEqual([]);
+		expect(result.flexibility).toBeLessThan(0);
 	});
 });
 

@@ -781,7 +781,8 @@ function sentenceEnd(lower: string, from: number): number {
 }
 
 /** What leaves the customer with a refusal: a wall, a hand-off, blame (not a promise, vague or too bold). */
-const isRefusal = (f: Finding) => (f.dimension === 'flexibility' || f.dimension === 'ownership') && f.prior < 0 && !f.zeroed && f.feature !== 'over-promise' && f.feature !== 'vague-promise';
+// (Bending the rule on the quiet is no refusal, however wrong.)
+const isRefusal = (f: Finding) => (f.dimension === 'flexibility' || f.dimension === 'ownership') && f.prior < 0 && !f.zeroed && f.feature !== 'over-promise' && f.feature !== 'vague-promise' && f.feature !== 'covert-bend';
 
 /** Words in a line of sympathy beyond the stock ones any complaint could get. */
 function personalWords(words: string): number {
