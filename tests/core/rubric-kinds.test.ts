@@ -1891,6 +1891,19 @@ describe('"why is my bill higher?" answered with the figures; receipts and "plea
 	);
 });
 
+describe('"was received on 3 October", "Could you point me to…?" answer or take up the question (round fifteen)', () => {
+	it('reads a confirmation as the answer to "can you confirm you got it?"', () => {
+		const result = score('Thank you, Morgan. Your payment of £420 was received on 3 May.', { customerLine: "I've just paid the balance, can you confirm you got it?" });
+		expect(found(result, 'unanswered')).toEqual([]);
+		expect(result.empathy).toBeGreaterThan(0);
+	});
+
+	it('reads a request for the detail needed as taking the question up', () => {
+		const result = score('Could you point me to the two invoices you mean?', { customerLine: 'Why have I been billed twice for March?' });
+		expect(found(result, 'unanswered')).toEqual([]);
+	});
+});
+
 describe('"while I transfer you", "I\'ll need to transfer you" (round fifteen)', () => {
 	it.each(['Please hold while I transfer you to accounts.', "I'll need to transfer you to our returns team."])(
 		'passes the customer on: %s',
