@@ -46,8 +46,9 @@ export const SETS: SetInfo[] = [
 	{ file: 'sealed-12.json', rules: 'written from', scored: false },
 	{ file: 'sealed-13.json', rules: 'written from', scored: false },
 	{ file: 'sealed-14.json', rules: 'written from', scored: false },
-	{ file: 'sealed-15.json', rules: 'totals only', scored: false },
-	{ file: 'sealed-16.json', rules: 'totals only', scored: false }
+	{ file: 'sealed-15.json', rules: 'written from', scored: false },
+	{ file: 'sealed-16.json', rules: 'written from', scored: false },
+	{ file: 'sealed-17.json', rules: 'totals only', scored: false }
 ];
 
 /** Each set with its own author's signs, as written (`expected` in the files). */
