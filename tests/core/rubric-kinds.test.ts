@@ -1691,6 +1691,7 @@ describe('pointing at where the rule is printed (round fifteen)', () => {
 		'This is clearly printed in your booking confirmation.',
 		'Parking is for residents only. It says so on the sign.',
 		'As per clause 4 of your agreement, the deposit is kept.',
+		'As per our terms and conditions, the deposit is kept.',
 		'The breakfast hours are clearly displayed in your room.'
 	])('tells the customer they should have read it (empathy) and hides behind the rule (flexibility): %s', (reply) => {
 		const result = score(reply);

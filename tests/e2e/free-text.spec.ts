@@ -54,15 +54,16 @@ test('in exam mode the typed reply is explained in the debrief, with the model a
 	await expect(debrief.getByText('A model answer:')).toBeVisible();
 });
 
-test('a reply the phrase rules read as neutral is read as a whole, and the coaching says which words moved it', async ({ page }) => {
+test('a reply is also read as a whole, and the coaching says which words moved it', async ({ page }) => {
 	const box = await reachTypedReply(page, 'Whole Wren');
-	// No empathy phrase rule fires on a policy quoted back; replies worded "as per our terms…" were scored − by trainers.
-	await box.fill('As per our terms, the vase is non-refundable.');
+	// The phrase rules count her name (+1) and nothing else on empathy; read as a whole, a rule said back by name with
+	// none of her words is worded the way trainers scored 0. (Since round fifteen "as per our terms" is a phrase rule.)
+	await box.fill('Ms Whitfield, the shipping charge is non-negotiable.');
 	await box.press('Enter');
 	const coaching = page.getByRole('note', { name: 'Coaching' }).last();
-	await expect(coaching.getByRole('list', { name: 'Scores for this reply' })).toContainText('Empathy -1');
+	await expect(coaching.getByRole('list', { name: 'Scores for this reply' })).toContainText('Empathy 0');
 	const why = coaching.getByRole('list', { name: 'Why' });
-	await expect(why).toContainText('Read as a whole (words like "terms"');
-	await expect(why).toContainText('so empathy comes to −1');
-	await expect(coaching.locator('mark.minus', { hasText: 'terms' })).toBeVisible();
+	await expect(why).toContainText('Read as a whole (words like "Ms"');
+	await expect(why).toContainText('so empathy comes to 0');
+	await expect(coaching.locator('mark.minus', { hasText: 'shipping charge' })).toBeVisible();
 });
