@@ -589,7 +589,7 @@ function ruleRestatedEvidence(text: string, lower: string, customerLine: string 
  * you": a promise of one's own next step is a commitment.)
  */
 const OVER_PROMISE =
-	/(?<!\b(?:i|we)['\s]?)\b(?:is|are|'re|'s) (?:definitely|certainly|absolutely|100%) going to\b|(?<!\b(?:i|we)['\s]?)(?:'?ll|\bwill|\b(?:is|are|'re|'s) going to) (?:(?:definitely|certainly|absolutely|for sure|without (?:a )?fail)\b|100%|100 percent)|\bi (?:can |absolutely |personally |100% )?(?:guarantee|promise)(?: you)?(?: that)?(?= (?!i'?ll\b|i will\b|i'?m going to\b|to\b|i\b)\S)|(?:^|[,\u2014\u2013-])\s*guaranteed\b|\b(?:today|tonight|tomorrow|morning|lunchtime|noon|weekend|100%|\d(?:am|pm)?)[,!]?\s+guaranteed\b|[,\u2014\u2013-]\s*(?:i )?promise\W*$|(?:[,\u2014\u2013-]|\s)\s*100%(?: promise| guaranteed| sure)?[\W\p{Extended_Pictographic}]*$|(?:'?ll|\bwill|\bbe) [^.!?]{3,60}?\bno matter what\b|[,\u2014\u2013-]\s*no question(?: about it)?\W*$|\bwhatever it takes\b|\b(?:it'?s|that'?s|is|are|you'?re) guaranteed\b(?! (?:for|to last|up to|against|until|within|\d))|\b(?:won'?t|will not|will never|'?ll never|never) (?:ever )?happen (?:again|twice)|\b(?:will|'?ll) ever happen again|\bi'?m (?:sure|certain|positive|100% sure) of it\b|(?:,|\b(?:pay|cover|do|get you|give you|arrange)(?: for)?)\s*whatever you (?:need|want)\b|\bno questions asked\b|\bdon'?t worry about (?:any|the) (?:limit|cost|price|budget)s?\b|(?<!\b(?:i|we)['\s]?)(?:'ll|\bwill) [^.!?]{3,60}?\bfor sure\b|\bi'?m (?:sure|certain|confident|positive) (?:they|he|she|(?:the |my |our )?(?:[a-z]+ )?[a-z]+) (?:will|'ll|would) (?:happily |gladly )?(?:refund|pay|cover|replace|sort|fix|approve|agree|let you|give you|waive|honou?r|accept|sign (?:it|that|this) off|make an exception)\b/gu;
+	/(?<!\b(?:i|we)['\s]?)\b(?:is|are|'re|'s) (?:definitely|certainly|absolutely|100%) going to\b|(?<!\b(?:i|we)['\s]?)(?:'?ll|\bwill|\b(?:is|are|'re|'s) going to) (?:(?:definitely|certainly|absolutely|for sure|without (?:a )?fail)\b|100%|100 percent)|\bi (?:can |absolutely |personally |100% )?(?:guarantee|promise)(?: you)?(?: that)?(?= (?!i'?ll\b|i will\b|i'?m going to\b|to\b|i\b)\S)|(?:^|[,\u2014\u2013-])\s*guaranteed\b|\b(?:today|tonight|tomorrow|morning|lunchtime|noon|weekend|100%|\d(?:am|pm)?)[,!]?\s+guaranteed\b|[,\u2014\u2013-]\s*(?:i )?promise\W*$|(?:[,\u2014\u2013-]|\s)\s*100%(?: promise| guaranteed| sure)?\W*$|(?:'?ll|\bwill|\bbe) [^.!?]{3,60}?\bno matter what\b|[,\u2014\u2013-]\s*no question(?: about it)?\W*$|\bwhatever it takes\b|\b(?:it'?s|that'?s|is|are|you'?re) guaranteed\b(?! (?:for|to last|up to|against|until|within|\d))|\b(?:won'?t|will not|will never|'?ll never|never) (?:ever )?happen (?:again|twice)|\b(?:will|'?ll) ever happen again|\bi'?m (?:sure|certain|positive|100% sure) of it\b|(?:,|\b(?:pay|cover|do|get you|give you|arrange)(?: for)?)\s*whatever you (?:need|want)\b|\bno questions asked\b|\bdon'?t worry about (?:any|the) (?:limit|cost|price|budget)s?\b|(?<!\b(?:i|we)['\s]?)(?:'ll|\bwill) [^.!?]{3,60}?\bfor sure\b|\bi'?m (?:sure|certain|confident|positive) (?:they|he|she|(?:the |my |our )?(?:[a-z]+ )?[a-z]+) (?:will|'ll|would) (?:happily |gladly )?(?:refund|pay|cover|replace|sort|fix|approve|agree|let you|give you|waive|honou?r|accept|sign (?:it|that|this) off|make an exception)\b/g;
 const CANT_PROMISE = /\b(?:can'?t|cannot|won'?t|not able to|unable to|couldn'?t|wouldn'?t) (?:\w+ )?(?:promise|guarantee|say for (?:sure|certain))\b/;
 const OVER_PROMISE_REASON =
 	'Promising what you do not control ("it\'ll definitely…", "guaranteed", "it won\'t happen again") sets the customer up to be let down again: promise only what you will do yourself.';
@@ -780,8 +780,7 @@ function sentenceEnd(lower: string, from: number): number {
 	return stop < 0 ? lower.trimEnd().length : from + stop + 1;
 }
 
-/** What leaves the customer with a refusal: a wall, a hand-off, blame (not a promise, vague or too bold). */
-// (Bending the rule on the quiet is no refusal, however wrong.)
+/** What leaves the customer with a refusal: a wall, a hand-off, blame (not a promise, vague or too bold, nor a rule bent on the quiet). */
 const isRefusal = (f: Finding) => (f.dimension === 'flexibility' || f.dimension === 'ownership') && f.prior < 0 && !f.zeroed && f.feature !== 'over-promise' && f.feature !== 'vague-promise' && f.feature !== 'covert-bend';
 
 /** Words in a line of sympathy beyond the stock ones any complaint could get. */
@@ -1248,8 +1247,9 @@ function questionEvidence(text: string, lower: string, customerLine: string | un
 	const lastClause = question.split(/,|;|\s-\s/).pop()!.trim();
 	// "Why?" alone points back at the whole line.
 	const topic = question.split(/\s+/).length < 4 ? customerLine : question;
-	const walled = found.some((e) => e.dimension === 'flexibility' && e.prior < 0 && !e.zeroed);
-	if (!answersQuestion(normalise(lastClause), lower, keywords(topic), keywords(text), !walled)) {
+	// (Any other wall has returned above as engaging with the request.)
+	const onlyTheRule = found.some((e) => e.feature === 'rule-restated' && !e.zeroed);
+	if (!answersQuestion(normalise(lastClause), lower, keywords(topic), keywords(text), !onlyTheRule)) {
 		const asked = question.length > 90 ? question.slice(0, 87) + '…' : question;
 		found.push(makeFinding(text, 0, 0, 'empathy', 'unanswered', '', -1, `The customer asked "${asked}" and the reply does not answer it.`));
 	}
@@ -1262,7 +1262,7 @@ function isHoldingLine(lower: string, words: number): boolean {
 }
 /** A question put to the customer: "when did…?", "can you tell me…?", "do you have…?". */
 const ASKS_BACK = /(?:^|[.!?,;:\u2014\u2013-]\s*)(?:and |so |also |first,? |just |roughly |exactly |quickly,? )?(?:(?:can|could|may) i (?:take|have|get|grab|ask|check|confirm)|(?:what|when|which|where|how)(?! did you expect)|is it|are they|was it|was the|does it|do you (?:have|know (?:roughly|when|what|which|how|where))|(?:can|could) you (?:tell|send|give|confirm|let me know|point me|show me|share|describe|forward|upload|email|text|remind|clarify|pop)|would you (?:mind|be able to) (?:telling|sending|confirming|giving)|is there)\b[^.!?]*\?/;
-/** A short reply that only says what the speaker is checking ("Let me pull up your file", "checking now"). */
+/** A short reply that only holds: what the speaker is checking ("Let me pull up your file", "checking now"), "please hold", "got your message". */
 const HOLDING_SHORT =
 	/^\W*(?:(?:ok(?:ay)?|right|sure|noted|thanks|thank you|good question|one (?:moment|sec|second)|bear with me)(?: (?:mr|mrs|ms|miss|dr)\.?)?(?: [a-z'-]+)?\W+)*(?:(?:let me|i'?ll|i'?m going to) (?:just )?(?:double-?check|check|look|get|pull|bring|read|open|find|see|go through|dig)|(?:i'?m )?(?:just )?(?:double-?checking|checking|looking|pulling|bringing|reading|getting|opening|finding|going through|digging)|please hold\b|(?:i'?ve )?(?:got|seen|received|read) your (?:message|email|e-mail|note|letter))\b/;
 const TIME_WORDS = /\b(long|once|shortly|later|working days?|today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|\d|hours?|minutes?|days?|weeks?|morning|afternoon|evening|now|soon|before|by|until|next|asap|straight away|right away)\b/;
