@@ -1,6 +1,6 @@
 import { applyStep, availableChoices, conditionHolds, findNode, type RunState } from './engine.ts';
 import { scoreReply, type ReplyAssessment } from './rubric.ts';
-import { RULES } from './rubric-rules.ts';
+import { RULES, rulesGateSteps } from './rubric-rules.ts';
 import { replyContextAt } from './segments.ts';
 import { DIMENSIONS, type Cue, type Effects, type Scenario } from './types.ts';
 
@@ -60,13 +60,14 @@ export function submitReply(scenario: Scenario, state: RunState, text: string): 
 	);
 }
 
-const WARM_UP_REPLY = "I'm so sorry, Sam. I can't refund it, but I'll send a replacement today.";
+export const WARM_UP_REPLY = "I'm so sorry, Sam. I can't refund it, but I'll send a replacement today.";
 
 /**
  * The rubric's warm-up, cut into small steps for the player to run while the browser is idle: V8 compiles each
  * rule's expression on its first use (to bytecode) and again on its second (to machine code), about a quarter of a
  * second in all on a desktop and several times that on a phone, which in one piece would stall the trainee's typing.
- * One step per build and compile of one rule, then a whole reply scored for the checks outside the rules.
+ * One step per build and compile of one rule, the gate's steps (`PatternGate`: per rule, reading it for the strings it
+ * cannot match without, then indexing them), then a whole reply scored for the checks outside the rules.
  */
 export function rubricWarmUpSteps(): (() => void)[] {
 	// The rules read lower-cased text. The pattern is read inside the step: reading it is what builds it (`RULES`).
@@ -80,6 +81,7 @@ export function rubricWarmUpSteps(): (() => void)[] {
 	return [
 		...RULES.map(compile),
 		...RULES.map(compile),
+		...rulesGateSteps(),
 		() => void scoreReply(WARM_UP_REPLY, { customer: 'Sam Lee', customerLine: 'Can you help?' })
 	];
 }

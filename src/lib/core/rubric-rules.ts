@@ -1,4 +1,5 @@
 import { spelledOutEdges } from './regex-edges.ts';
+import { PatternGate } from './regex-literals.ts';
 import type { Dimension } from './types.ts';
 
 /**
@@ -495,10 +496,23 @@ const RULE_SOURCES: RuleSource[] = [
  * rubric's chunk loads: rewriting them all at once was the longest task of opening a text box (about 140 ms on a
  * phone-speed CPU), and the player's warm-up reads them one at a time in idle moments.
  */
-export const RULES: Rule[] = RULE_SOURCES.map(({ source, ...rule }) => {
+const rewrittenSources: string[] = [];
+const rewritten = (index: number) => (rewrittenSources[index] ??= spelledOutEdges(RULE_SOURCES[index].source));
+export const RULES: Rule[] = RULE_SOURCES.map(({ source: _, ...rule }, index) => {
 	let pattern: RegExp | undefined;
-	return Object.defineProperty(rule, 'pattern', { enumerable: true, get: () => (pattern ??= new RegExp(spelledOutEdges(source), 'g')) }) as Rule;
+	return Object.defineProperty(rule, 'pattern', { enumerable: true, get: () => (pattern ??= new RegExp(rewritten(index), 'g')) }) as Rule;
 });
+
+let gate: PatternGate | undefined;
+/** The gate in front of `RULES`: it reads the rewritten sources the rules' own expressions are built from. */
+const rulesGate = () => (gate ??= new PatternGate(RULE_SOURCES.length, rewritten));
+/** Building the gate in front of `RULES` in small steps, for the player to take in idle moments. */
+export const rulesGateSteps = () => rulesGate().steps();
+/**
+ * Which of `RULES` a lower-cased text may match, index for index: a rule is run only on a text holding one of the
+ * strings every match of it holds (about a quarter of the rules on a typical reply; most rules match none).
+ */
+export const rulesThatMayMatch = (lower: string): boolean[] => rulesGate().mayMatch(lower);
 
 /** Words that mark a negated phrase when they come shortly before it in the same clause. */
 export const NEGATORS = /\b(?:not|never|no|nothing|can'?t|cannot|won'?t|don'?t|didn'?t|doesn'?t|isn'?t|wasn'?t|aren'?t|hardly|nor|neither|without|unable)\b/;

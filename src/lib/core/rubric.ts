@@ -1,4 +1,4 @@
-import { A_TIME, ACRONYMS, COMMON_WORDS, LEARNED_SIGN, FOREIGN_WORDS, GROUP_CAP, NAME_CONTEXT, NEGATORS, NOT_NAMES, PASS_ON_REASON, RULES, SARCASM_REASON } from './rubric-rules.ts';
+import { A_TIME, ACRONYMS, COMMON_WORDS, LEARNED_SIGN, FOREIGN_WORDS, GROUP_CAP, NAME_CONTEXT, NEGATORS, NOT_NAMES, PASS_ON_REASON, RULES, rulesThatMayMatch, SARCASM_REASON } from './rubric-rules.ts';
 import { ASCII_ONLY, matchName, nameMatcher, normalise, remembered } from './rubric-names.ts';
 import { LEARNED_WEIGHTS } from './rubric-weights.ts';
 import { WORD_MODEL } from './rubric-word-model.ts';
@@ -190,7 +190,9 @@ export function collectFindings(reply: string, givenContext: ReplyContext): Find
 	const overlaps = (start: number, end: number, dimension: Subject) =>
 		found.some((e) => e.dimension === dimension && e.start < end && start < e.end);
 
-	for (const rule of RULES) {
+	const mayMatch = rulesThatMayMatch(lower);
+	for (const [index, rule] of RULES.entries()) {
+		if (!mayMatch[index]) continue;
 		const pattern = rule.pattern;
 		pattern.lastIndex = 0;
 		for (let match = pattern.exec(lower); match; match = pattern.exec(lower)) {
