@@ -1946,6 +1946,26 @@ describe('round three rules that must not misfire', () => {
 	});
 });
 
+describe('taking our side against the customer\'s account (round sixteen)', () => {
+	it.each([
+		'The drivers are only doing their job, they had no way of knowing.',
+		'Our technician had no choice but to replace the whole unit.',
+		"It's not exactly fair to expect the chef to cook after closing.",
+		'The installer confirmed everything was working when he left.'
+	])('is combative on empathy, with its phrase and reason: %s', (reply) => {
+		const result = score(reply);
+		expect(found(result, 'dismissive').length).toBe(1);
+		expect(result.empathy).toBeLessThan(0);
+	});
+
+	it.each(["I'll have a word with the driver today; he was doing his best, but that was not good enough.", 'You had no choice but to cancel, so I have refunded the fee.', 'Your engineer says the boiler is fine?'])(
+		'leaves alone what is not our side taken against the customer: %s',
+		(reply) => {
+			expect(found(score(reply), 'dismissive')).toEqual([]);
+		}
+	);
+});
+
 describe('every labelled reply', () => {
 	it('gets evidence that points at its phrase, with a reason, on every set (sealed-1 included)', () => {
 		const broken: string[] = [];
