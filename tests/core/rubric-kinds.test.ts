@@ -1966,6 +1966,27 @@ describe('taking our side against the customer\'s account (round sixteen)', () =
 	);
 });
 
+describe('somebody, some time: a promise nobody is held to (round sixteen)', () => {
+	it.each([
+		'Someone will be with you in a bit.',
+		'Somebody from maintenance will look at it.',
+		"I'll get someone.",
+		'Your concerns have been recorded.',
+		"It'll be sorted, don't stress."
+	])('is vague on ownership, with its phrase and reason: %s', (reply) => {
+		const result = score(reply);
+		expect(found(result, 'vague-promise').length).toBeGreaterThan(0);
+		expect(result.ownership).toBeLessThan(0);
+	});
+
+	it.each(['Someone will be with you by 3pm today.', "I'll get someone to ring you at four, and I'll check they have.", 'Has your complaint been logged yet?'])(
+		'leaves alone a promise with a time, or a question: %s',
+		(reply) => {
+			expect(found(score(reply), 'vague-promise')).toEqual([]);
+		}
+	);
+});
+
 describe('every labelled reply', () => {
 	it('gets evidence that points at its phrase, with a reason, on every set (sealed-1 included)', () => {
 		const broken: string[] = [];
