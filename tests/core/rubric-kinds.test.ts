@@ -1987,6 +1987,23 @@ describe('somebody, some time: a promise nobody is held to (round sixteen)', () 
 	);
 });
 
+describe('done for the customer in other words (round sixteen)', () => {
+	it.each([
+		["I've held two seats for you until noon.", "I've held"],
+		["I've put £25 back on your card.", "I've put £25"],
+		['Noor, refund processed.', 'refund processed'],
+		['Your transfer is going through now.', 'Your transfer is going through']
+	])('owns it: %s', (reply, phrase) => {
+		const result = score(reply);
+		expect(found(result, 'commit-done', 1).map((e) => e.phrase)).toEqual([phrase]);
+		expect(result.ownership).toBeGreaterThan(0);
+	});
+
+	it.each(['Refunds are processed by our accounts team.', 'Has your refund gone through yet?', "I've put up with a lot today."])('leaves alone what is not done for them: %s', (reply) => {
+		expect(found(score(reply), 'commit-done', 1)).toEqual([]);
+	});
+});
+
 describe('every labelled reply', () => {
 	it('gets evidence that points at its phrase, with a reason, on every set (sealed-1 included)', () => {
 		const broken: string[] = [];

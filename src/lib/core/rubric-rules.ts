@@ -285,13 +285,15 @@ const RULE_SOURCES: RuleSource[] = [
 		),
 		reason: 'Taking the next step yourself owns the problem.'
 	},
+	// Done already. Round sixteen: "I've held two seats", "I've put £25 back", "Noor, refund processed", "your transfer is
+	// going through now" (not as a question).
 	{
 		id: 'commit-done',
 		dimension: 'ownership',
 		weight: 1,
 		group: 'commit',
 		source: V(
-			String.raw`\b(?:(?:i'?ve|i have) (?:just |already )?(?:asked|got|had) (?:a colleague|someone|somebody|my \w+|our \w+|the \w+)[^.!?]{0,30}? to\b|(?:i'?ve|ive|i have) (?:just |already |now |also |personally )?(?:listed|found (?:another|a replacement|you|someone|somebody|cover|a (?:slot|space|seat|room|driver|way|spare|stand-in))|backdated|knocked|set (?:it|them|you|this|that)|got you (?:down|booked|in)|taken|wiped|overturned|reopened|re-opened|lifted|cleared|sent|booked|arranged|issued|processed|refunded|ordered|logged|credited|cancelled|raised|added|applied|updated|fixed|emailed|called|set up|reserved|reversed|waived|reordered|opened|moved|swapped|changed|switched|rebooked|extended|authori[sz]ed|approved|upgraded|reissued|replaced|paused|frozen|removed|withdrawn|tagged|flagged|marked|spoken to|rung|phoned|chased|sorted|capped|reduced|cut|halved|lowered|pulled|stopped|reinstated|written off|put (?:it|you|a|the|your))|(?:^|[.!?] *)(?:refund|cancellation|booking|transfer|it'?s|all) (?:is )?done\b|(?:i'?m|i am) (?:now |personally |also |just )?(?:authori[sz]|withdraw|cancel|refund|book|send|arrang|process|credit|swapp|mov|chang|replac|reissu|waiv|extend|paus|add|upgrad|fix|sort|reorder|rebook|tak|ring|call|email|chas)ing\b)\b`
+			String.raw`\b(?:(?:i'?ve|i have) (?:just |already )?(?:asked|got|had) (?:a colleague|someone|somebody|my \w+|our \w+|the \w+)[^.!?]{0,30}? to\b|(?:i'?ve|ive|i have) (?:just |already |now |also |personally )?(?:listed|found (?:another|a replacement|you|someone|somebody|cover|a (?:slot|space|seat|room|driver|way|spare|stand-in))|backdated|knocked|set (?:it|them|you|this|that)|got you (?:down|booked|in)|taken|wiped|overturned|reopened|re-opened|lifted|cleared|sent|booked|arranged|issued|processed|refunded|ordered|logged|credited|cancelled|raised|added|applied|updated|fixed|emailed|called|set up|reserved|reversed|waived|reordered|opened|moved|swapped|changed|switched|rebooked|extended|authori[sz]ed|approved|upgraded|reissued|replaced|paused|frozen|removed|withdrawn|tagged|flagged|marked|spoken to|rung|phoned|chased|sorted|capped|reduced|cut|halved|lowered|pulled|stopped|reinstated|written off|put (?:it|you|a|an|the|your|[£$€]?\d+)|held)|(?:^|[.!?,] *|your )(?:refund|cancellation|booking|transfer|it'?s|all) (?:(?:is |has been )?(?:done|processed|gone through)|(?:is |'s )?going through)\b(?![^.!?]*\?)|(?:i'?m|i am) (?:now |personally |also |just )?(?:authori[sz]|withdraw|cancel|refund|book|send|arrang|process|credit|swapp|mov|chang|replac|reissu|waiv|extend|paus|add|upgrad|fix|sort|reorder|rebook|tak|ring|call|email|chas)ing\b)\b`
 		),
 		reason: 'Doing it already, yourself, owns the problem.'
 	},
