@@ -2004,6 +2004,22 @@ describe('done for the customer in other words (round sixteen)', () => {
 	});
 });
 
+describe('a rule held for the harm it prevents, in more words (round sixteen)', () => {
+	it.each([
+		"I can't sell you a second box, because codeine is habit-forming within days.",
+		"We can't add chairs: the hall is at fire capacity.",
+		"We can't prune it for you, it's a criminal offence while the order is in place.",
+		"I can't give her another dose yet, as there's a real risk of a double dose."
+	])('is explained, not hidden behind: %s', (reply) => {
+		const result = score(reply);
+		expect(result.evidence.filter((e) => e.dimension === 'flexibility' && e.weight < 0)).toEqual([]);
+	});
+
+	it.each(["I can't refund it because the 14 days are up.", "We can't move it, because you crashed the booking system? No."])('still reads a rule said again as a wall: %s', (reply) => {
+		expect(score(reply).flexibility).toBeLessThan(0);
+	});
+});
+
 describe('every labelled reply', () => {
 	it('gets evidence that points at its phrase, with a reason, on every set (sealed-1 included)', () => {
 		const broken: string[] = [];
