@@ -48,7 +48,8 @@ export const SETS: SetInfo[] = [
 	{ file: 'sealed-14.json', rules: 'written from', scored: false },
 	{ file: 'sealed-15.json', rules: 'written from', scored: false },
 	{ file: 'sealed-16.json', rules: 'written from', scored: false },
-	{ file: 'sealed-17.json', rules: 'totals only', scored: false }
+	{ file: 'sealed-17.json', rules: 'written from', scored: false },
+	{ file: 'sealed-18.json', rules: 'totals only', scored: false }
 ];
 
 /** Each set with its own author's signs, as written (`expected` in the files). */
