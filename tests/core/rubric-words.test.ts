@@ -92,6 +92,26 @@ describe('reading the reply as a whole', () => {
 		expect(read.mood).toBe(points.mood - 4);
 	});
 
+	it('does not move a score when no word of the reply pulls it: the rules\' own verdict is not weighed twice (round sixteen)', () => {
+		const reply = 'My apologies, that should never have happened.';
+		const points = rulesOnly(reply);
+		expect(points.empathy).toBeGreaterThan(0);
+		// The verdict alone pulls towards 0; the reply's words pull nowhere.
+		const read = readWhole(points, reply, model({ 'f:apology': { empathy: [0, 40, -40] }, 'w:never': { empathy: [0, -1, 1] } }));
+		expect(read.empathy).toBe(points.empathy);
+		expect(read.evidence.filter((e) => e.feature === 'word-reading')).toEqual([]);
+	});
+
+	it('every word reading of a labelled reply names the words or what the reply does that moved it', () => {
+		const unnamed: string[] = [];
+		for (const set of loadAuthorSets()) {
+			for (const item of set.items) {
+				for (const e of scoreReply(item.reply, item.context).evidence) if (e.feature === 'word-reading' && !/^Read as a whole \(/.test(e.reason)) unnamed.push(item.id);
+			}
+		}
+		expect(unnamed).toEqual([]);
+	});
+
 	it('can set a dimension the rules scored to 0, and the evidence still adds up to the score', () => {
 		const reply = "I'm so sorry, Morgan. I'm so sorry.";
 		const points = rulesOnly(reply);

@@ -319,6 +319,9 @@ export function readWhole(assessment: ReplyAssessment, text: string, model: Word
 			.filter((p) => p.pull > 0)
 			.sort((a, b) => b.pull - a.pull || a.word.start - b.word.start)
 			.slice(0, 3);
+		// A reading with no word of the reply behind it would only be the rules' own verdict weighed again: the
+		// customer is told which words moved the score, or it does not move.
+		if (pulls.length === 0) continue;
 		const lead = pulls.find((p) => p.word.end > p.word.start)?.word ?? { start: 0, end: text.trimEnd().length };
 		const said = pulls.map((p) => CONTEXT_SAYS[model.terms[p.word.term]]).filter(Boolean);
 		const quoted = pulls
