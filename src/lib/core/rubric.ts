@@ -1,5 +1,6 @@
 import { A_TIME, ACRONYMS, COMMON_WORDS, LEARNED_SIGN, FOREIGN_WORDS, GROUP_CAP, NAME_CONTEXT, NEGATORS, NOT_NAMES, PASS_ON_REASON, RULES, rulesThatMayMatch, SARCASM_REASON } from './rubric-rules.ts';
 import { ASCII_ONLY, matchName, nameMatcher, normalise, remembered } from './rubric-names.ts';
+import { requiredLiterals } from './regex-literals.ts';
 import { LEARNED_WEIGHTS } from './rubric-weights.ts';
 import { WORD_MODEL } from './rubric-word-model.ts';
 import { readWhole, type WordModel } from './rubric-words.ts';
@@ -599,11 +600,21 @@ const CANT_PROMISE = /\b(?:can'?t|cannot|won'?t|not able to|unable to|couldn'?t|
 const OVER_PROMISE_REASON =
 	'Promising what you do not control ("it\'ll definitely…", "guaranteed", "it won\'t happen again") sets the customer up to be let down again: promise only what you will do yourself.';
 
-/** Words every over-promise contains: a cheap test before the full expression (whose look-behinds cost). */
-const OVER_PROMISE_WORDS = /no question|no matter what|whatever it takes|definitely|certainly|absolutely|100|guarantee|promise|happen again|for sure|without (?:a )?fail|sure of it|certain of it|positive of it|whatever you|no questions|worry about|(?:sure|certain|confident|positive) [a-z]/;
+/**
+ * A cheap test before the full expression (whose look-behinds cost): the strings every over-promise holds, read from
+ * the expression itself (`requiredLiterals`), so a new alternative needs no word list kept in step with it.
+ */
+let overPromiseWords: RegExp | undefined;
+function mayOverPromise(lower: string): boolean {
+	if (!overPromiseWords) {
+		const words = requiredLiterals(OVER_PROMISE.source);
+		overPromiseWords = words ? new RegExp(words.map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')) : /(?:)/;
+	}
+	return overPromiseWords.test(lower);
+}
 
 function overPromiseEvidence(text: string, lower: string, found: Finding[]) {
-	if (!OVER_PROMISE_WORDS.test(lower)) return;
+	if (!mayOverPromise(lower)) return;
 	OVER_PROMISE.lastIndex = 0;
 	for (let match = OVER_PROMISE.exec(lower); match; match = OVER_PROMISE.exec(lower)) {
 		let start = match.index;
