@@ -118,6 +118,26 @@ describe("the customer's name", () => {
 		expect(result.evidence.filter((e) => /name/i.test(e.reason))).toEqual([]);
 		expect(result.empathy).toBe(0);
 	});
+
+	it.each([
+		['Hi Bernie, your order has shipped.', 'Bernadette Walsh'],
+		['Hi Alex, your order has shipped.', 'Alexandra Moore'],
+		['Hi Vicky, your order has shipped.', 'Victoria Hale'],
+		['Hi Gabi, your order has shipped.', 'Gabriela Santos']
+	])('treats the name cut short, with or without a pet ending, as a nickname: %s', (reply, customer) => {
+		const result = score(reply, { customer });
+		expect(result.evidence.filter((e) => /name/i.test(e.reason))).toEqual([]);
+	});
+
+	it.each([
+		['Hi Adaora, your order has shipped.', 'Adaeze Nwosu', 'Adaora'],
+		['Hi Oluwole, your order has shipped.', 'Oluwaseun Bello', 'Oluwole'],
+		['Hi Marisa, your order has shipped.', 'Marisol Vega', 'Marisa']
+	])('counts another name that only starts the same way as the name wrong (round seventeen): %s', (reply, customer, wrong) => {
+		const result = score(reply, { customer });
+		expect(result.empathy).toBeLessThan(0);
+		expect(counting(result, 'empathy', -1).find((e) => e.phrase === wrong)?.reason).toContain(customer);
+	});
 });
 
 describe('exceptions in indirect words', () => {

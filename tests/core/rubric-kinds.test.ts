@@ -2020,6 +2020,64 @@ describe('a rule held for the harm it prevents, in more words (round sixteen)', 
 	});
 });
 
+describe('a hardship the customer names makes what was done an exception (round seventeen)', () => {
+	const policy = 'Penalty charges stand once issued; permits must be renewed before they expire.';
+	it.each([
+		'My permit ran out while I was in hospital after an operation and now there are two tickets on my car.',
+		'My husband died last month and I missed the renewal; there are two penalty charges now.'
+	])('counts it as policy flexibility: %s', (customerLine) => {
+		const result = score("I've cancelled both charges and renewed the permit.", { policy, customerLine });
+		expect(found(result, 'flex-done', 1).length).toBe(1);
+		expect(result.flexibility).toBeGreaterThan(0);
+	});
+
+	it('leaves doing what was needed as service where nobody asked for an exception and no hardship stood behind it', () => {
+		const result = score("I've cancelled both charges and renewed the permit.", { policy, customerLine: 'There are two tickets on my car from last week.' });
+		expect(found(result, 'flex-done', 1)).toEqual([]);
+	});
+});
+
+describe('no exception, only a promise to sort something (round seventeen)', () => {
+	it.each(["We'll sort something out for you, leave it with us.", 'The office will sort something out, someone will ring.'])(
+		'is not policy flexibility: %s',
+		(reply) => {
+			expect(found(score(reply), 'flex-offer', 1)).toEqual([]);
+		}
+	);
+});
+
+describe("giving the customer someone else's number to ring (round seventeen)", () => {
+	it.each(["Refunds are a different team, I'll give you their number.", "The head groundsman decides, I'll send you his email address."])(
+		'passes them on: %s',
+		(reply) => {
+			const result = score(reply);
+			expect(found(result, 'pass-on').map((e) => e.phrase)).toContainEqual(expect.stringMatching(/^I'll (?:give|send) you (?:their|his)/));
+			expect(result.ownership).toBeLessThan(0);
+		}
+	);
+
+	it("leaves alone giving them the speaker's own number", () => {
+		expect(found(score("I'll give you my direct number."), 'pass-on')).toEqual([]);
+	});
+});
+
+describe('done for the customer, in more verbs (round seventeen)', () => {
+	it.each([
+		["I've told the night staff to expect you.", "I've told"],
+		["I've charged £4 for the forty minutes instead of the full £150.", "I've charged"],
+		["I've made an exception and refunded the £89.", "I've made an exception"],
+		["I've renewed your permit from today.", "I've renewed"]
+	])('owns it: %s', (reply, phrase) => {
+		const result = score(reply);
+		expect(found(result, 'commit-done', 1).map((e) => e.phrase)).toEqual([phrase]);
+		expect(result.ownership).toBeGreaterThan(0);
+	});
+
+	it("leaves alone telling the customer off: I've told you twice already.", () => {
+		expect(found(score("I've told you twice already, there's no refund."), 'commit-done', 1)).toEqual([]);
+	});
+});
+
 describe('every labelled reply', () => {
 	it('gets evidence that points at its phrase, with a reason, on every set (sealed-1 included)', () => {
 		const broken: string[] = [];

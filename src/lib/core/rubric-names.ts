@@ -155,7 +155,7 @@ export function matchName(word: string, matcher: NameMatcher, { closeFrom, title
 			continue;
 		}
 		// A shortened first name (Bernie for Bernadette, Alex for Alexandra) is a nickname too.
-		if (typed.length >= 3 && typed.length < plain.length && plain.startsWith(typed.slice(0, 3)) && editDistance(plain, typed) > 2) {
+		if (isShortened(typed, plain) && editDistance(plain, typed) > 2) {
 			result = 'nickname';
 			continue;
 		}
@@ -164,6 +164,16 @@ export function matchName(word: string, matcher: NameMatcher, { closeFrom, title
 		}
 	}
 	return result;
+}
+
+/**
+ * The name cut short, perhaps with a pet ending: Bernie for Bernadette, Alex for Alexandra, Vicky for Victoria. Not
+ * another name that starts the same way (Chioma for Chiamaka, Kwame for Kwabena, Fatima for Fatoumata).
+ */
+function isShortened(typed: string, plain: string): boolean {
+	if (typed.length < 3 || typed.length >= plain.length) return false;
+	const stem = typed.replace(/(?:ie|y|i|o|a|s)$/, '');
+	return stem.length <= 4 ? plain.startsWith(stem.slice(0, 3)) : plain.startsWith(stem);
 }
 
 /** A value read from a scene's text (its customer line, its rule), kept for the next replies to the same scene. */

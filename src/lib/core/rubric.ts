@@ -257,7 +257,7 @@ export function collectFindings(reply: string, givenContext: ReplyContext): Find
 	escalationEvidence(text, lower, found);
 	wayAfterWall(lower, found);
 	contrastEvidence(text, lower, found);
-	serviceEvidence(lower, context.customerLine, found);
+	serviceEvidence(lower, context.customerLine, context.policy, found);
 	yesEvidence(text, lower, context.customerLine, found);
 	requestMetEvidence(text, lower, context.customerLine, context.policy, found);
 	grantEvidence(text, lower, context.policy, found);
@@ -399,8 +399,9 @@ const SERVICE_PROMISE = /^(?:(?:i|we)(?:'?ll| will| am going to|'?m going to|'?r
  * or the customer had asked for something. Otherwise it is good service, and
  * ownership says so.
  */
-function serviceEvidence(lower: string, customerLine: string | undefined, found: Finding[]) {
+function serviceEvidence(lower: string, customerLine: string | undefined, policy: string | undefined, found: Finding[]) {
 	if (customerLine === undefined || REQUEST.test(customerLine) || LIMIT.test(lower)) return;
+	if (policy && DISTRESS.test(normalise(customerLine))) return;
 	for (const f of found) {
 		if ((f.feature === 'flex-done' || (f.feature === 'flex-offer' && SERVICE_PROMISE.test(normalise(f.phrase)))) && !f.zeroed) f.zeroed = 'Doing what was needed is good service, not an exception: no rule stood in the way here.';
 	}
