@@ -2078,6 +2078,24 @@ describe('done for the customer, in more verbs (round seventeen)', () => {
 	});
 });
 
+describe('the system, or a page, in more words (round seventeen)', () => {
+	it.each([
+		["Our booking tools don't let me move it, sorry.", 'disown'],
+		['The card provider processes every renewal on the 1st.', 'disown'],
+		["The form's on our website, you can print it and post it in.", 'self-serve'],
+		['Timetables are on our website.', 'self-serve'],
+		['A GP letter is fine. Upload it through the patient portal.', 'self-serve']
+	])('leaves the customer with nobody who owns it: %s', (reply, feature) => {
+		const result = score(reply);
+		expect(found(result, feature).length).toBe(1);
+		expect(result.ownership).toBeLessThan(0);
+	});
+
+	it.each(["I'll upload it to your account tonight.", 'The form is simple: I can fill it in with you now.'])('leaves alone what the speaker does: %s', (reply) => {
+		expect(found(score(reply), 'self-serve')).toEqual([]);
+	});
+});
+
 describe('every labelled reply', () => {
 	it('gets evidence that points at its phrase, with a reason, on every set (sealed-1 included)', () => {
 		const broken: string[] = [];
