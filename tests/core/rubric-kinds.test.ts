@@ -1245,15 +1245,20 @@ describe('making the trouble small or common (round eight)', () => {
 	);
 });
 
-describe('asking whoever can lift the rule to lift it (round eight)', () => {
+// Round eight counted this on flexibility. Trained with sealed-19 and sealed-20 (round seventeen) its weight is 0: the
+// panels label such a reply + and 0 about equally ("no decision on the rule yet; holding step"), as the guide's 0 for a
+// holding step says. It is still found, and the trainee is told why it earns nothing yet.
+describe('asking whoever can lift the rule to lift it (round eight; weighed 0 since round seventeen)', () => {
 	it.each([
 		"I'll check with the duty manager today whether the deposit can be released early.",
 		"Let me put your case to the head teacher about moving the exam date, I'll email you tomorrow.",
 		"I'm going to speak to the owner about refunding the deposit."
-	])('counts on flexibility: %s', (reply) => {
+	])('is named as a step toward an exception, not one yet, and never as a wall: %s', (reply) => {
 		const result = score(reply);
-		expect(result.flexibility).toBeGreaterThan(0);
-		expect(result.evidence.some((e) => e.feature === 'flex-ask' && e.weight > 0)).toBe(true);
+		const asked = result.evidence.filter((e) => e.feature === 'flex-ask');
+		expect(asked.map((e) => e.weight)).toEqual([0]);
+		expect(asked[0].reason).toMatch(/step toward an exception, not one yet/);
+		expect(result.flexibility).toBe(0);
 	});
 
 	it('leaves asking about news, not an exception, alone', () => {

@@ -494,7 +494,8 @@ const RULE_SOURCES: RuleSource[] = [
 		source: V(
 			String.raw`\b(?:i'?ll|i will|let me|i'?m going to|i am going to|i'?m gonna|i can|we'?ll|we will)(?: personally| also| now| just| today)? (?:ask|put (?:it|this|that|your case|the case) to|speak (?:to|with)|talk to|check with|take (?:it|this|that|your case|the case) to|raise (?:it|this|that) with|go to|get on to|push|ring|call|email) (?:the |my |our |dr |mr |ms |mrs |head |duty |senior |lead |\w+ )?[a-z]+(?: [a-z]+)?,? (?:(?:today|now|this \w+|first thing) )?(?:whether|if|about|to|for)\b[^.!?]{0,50}?\b(?:waiv\w*|refund\w*|honou?r\w*|exception|mov\w*|swap\w*|transfer\w*|extend\w*|let (?:you|us|her|him|them)|allow\w*|releas\w*|credit\w*|cover\w*|drop\w*|knock\w*|reduc\w*|off|back|free|remake|replace\w*|approv\w*|sign (?:it )?off|lift\w*|overrid\w*|goodwill|discount\w*|compensat\w*|paus\w*|freez\w*|stop\w*|hold\w*)\b`
 		),
-		reason: 'Taking this customer\'s case to whoever can lift the rule, and asking them to, is looking for an exception.'
+		reason: 'Taking this customer\'s case to whoever can lift the rule, and asking them to, is looking for an exception.',
+		ifZero: 'Taking the case to whoever can lift the rule is a step toward an exception, not one yet: trainers score it when the answer comes back.'
 	},
 	// ── flexibility − ──
 	{
