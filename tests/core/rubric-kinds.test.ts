@@ -2101,6 +2101,45 @@ describe('the system, or a page, in more words (round seventeen)', () => {
 	});
 });
 
+describe('the system did it automatically, in more words (round eighteen)', () => {
+	it.each([
+		"The system's added the late fees automatically, there's not much I can do.",
+		'The reminders come out of the booking software automatically.',
+		'The charge is automatic from the system.',
+		"It's automatically logged by the sign-in app."
+	])('leaves the customer with nobody who owns it: %s', (reply) => {
+		const result = score(reply);
+		expect(found(result, 'disown').length).toBe(1);
+		expect(result.ownership).toBeLessThan(0);
+	});
+
+	it("leaves alone setting something to happen automatically for the customer: I'll set the refund to go through automatically tonight.", () => {
+		expect(found(score("I'll set the refund to go through automatically tonight."), 'disown')).toEqual([]);
+	});
+});
+
+describe('sarcasm as a question, and an offer that only sounds like one (round eighteen)', () => {
+	it.each([
+		'How did you manage to lose the only key you had?',
+		'Do you really expect us to refund a ticket you used?',
+		"Oh, and we'll just find your flat by magic, will we?",
+		"I'll just stop the whole race for you, shall I?"
+	])('is sarcasm on empathy: %s', (reply) => {
+		const result = score(reply);
+		expect(found(result, 'sarcasm').length).toBe(1);
+		expect(result.empathy).toBeLessThan(0);
+	});
+
+	it.each(["I'll book you in for Friday at ten, shall I?", 'Would you rather I called you back after lunch?', 'So you want us to move it to Friday?'])(
+		'leaves alone a real offer or question: %s',
+		(reply) => {
+			const result = score(reply);
+			expect(found(result, 'sarcasm')).toEqual([]);
+			expect(result.empathy).toBeGreaterThanOrEqual(0);
+		}
+	);
+});
+
 describe('every labelled reply', () => {
 	it('gets evidence that points at its phrase, with a reason, on every set (sealed-1 included)', () => {
 		const broken: string[] = [];

@@ -396,8 +396,9 @@ const SERVICE_PROMISE = /^(?:(?:i|we)(?:'?ll| will| am going to|'?m going to|'?r
 /**
  * Something already done for the customer ("I've booked you in for Thursday")
  * is an exception only when a rule stood in the way: the reply names a limit,
- * or the customer had asked for something. Otherwise it is good service, and
- * ownership says so.
+ * the customer had asked for something, or a rule is at stake and the customer
+ * named a hardship (a stay in hospital, a death: the case for bending it).
+ * Otherwise it is good service, and ownership says so.
  */
 function serviceEvidence(lower: string, customerLine: string | undefined, policy: string | undefined, found: Finding[]) {
 	if (customerLine === undefined || REQUEST.test(customerLine) || LIMIT.test(lower)) return;
