@@ -2140,6 +2140,38 @@ describe('sarcasm as a question, and an offer that only sounds like one (round e
 	);
 });
 
+describe("the customer's own problem (round eighteen)", () => {
+	it.each(["Keeping your railcard in date is your responsibility.", "You're responsible for checking your own messages.", 'Your parking, your problem.'])(
+		'puts it on them, against empathy: %s',
+		(reply) => {
+			const result = score(reply);
+			expect(found(result, 'reproach').length).toBe(1);
+			expect(result.empathy).toBeLessThan(0);
+		}
+	);
+
+	it("leaves alone saying it is not theirs: It's not your responsibility to chase us.", () => {
+		expect(found(score("It's not your responsibility to chase us, I'll ring the depot."), 'reproach')).toEqual([]);
+	});
+});
+
+describe('a grant said as done, in few words (round eighteen)', () => {
+	it.each([
+		['Waiting charge removed, the £37.50 is on its way back.', 'charge removed'],
+		["I've taken off both late fees.", "I've taken off both"],
+		['Refund of £78 issued.', 'Refund of £78 issued'],
+		["Fine, I'll do it this once.", 'do it this once']
+	])('is policy flexibility: %s', (reply, phrase) => {
+		const result = score(reply);
+		expect(found(result, 'flex-done', 1).map((e) => e.phrase)).toEqual([phrase]);
+		expect(result.flexibility).toBeGreaterThan(0);
+	});
+
+	it("leaves alone what grants nothing: I've removed you from the mailing list.", () => {
+		expect(found(score("I've removed you from the mailing list."), 'flex-done', 1)).toEqual([]);
+	});
+});
+
 describe('every labelled reply', () => {
 	it('gets evidence that points at its phrase, with a reason, on every set (sealed-1 included)', () => {
 		const broken: string[] = [];
