@@ -2172,6 +2172,23 @@ describe('a grant said as done, in few words (round eighteen)', () => {
 	});
 });
 
+describe('done, said in the passive or in few words (round eighteen)', () => {
+	it.each([
+		['The charge has been waived.', 'charge has been waived'],
+		['Your booking has been restored.', 'booking has been restored'],
+		['Refund of £78 issued.', 'Refund of £78 issued'],
+		["Refund's done, it'll show in a few days.", "Refund's done"]
+	])('owns it: %s', (reply, phrase) => {
+		const result = score(reply);
+		expect(found(result, 'commit-done', 1).map((e) => e.phrase)).toEqual([phrase]);
+		expect(result.ownership).toBeGreaterThan(0);
+	});
+
+	it.each(['The charge has been issued correctly by the system.', 'If you want the fee waived, send us the death notice.'])('leaves alone what was not done for them: %s', (reply) => {
+		expect(found(score(reply), 'commit-done', 1)).toEqual([]);
+	});
+});
+
 describe('every labelled reply', () => {
 	it('gets evidence that points at its phrase, with a reason, on every set (sealed-1 included)', () => {
 		const broken: string[] = [];
