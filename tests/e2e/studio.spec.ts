@@ -44,6 +44,20 @@ async function setText(page: Page, text: string) {
  * The editor's whole text, as the manager would get it: with Download .md
  * (CodeMirror draws only the lines in view, so the page cannot be read for it).
  */
+/** The cursor stored with an authored scenario (the studio stores it on its own, a moment after it last moved). */
+async function storedCursor(page: Page, id: string): Promise<unknown> {
+	return page.evaluate(async (key) => {
+		const open = indexedDB.open('service-drill');
+		const db: IDBDatabase = await new Promise((resolve) => (open.onsuccess = () => resolve(open.result)));
+		const record: { cursor?: unknown } | undefined = await new Promise((resolve) => {
+			const request = db.transaction('authored').objectStore('authored').get(key);
+			request.onsuccess = () => resolve(request.result);
+		});
+		db.close();
+		return record?.cursor;
+	}, id);
+}
+
 async function text(page: Page): Promise<string> {
 	const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download .md' }).click()]);
 	return readFileSync((await download.path())!, 'utf8');
@@ -332,6 +346,10 @@ test('killing the browser mid-typing loses nothing that was saved, and the curso
 		await expect(page.getByRole('status').filter({ hasText: /^Saved$/ })).toBeVisible();
 		const saved = await text(page);
 		expect(saved.split('\n')[1]).toBe('title: A new scenario (edited)');
+		// Typing ")" only steps over the bracket the editor closed: a cursor move, stored on its own a moment later
+		// (on a loaded machine, after "Saved" was shown). Wait for it, so the crash tests what was stored.
+		const endOfTitle = saved.indexOf('\n', saved.indexOf('\n') + 1);
+		await expect.poll(() => storedCursor(page, decodeURIComponent(new URL(address).pathname.split('/').pop()!))).toEqual({ anchor: endOfTitle, head: endOfTitle });
 		await browser.crash();
 		page = await browser.open();
 		await page.goto(address);
