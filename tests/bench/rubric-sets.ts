@@ -50,8 +50,9 @@ export const SETS: SetInfo[] = [
 	{ file: 'sealed-16.json', rules: 'written from', scored: false },
 	{ file: 'sealed-17.json', rules: 'written from', scored: false },
 	{ file: 'sealed-18.json', rules: 'written from', scored: false },
-	{ file: 'sealed-19.json', rules: 'totals only', scored: false },
-	{ file: 'sealed-20.json', rules: 'totals only', scored: false }
+	{ file: 'sealed-19.json', rules: 'written from', scored: false },
+	{ file: 'sealed-20.json', rules: 'written from', scored: false },
+	{ file: 'sealed-21.json', rules: 'totals only', scored: false }
 ];
 
 /** Each set with its own author's signs, as written (`expected` in the files). */
