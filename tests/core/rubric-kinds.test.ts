@@ -2189,6 +2189,49 @@ describe('done, said in the passive or in few words (round eighteen)', () => {
 	});
 });
 
+describe('the risk a rule guards against, waved away (round nineteen)', () => {
+	const kept = [
+		['Climbers under 16 must have a parent present, for their safety on the high wall.', 'My daughter is 15 and a half and climbs every week, can she go up on her own?'],
+		['We cannot discuss a patient with anyone but the patient, to protect their privacy.', "I'm his brother, just tell me what the scan showed."],
+		['Riders must be at least 140 cm tall, for safety on the coaster.', "He's 137 cm, he's been waiting all day, please let him on."]
+	] as const;
+	it.each([
+		["She climbs every week, so she'll be fine on her own.", 0, "she'll be fine"],
+		['A quick word with family is no big deal, the scan was clear.', 1, 'no big deal'],
+		['Three centimetres won\'t make much difference, hop on.', 2, "won't make much difference"],
+		["Honestly, one ride won't hurt him, off you go.", 2, "won't hurt him"]
+	] as const)('is giving way where the rule should hold: %s', (reply, i, phrase) => {
+		const [policy, customerLine] = kept[i];
+		const result = score(reply, { policy, customerLine });
+		expect(found(result, 'gives-way').map((e) => e.phrase)).toEqual([phrase]);
+		expect(found(result, 'gives-way')[0].reason).toMatch(/risk a rule guards against/);
+		expect(result.flexibility).toBeLessThan(0);
+	});
+
+	it.each([
+		["She'll be fine with me: I'll belay her myself, and I'm a qualified instructor.", 0],
+		["I can't share his results, I'm afraid, it's his privacy; it'll be fine once he rings you himself.", 1],
+		["Sorry, he can't ride at 137 cm, for his safety: the bar won't hold him. It's no big deal to swap his ticket for the log flume, I'll do it now.", 2]
+	] as const)('leaves the risk alone when the rule is held or a reason given: %s', (reply, i) => {
+		const [policy, customerLine] = kept[i];
+		expect(found(score(reply, { policy, customerLine }), 'gives-way')).toEqual([]);
+	});
+
+	it('leaves reassurance alone where the rule is kept for no such reason', () => {
+		const result = score("Two days late is no big deal, I'll take it back.", { policy: 'Returns are accepted within 30 days.', customerLine: "It's 32 days, can I still return it?" });
+		expect(found(result, 'gives-way')).toEqual([]);
+	});
+
+	it("does not read giving way as ignoring the customer's distress: nothing is refused", () => {
+		const result = score("Of course, ten minutes won't hurt anyone, bring him at six.", {
+			policy: 'No children under 12 on the ward, for infection control.',
+			customerLine: "My son cries every night, he's so scared Grandad is going to die. Can I bring him in?"
+		});
+		expect(found(result, 'gives-way')).toHaveLength(1);
+		expect(found(result, 'distress-ignored')).toEqual([]);
+	});
+});
+
 describe('every labelled reply', () => {
 	it('gets evidence that points at its phrase, with a reason, on every set (sealed-1 included)', () => {
 		const broken: string[] = [];

@@ -450,21 +450,35 @@ const GIVES_WAY =
 const HOLDS = /\b(?:can'?t|cannot|won'?t|unable|not able|unfortunately|afraid|however|only if|as long as|provided|check(?:ing)? (?:with|whether|if)|ask (?:the|my|our))\b/;
 const GIVES_WAY_REASON =
 	"Saying yes, just like that, to a rule kept for safety, the law or privacy gives way where it should hold: say why it holds and find what can be done within it.";
+/**
+ * The risk a rule guards against waved away: "ten minutes won't hurt anyone", "he's close enough", "you'll be fine"
+ * (not "she'll be fine with me": someone of ours stands in for the safeguard).
+ */
+const RISK_WAVED =
+	/\b(?:won'?t hurt (?:anyone|anybody|you|him|her|them)|nothing compared|(?:is|'s|are|'re) (?:totally|perfectly|absolutely|honestly|really) fine|(?:you|he|she|they|it)(?:'ll| will) be (?:totally |absolutely |perfectly )?fine(?! with (?:me|us)\b)|isn'?t (?:far off|much over)|won'?t make (?:much|any) difference|close enough|near enough|(?:not|no) (?:a )?big deal|it'?s only (?:a|one|two|ten|five)\b|only a (?:couple|few|little|bit)|what'?s the harm|no harm in)\b/;
+const RISK_WAVED_REASON =
+	'Telling the customer the risk a rule guards against does not matter, where the rule is kept for safety, the law or privacy, gives way where it should hold: say why it holds and find what can be done within it.';
 
 /**
  * "Sure, he owes £412." to someone who is not the account holder, where the rule is there to protect privacy: a grant
  * on the nod, against a rule whose own words say why it holds, is caving, not judgment. An exception weighed and
  * named ("I'll make an exception, with the waiver signed"), a reason given, or a refusal after the yes is not this.
+ * Waving the risk away ("ten minutes won't hurt anyone", round nineteen) gives way in the same way, without the yes.
  */
 function givesWayEvidence(text: string, lower: string, policy: string | undefined, found: Finding[]) {
 	if (!policy || !remembered(keptCache, policy, () => KEPT_FOR.test(normalise(policy)))) return;
 	const yes = GIVES_WAY.exec(lower);
-	if (!yes || HOLDS.test(lower) || SAFETY_REASON.test(lower)) return;
+	const waved = RISK_WAVED.exec(lower);
+	if (!yes && !waved) return;
+	// "won't hurt anyone" waves the risk away; it is not the "won't" of a refusal.
+	const rest = waved ? lower.slice(0, waved.index) + lower.slice(waved.index + waved[0].length) : lower;
+	if (HOLDS.test(rest) || SAFETY_REASON.test(lower)) return;
 	const casual = (f: Finding) => CASUAL.has(f.feature);
 	if (found.some((f) => f.dimension === 'flexibility' && f.prior > 0 && !f.zeroed && !casual(f))) return;
 	for (const f of found) if (f.dimension === 'flexibility' && casual(f) && !f.zeroed) f.zeroed = 'Given on the nod, against a rule kept for safety, the law or privacy.';
-	const start = yes.index + yes[0].length - yes[1].length;
-	found.push(makeFinding(text, start, start + yes[1].length, 'flexibility', 'gives-way', 'wall', -2, GIVES_WAY_REASON));
+	// The evidence is the yes itself, or the words that wave the risk away.
+	const [start, phrase] = yes ? [yes.index + yes[0].length - yes[1].length, yes[1]] : [waved?.index ?? 0, waved?.[0] ?? ''];
+	found.push(makeFinding(text, start, start + phrase.length, 'flexibility', 'gives-way', 'wall', -2, yes ? GIVES_WAY_REASON : RISK_WAVED_REASON));
 }
 
 /** What the customer asks to be done: "can you just put September on it?", "I want that refunded", "let us all in". */
@@ -798,8 +812,10 @@ function sentenceEnd(lower: string, from: number): number {
 	return stop < 0 ? lower.trimEnd().length : from + stop + 1;
 }
 
-/** What leaves the customer with a refusal: a wall, a hand-off, blame (not a promise, vague or too bold, nor a rule bent on the quiet). */
-const isRefusal = (f: Finding) => (f.dimension === 'flexibility' || f.dimension === 'ownership') && f.prior < 0 && !f.zeroed && f.feature !== 'over-promise' && f.feature !== 'vague-promise' && f.feature !== 'covert-bend';
+/** Walls that refuse nothing: a promise, vague or too bold, a rule bent on the quiet or given way on. */
+const NOT_REFUSALS = new Set(['over-promise', 'vague-promise', 'covert-bend', 'gives-way']);
+/** What leaves the customer with a refusal: a wall, a hand-off, blame. */
+const isRefusal = (f: Finding) => (f.dimension === 'flexibility' || f.dimension === 'ownership') && f.prior < 0 && !f.zeroed && !NOT_REFUSALS.has(f.feature);
 
 /** Words in a line of sympathy beyond the stock ones any complaint could get. */
 function personalWords(words: string): number {
