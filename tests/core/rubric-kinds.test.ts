@@ -2232,6 +2232,24 @@ describe('the risk a rule guards against, waved away (round nineteen)', () => {
 	});
 });
 
+describe('a charge contested, then lifted, is an exception (round nineteen)', () => {
+	const policy = 'Parking must be paid within 10 minutes of arrival; unpaid stays are charged £60.';
+	it.each([
+		['The pay machine was broken and the app froze. Why should I pay £60 for your broken kit?', "I've cancelled the charge, Ms Obi."],
+		["Your app crashed twice. I'm not paying a fine for that.", "I've cancelled the fine, there's nothing to pay."],
+		["So you're keeping my £60 even though your barrier was stuck open?", "I've refunded the £60 to your card."]
+	])('when the customer says why they should not pay: %s', (customerLine, reply) => {
+		const result = score(reply, { policy, customerLine });
+		expect(result.evidence.filter((e) => e.dimension === 'flexibility' && e.weight > 0)).not.toEqual([]);
+		expect(result.flexibility).toBeGreaterThan(0);
+	});
+
+	it('is still good service when the customer asked for nothing and nothing stood in the way', () => {
+		const result = score("I've booked the engineer for Thursday morning.", { policy: 'Repairs are booked within 5 working days.', customerLine: 'The boiler is banging but still works.' });
+		expect(result.flexibility).toBe(0);
+	});
+});
+
 describe('every labelled reply', () => {
 	it('gets evidence that points at its phrase, with a reason, on every set (sealed-1 included)', () => {
 		const broken: string[] = [];

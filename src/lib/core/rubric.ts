@@ -387,9 +387,9 @@ function delegationEvidence(lower: string, found: Finding[]) {
 
 /** A limit named in the reply: what an exception is made to. */
 const LIMIT = /\b(?:normally|usually|technically|strictly|policy|polic(?:y|ies)|rules?|exception|although|though|even though|despite|(?:past|outside|beyond)(?! (?:of )?(?:your|our|my|their|his|her) control)|over the|after the|but|however|just this once|this (?:one )?time|one-off|goodwill|deadline|window|limit|cut-?off|terms|allowed|can'?t|cannot|don'?t|won'?t)\b/;
-/** The customer asking for something: "Can I…?", "Could you…?", "Is it possible…?" */
+/** The customer asking for something: "Can I…?", "Could you…?", "Is it possible…?"; or contesting a charge ("Why should I pay?"). */
 const REQUEST =
-	/\b(?:can|could|will|would|may|might|do|am) (?:i|we|you|he|she|they|my|our)\b|\bis (?:it|there) (?:possible|any way|a way)\b|\b(?:please|i want|i need|i'?d like)\b|\bwho(?:'s| is)? (?:going to )?(?:pay|paying|compensat|cover|refund)|\b(?:are you|you'?re(?: not)?) (?:really |seriously |honestly |actually )*(?:going to (?:charge|make|keep|refuse|fine|bill)|refusing|charging|offering|telling me|saying)|\bis (?:that|this) (?:a joke|really right|fair)/i;
+	/\b(?:can|could|will|would|may|might|do|am) (?:i|we|you|he|she|they|my|our)\b|\bis (?:it|there) (?:possible|any way|a way)\b|\b(?:please|i want|i need|i'?d like)\b|\bwho(?:'s| is)? (?:going to )?(?:pay|paying|compensat|cover|refund)|\b(?:are you|you'?re(?: not)?) (?:really |seriously |honestly |actually )*(?:going to (?:charge|make|keep|refuse|fine|bill)|refusing|charging|keeping|offering|telling me|saying)|\bis (?:that|this) (?:a joke|really right|fair)|\bwhy should (?:i|we)\b|\b(?:i'?m|we'?re|i am|we are) not (?:paying|going to pay)\b/i;
 /** Promising the remedy itself ("I'll refund the £20", "you'll get your money back"): service unless a rule stood in the way. */
 const SERVICE_PROMISE = /^(?:(?:i|we)(?:'?ll| will| am going to|'?m going to|'?re going to| are going to)|you(?:'?ll| will)|(?:we'?re|we are|i'?m|i am) (?:pay|cover))\b/;
 
