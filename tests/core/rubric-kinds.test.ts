@@ -2250,6 +2250,28 @@ describe('a charge contested, then lifted, is an exception (round nineteen)', ()
 	});
 });
 
+describe('"I just do the bookings", and the customer\'s family sent to do it (round nineteen)', () => {
+	it.each([
+		['Sorry, I only handle the invoices.', 'I only handle the invoices'],
+		["You'd have to ask the manager, I just do bookings.", 'I just do bookings'],
+		['I just run the front desk, the technician sets the updates.', 'I just run the front']
+	])('disowns it: %s', (reply, phrase) => {
+		const result = score(reply);
+		expect(found(result, 'disown').map((e) => e.phrase)).toContain(phrase);
+		expect(result.ownership).toBeLessThan(0);
+	});
+
+	it.each(["I'll just do it now for you.", 'I only do this once a year, so let me get it right: your booking is moved to Friday.'])('leaves doing it alone: %s', (reply) => {
+		expect(found(score(reply), 'disown')).toEqual([]);
+	});
+
+	it('sends the customer\'s family to do it: "your mother has to contact us herself"', () => {
+		const result = score('Your mother has to contact us herself to arrange this.');
+		expect(found(result, 'self-serve').map((e) => e.phrase)).toEqual(['Your mother has to ']);
+		expect(score('Your parcel has to be signed for.').ownership).toBe(0);
+	});
+});
+
 describe('every labelled reply', () => {
 	it('gets evidence that points at its phrase, with a reason, on every set (sealed-1 included)', () => {
 		const broken: string[] = [];
