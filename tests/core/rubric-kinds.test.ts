@@ -2272,6 +2272,25 @@ describe('"I just do the bookings", and the customer\'s family sent to do it (ro
 	});
 });
 
+describe('a holding line after a name, a hello or a thank-you (round nineteen)', () => {
+	const customerLine = 'The invoice says £45 but nobody mentioned a costume charge. Why is it there?';
+	it.each([
+		'Hi Hamza, looking into both of these for you now.',
+		'Dorota, just checking the production schedule for your order before I answer, two minutes.',
+		"Thanks for flagging it, I'm just looking at the invoice.",
+		'One sec Maricel, checking if the costume team added it this week.'
+	])('does not ignore the question: %s', (reply) => {
+		const result = score(reply, { customerLine, customer: 'Hamza Dorota Maricel' });
+		expect(found(result, 'unanswered')).toEqual([]);
+		expect(result.empathy).toBeGreaterThanOrEqual(0);
+	});
+
+	it('still counts a longer reply that opens by checking and then talks past the question', () => {
+		const reply = 'Hi Hamza, looking into it. Our shows are very popular and tickets for the summer showcase go on sale on Monday. Book early for good seats!';
+		expect(found(score(reply, { customerLine, customer: 'Hamza Ali' }), 'unanswered')).toHaveLength(1);
+	});
+});
+
 describe('every labelled reply', () => {
 	it('gets evidence that points at its phrase, with a reason, on every set (sealed-1 included)', () => {
 		const broken: string[] = [];

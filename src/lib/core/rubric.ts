@@ -1264,7 +1264,7 @@ function questionEvidence(text: string, lower: string, customerLine: string | un
 	const bare = words <= 3 && !found.some((e) => e.feature === 'apology' || e.feature === 'acknowledge');
 	if (bare) return;
 	// …unless it was said before: a holding line repeated is stalling.
-	if ((HOLDING.test(lower) || (words <= 10 && HOLDING_SHORT.test(lower))) && !previous.some((earlier) => typeof earlier === 'string' && normalise(earlier).trim() === lower.trim())) return;
+	if ((HOLDING.test(lower) || (words <= HOLDING_SHORT_WORDS && HOLDING_SHORT.test(lower))) && !previous.some((earlier) => typeof earlier === 'string' && normalise(earlier).trim() === lower.trim())) return;
 	// Asking the customer something back ("What time is your booking?") takes the question up, it does not ignore it.
 	if (ASKS_BACK.test(lower)) return;
 	const questions = remembered(questionCache, customerLine, () =>
@@ -1296,9 +1296,11 @@ function isHoldingLine(lower: string, words: number): boolean {
 }
 /** A question put to the customer: "when did…?", "can you tell me…?", "do you have…?". */
 const ASKS_BACK = /(?:^|[.!?,;:\u2014\u2013-]\s*)(?:and |so |also |first,? |just |roughly |exactly |quickly,? )?(?:(?:can|could|may) i (?:take|have|get|grab|ask|check|confirm)|(?:what|when|which|where|how)(?! did you expect)|is it|are they|was it|was the|does it|do you (?:have|know (?:roughly|when|what|which|how|where))|(?:can|could) you (?:tell|send|give|confirm|let me know|point me|show me|share|describe|forward|upload|email|text|remind|clarify|pop)|would you (?:mind|be able to) (?:telling|sending|confirming|giving)|is there)\b[^.!?]*\?/;
+/** How long a reply opening with a holding line may be and still only hold ("One sec Maricel, checking if the medic is in this week."). */
+const HOLDING_SHORT_WORDS = 16;
 /** A short reply that only holds: what the speaker is checking ("Let me pull up your file", "checking now"), "please hold", "got your message". */
 const HOLDING_SHORT =
-	/^\W*(?:(?:ok(?:ay)?|right|sure|noted|thanks|thank you|good question|one (?:moment|sec|second)|bear with me)(?: (?:mr|mrs|ms|miss|dr)\.?)?(?: [a-z'-]+)?\W+)*(?:(?:let me|i'?ll|i'?m going to) (?:just )?(?:double-?check|check|look|get|pull|bring|read|open|find|see|go through|dig)|(?:i'?m )?(?:just )?(?:double-?checking|checking|looking|pulling|bringing|reading|getting|opening|finding|going through|digging)|please hold\b|(?:i'?ve )?(?:got|seen|received|read) your (?:message|email|e-mail|note|letter))\b/;
+	/^\W*(?:(?:ok(?:ay)?|right|sure|noted|thanks|thank you|good question|one (?:moment|sec|second)|bear with me|hi|hello|hey|dear)(?: (?:mr|mrs|ms|miss|dr)\.?)?(?: [a-z'-]+)?\W+|[\p{L}'-]+,\s*|thanks? (?:you )?for [^,.!?]{1,30}[,.!]\s*)*(?:(?:let me|i'?ll|i'?m going to) (?:just )?(?:double-?check|check|look|get|pull|bring|read|open|find|see|go through|dig)|(?:i'?m )?(?:just )?(?:double-?checking|checking|looking|pulling|bringing|reading|getting|opening|finding|going through|digging)|please hold\b|(?:i'?ve )?(?:got|seen|received|read) your (?:message|email|e-mail|note|letter))\b/u;
 const TIME_WORDS = /\b(long|once|shortly|later|working days?|today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|\d|hours?|minutes?|days?|weeks?|morning|afternoon|evening|now|soon|before|by|until|next|asap|straight away|right away)\b/;
 const HOLDING =
 	/\b(?:one moment|just a (?:moment|minute|sec(?:ond)?)|bear with me|(?:i'?m )?just pulling up|let me (?:just )?(?:double-?check|check|look|find out|see|have a look|ask|take a look)|i'?ll (?:just )?(?:check|find out|have a look|take a look|ask)|give me (?:a|one) (?:moment|minute|second|sec)|hold on|checking (?:that |this )?now)\b/;
