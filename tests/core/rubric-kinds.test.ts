@@ -2285,6 +2285,10 @@ describe('a holding line after a name, a hello or a thank-you (round nineteen)',
 		expect(result.empathy).toBeGreaterThanOrEqual(0);
 	});
 
+	it.each(['Is this the booking for 14 to 21 August under Ní Bhriain?', 'Just confirming: is the new date Saturday the 22nd?'])('a question back about the booking takes the question up: %s', (reply) => {
+		expect(found(score(reply, { customerLine }), 'unanswered')).toEqual([]);
+	});
+
 	it('still counts a longer reply that opens by checking and then talks past the question', () => {
 		const reply = 'Hi Hamza, looking into it. Our shows are very popular and tickets for the summer showcase go on sale on Monday. Book early for good seats!';
 		expect(found(score(reply, { customerLine, customer: 'Hamza Ali' }), 'unanswered')).toHaveLength(1);
