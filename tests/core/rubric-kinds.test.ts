@@ -2295,6 +2295,22 @@ describe('a holding line after a name, a hello or a thank-you (round nineteen)',
 	});
 });
 
+describe('a rule held for safety, insurance or privacy, in more words (round nineteen)', () => {
+	it.each([
+		"I can't switch the circuit back on: the test found a fault that could start a fire.",
+		"The induction's required by our insurers for every climber, so I can't skip it.",
+		"Our fryers share oil with the battered fish, so we can't make anything safe for coeliacs.",
+		"I can't give out another member's email; we protect everyone's privacy the same way."
+	])('is explained, not hidden behind: %s', (reply) => {
+		const result = score(reply);
+		expect(result.evidence.filter((e) => e.dimension === 'flexibility' && e.weight < 0)).toEqual([]);
+	});
+
+	it.each(["I can't skip it, our insurers are very strict about paperwork.", "We can't do that, it's a fire door policy thing."])('a word about insurance or fire is not a reason by itself: %s', (reply) => {
+		expect(score(reply).flexibility).toBeLessThan(0);
+	});
+});
+
 describe('every labelled reply', () => {
 	it('gets evidence that points at its phrase, with a reason, on every set (sealed-1 included)', () => {
 		const broken: string[] = [];
