@@ -2311,6 +2311,26 @@ describe('a rule held for safety, insurance or privacy, in more words (round nin
 	});
 });
 
+describe('offering to do it, and a time said as "by lunchtime" (round nineteen)', () => {
+	it.each([
+		['The earliest is tomorrow at 2pm. Shall I book it?', 'Shall I book'],
+		['We have a day room until 6pm. Would you like me to set that up?', 'Would you like me to set'],
+		["There's a pre-loved rail too, want me to put one aside?", 'want me to put']
+	])('takes it on, awaiting the yes: %s', (reply, phrase) => {
+		const result = score(reply);
+		expect(found(result, 'commit-step', 1).map((e) => e.phrase)).toContain(phrase);
+		expect(result.ownership).toBeGreaterThan(0);
+	});
+
+	it.each(['Can I take your booking reference?', 'Should I have brought my receipt?', 'Shall I just give up then?'])('is not an offer to act: %s', (reply) => {
+		expect(found(score(reply), 'commit-step', 1)).toEqual([]);
+	});
+
+	it.each(["I'll catch him then and email you by lunchtime.", "I'll chase the depot and write to you by the weekend."])('owns it with a time: %s', (reply) => {
+		expect(found(score(reply), 'commit-timed', 1)).toHaveLength(1);
+	});
+});
+
 describe('every labelled reply', () => {
 	it('gets evidence that points at its phrase, with a reason, on every set (sealed-1 included)', () => {
 		const broken: string[] = [];
