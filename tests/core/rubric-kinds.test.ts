@@ -2326,8 +2326,12 @@ describe('offering to do it, and a time said as "by lunchtime" (round nineteen)'
 		expect(found(score(reply), 'commit-step', 1)).toEqual([]);
 	});
 
-	it.each(["I'll catch him then and email you by lunchtime.", "I'll chase the depot and write to you by the weekend."])('owns it with a time: %s', (reply) => {
+	it.each(["I'll catch him then and email you by lunchtime.", "I'll chase the depot and write to you by the weekend.", "I'll make the cake, ready with the rest at 10 tomorrow.", "I'll email it over by 10.30."])('owns it with a time: %s', (reply) => {
 		expect(found(score(reply), 'commit-timed', 1)).toHaveLength(1);
+	});
+
+	it.each(["I'll let the decorating team know about it.", "I'll mention it to the manager and someone will let you know.", "I'll ask about the snow chains."])('reads no time in "know" or "snow": %s', (reply) => {
+		expect(found(score(reply), 'commit-timed', 1)).toEqual([]);
 	});
 });
 
