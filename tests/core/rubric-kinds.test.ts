@@ -2333,6 +2333,17 @@ describe('offering to do it, and a time said as "by lunchtime" (round nineteen)'
 	it.each(["I'll let the decorating team know about it.", "I'll mention it to the manager and someone will let you know.", "I'll ask about the snow chains."])('reads no time in "know" or "snow": %s', (reply) => {
 		expect(found(score(reply), 'commit-timed', 1)).toEqual([]);
 	});
+
+	it.each([
+		["I'll let the decorating team know about it.", "I'll let the decorating team know"],
+		["The manager handles storage fees, I'll let him know.", "I'll let him know"]
+	])('passing word on, with no time, is a vague promise: %s', (reply, phrase) => {
+		expect(found(score(reply), 'vague-promise').map((e) => e.phrase)).toEqual([phrase]);
+	});
+
+	it("leaves passing word on with a time alone: I'll let the owner know this morning", () => {
+		expect(found(score("I'll let the owner know this morning and ring you by 2."), 'vague-promise')).toEqual([]);
+	});
 });
 
 describe('every labelled reply', () => {
