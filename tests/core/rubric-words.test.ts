@@ -102,6 +102,16 @@ describe('reading the reply as a whole', () => {
 		expect(read.evidence.filter((e) => e.feature === 'word-reading')).toEqual([]);
 	});
 
+	it("does not cancel a rule with words from the rule's own phrase, only with words outside it (round nineteen)", () => {
+		const reply = 'I have waived the fee for you.';
+		const points = rulesOnly(reply);
+		expect(points.flexibility).toBeGreaterThan(0);
+		const inside = readWhole(points, reply, model({ 'w:waived': { flexibility: [0, 40, -40] } }));
+		expect(inside.flexibility).toBe(points.flexibility);
+		const outside = readWhole(points, reply + ' Anyway.', model({ 'w:anyway': { flexibility: [0, 40, -40] } }));
+		expect(outside.flexibility).toBe(0);
+	});
+
 	it('every word reading of a labelled reply names the words or what the reply does that moved it', () => {
 		const unnamed: string[] = [];
 		for (const set of loadAuthorSets()) {
@@ -113,10 +123,11 @@ describe('reading the reply as a whole', () => {
 	});
 
 	it('can set a dimension the rules scored to 0, and the evidence still adds up to the score', () => {
-		const reply = "I'm so sorry, Morgan. I'm so sorry.";
+		// (The pulling words lie outside the apology's own phrase: since round nineteen a rule is not cancelled with its own words.)
+		const reply = "I'm so sorry, Morgan. Anyway, moving on.";
 		const points = rulesOnly(reply);
 		expect(points.empathy).toBeGreaterThan(0);
-		const read = readWhole(points, reply, model({ 'b:so_sorry': { empathy: [0, 40, -40] } }));
+		const read = readWhole(points, reply, model({ 'b:moving_on': { empathy: [0, 40, -40] } }));
 		expect(read.empathy).toBe(0);
 		for (const d of DIMENSIONS) expect(Math.max(-3, Math.min(3, evidenceSum(read, d)))).toBe(read[d]);
 	});

@@ -322,6 +322,10 @@ export function readWhole(assessment: ReplyAssessment, text: string, model: Word
 		// A reading with no word of the reply behind it would only be the rules' own verdict weighed again: the
 		// customer is told which words moved the score, or it does not move.
 		if (pulls.length === 0) continue;
+		// Words the rules read in their clause are not read again against them: a reading that would cancel a rule's
+		// verdict only with words inside that rule's own phrase ("The lost tag will be in tomorrow's post": "will be")
+		// weighs the same words twice, without the clause around them.
+		if (wanted === 0 && pulls.every((p) => p.word.end > p.word.start && assessment.evidence.some((e) => e.dimension === dimension && Math.sign(e.weight) === now && e.start <= p.word.start && p.word.end <= e.end))) continue;
 		const lead = pulls.find((p) => p.word.end > p.word.start)?.word ?? { start: 0, end: text.trimEnd().length };
 		const said = pulls.map((p) => CONTEXT_SAYS[model.terms[p.word.term]]).filter(Boolean);
 		const quoted = pulls
