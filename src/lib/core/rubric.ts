@@ -469,16 +469,18 @@ function givesWayEvidence(text: string, lower: string, policy: string | undefine
 	if (!policy || !remembered(keptCache, policy, () => KEPT_FOR.test(normalise(policy)))) return;
 	const yes = GIVES_WAY.exec(lower);
 	const waved = RISK_WAVED.exec(lower);
-	if (!yes && !waved) return;
+	// The evidence is the yes itself, or the words that wave the risk away.
+	const given = yes
+		? { start: yes.index + yes[0].length - yes[1].length, words: yes[1], reason: GIVES_WAY_REASON }
+		: waved && { start: waved.index, words: waved[0], reason: RISK_WAVED_REASON };
+	if (!given) return;
 	// "won't hurt anyone" waves the risk away; it is not the "won't" of a refusal.
 	const rest = waved ? lower.slice(0, waved.index) + lower.slice(waved.index + waved[0].length) : lower;
 	if (HOLDS.test(rest) || SAFETY_REASON.test(lower)) return;
 	const casual = (f: Finding) => CASUAL.has(f.feature);
 	if (found.some((f) => f.dimension === 'flexibility' && f.prior > 0 && !f.zeroed && !casual(f))) return;
 	for (const f of found) if (f.dimension === 'flexibility' && casual(f) && !f.zeroed) f.zeroed = 'Given on the nod, against a rule kept for safety, the law or privacy.';
-	// The evidence is the yes itself, or the words that wave the risk away.
-	const [start, phrase] = yes ? [yes.index + yes[0].length - yes[1].length, yes[1]] : [waved?.index ?? 0, waved?.[0] ?? ''];
-	found.push(makeFinding(text, start, start + phrase.length, 'flexibility', 'gives-way', 'wall', -2, yes ? GIVES_WAY_REASON : RISK_WAVED_REASON));
+	found.push(makeFinding(text, given.start, given.start + given.words.length, 'flexibility', 'gives-way', 'wall', -2, given.reason));
 }
 
 /** What the customer asks to be done: "can you just put September on it?", "I want that refunded", "let us all in". */
