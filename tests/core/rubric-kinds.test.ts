@@ -2346,6 +2346,23 @@ describe('offering to do it, and a time said as "by lunchtime" (round nineteen)'
 	});
 });
 
+describe('the rule said back in words that do not sound like a limit (round twenty)', () => {
+	it.each([
+		['Boarding closes 20 minutes before departure.', 'The security queue took an hour. Can you hold the gate for me?', 'Boarding closed 20 minutes before departure, sorry.'],
+		['Hire bikes are returned to the dock they were taken from; others are charged a £25 collection fee.', "The dock by my hotel was full. Can you take the £25 off?", 'The £25 collection fee covers moving the bike back to its dock.'],
+		['Gift cards expire twelve months after purchase.', "Grandma gave me this card and it's a week past. Could you still take it?", 'That gift card expired last week, twelve months after it was bought.']
+	])('is hiding behind it: %s', (policy, customerLine, reply) => {
+		const result = score(reply, { policy, customerLine });
+		expect(found(result, 'rule-restated').map((e) => e.reason)).toEqual([expect.stringMatching(/saying the rule back/)]);
+		expect(result.flexibility).toBeLessThan(0);
+	});
+
+	it('still needs two of the rule\'s own words or figures: "The gate is shut now."', () => {
+		const result = score('The gate is shut now.', { policy: 'Boarding closes 20 minutes before departure.', customerLine: 'Can you hold the gate for me?' });
+		expect(found(result, 'rule-restated')).toEqual([]);
+	});
+});
+
 describe('every labelled reply', () => {
 	it('gets evidence that points at its phrase, with a reason, on every set (sealed-1 included)', () => {
 		const broken: string[] = [];

@@ -573,8 +573,6 @@ function heldWithWayEvidence(text: string, held: string, found: Finding[]) {
 	found.push(makeFinding(text, way.start, way.end, 'flexibility', 'held-with-way', 'flex', 1, 'The rule is explained by what it protects and the reply finds a way that respects it: judgment, not a wall.'));
 }
 
-/** Words that state a limit: what a rule said back sounds like. */
-const RESTRICTS = /\b(?:only|must|needs?|required|requires|earliest|latest|cut-?off|max(?:imum)?|min(?:imum)?|capped|limit|within|no later|non-\w+|non ?(?:refundable|transferable|returnable|negotiable|exchangeable)|policy|terms|rules?|applies|charged|at least|at most|no more than|ahead|in advance|notice|automatically|regardless|(?:is|are) for (?:[a-z-]+ ){0,2}(?:members|customers|guests|holders|residents|adults|staff|students|owners)|(?:is|are) (?:gone|forfeited|lost|kept|retained|non-?transferable))\b/;
 /** "Do I really have to pay…?", "do we lose…?": a charge questioned. */
 const CHARGE_QUESTIONED = /\bdo (?:i|we) (?:really |actually )?(?:have to|lose|pay|get charged)\b/;
 const PUSHBACK =
@@ -587,11 +585,12 @@ const PASSES_ON = new Set(['pass-on', 'self-serve', 'disown']);
 const RESTATED_REASON = 'The customer asked for a way round the rule; saying the rule back to them, with nothing offered, is hiding behind it.';
 /**
  * "Can you fit me in before Friday?" — "Earliest slot is the 14th.": the rule
- * said back, in its own words or figures, to a customer who asked for an
- * exception, with nothing offered and nothing taken on, is a wall without the word "can't".
+ * said back, in two or more of its own words or figures, to a customer who asked for an
+ * exception, with nothing offered and nothing taken on, is a wall without the word "can't",
+ * whether or not it sounds like a limit ("Boarding closed 20 minutes before departure").
  */
 function ruleRestatedEvidence(text: string, lower: string, customerLine: string | undefined, policy: string | undefined, words: number, found: Finding[]) {
-	if (!customerLine || !policy || !RESTRICTS.test(lower) || /\b(?:let me|if you)\b/.test(lower) || GIVES_REASON.test(lower) || SAFETY_REASON.test(lower)) return;
+	if (!customerLine || !policy || /\b(?:let me|if you)\b/.test(lower) || GIVES_REASON.test(lower) || SAFETY_REASON.test(lower)) return;
 	const asked = normalise(customerLine);
 	if ((!REQUESTED.test(asked) || ASKS_WHEN.test(asked)) && !PUSHBACK.test(asked) && !CHARGE_QUESTIONED.test(asked)) return;
 	// "Do I have to pay it again?" "No, …": a no to a charge is the customer's good news.
