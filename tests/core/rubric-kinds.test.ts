@@ -2363,6 +2363,21 @@ describe('the rule said back in words that do not sound like a limit (round twen
 	});
 });
 
+describe('sending the customer elsewhere after a comma, to appeal or to ring (round twenty)', () => {
+	it.each([
+		['Hi Tomasz, please write to the landlord with the dates.', 'please write to'],
+		["Refunds go through finance, just ask the duty manager on Monday.", 'just ask the'],
+		['It was a faulty meter. Just appeal it online and you should win.', 'Just appeal'],
+		['The surgery diary is full. Try ringing at 8 tomorrow.', 'Try ringing']
+	])('makes the customer do the work: %s', (reply, phrase) => {
+		expect(found(score(reply), 'self-serve').map((e) => e.phrase)).toEqual([phrase]);
+	});
+
+	it.each(['Thanks Ola, please email me the photos and I will sort it today.', "Sorry about that, just ask for me when you come in and I'll swap it.", "If it's urgent, please call us back."])('leaves sending it to the trainee alone: %s', (reply) => {
+		expect(found(score(reply), 'self-serve')).toEqual([]);
+	});
+});
+
 describe('every labelled reply', () => {
 	it('gets evidence that points at its phrase, with a reason, on every set (sealed-1 included)', () => {
 		const broken: string[] = [];

@@ -123,8 +123,9 @@ const A_SITE = String.raw`(?:website|web ?site|faqs?|faq'?s|portal|guide|handboo
 /**
  * An order to do the work, opening a sentence: "Please rebook through the app.", "Raise it with your manager.", "Try
  * again at 8am.", "Ask at reception.", "Ring back tomorrow." ("Call me on…" and "email us" keep the work with us.)
+ * After a comma it needs its "please" or "just" ("Hi Agnes, please email gdpr@…") to read as an order (round twenty).
  */
-const DO_IT_YOURSELF = String.raw`(?:^|[.!?] +)(?:please |just |simply |so |maybe )?(?:ask (?:the|our|your|at|a)\b|(?:ring|call|phone) (?:back|again|round)\b|come back (?:tomorrow|later|another|next)\b|rebook|re-?apply|apply|try again|raise (?:it|this|that)|resubmit|submit|re-?send|e-?mail|drop (?:an|them an?) (?:email|line|message|note)|contact|(?:ring|call|phone) (?=\d|(?:the|our|your|them|him|her|back|again)\b)|upload (?:it|them|this|that|the [a-z]+) (?:through|via|on|to)|write to|log (?:in|on)|register|book (?:online|through|via|on|it|again)|go (?:to|through|online)|visit|speak to|talk to|check (?:with|the|your|our)|take (?:it|this|that|her|him|them) (?:to|up))\b(?! (?:me|us)\b)`;
+const DO_IT_YOURSELF = String.raw`(?:^|[.!?] +|[,;:] +(?=(?:please|just|simply) ))(?:please |just |simply |so |maybe )?(?:ask (?:the|our|your|at|a)\b|appeal|try (?:ringing|calling|phoning|emailing|contacting)|(?:ring|call|phone) (?:back|again|round)\b|come back (?:tomorrow|later|another|next)\b|rebook|re-?apply|apply|try again|raise (?:it|this|that)|resubmit|submit|re-?send|e-?mail|drop (?:an|them an?) (?:email|line|message|note)|contact|(?:ring|call|phone) (?=\d|(?:the|our|your|them|him|her|back|again)\b)|upload (?:it|them|this|that|the [a-z]+) (?:through|via|on|to)|write to|log (?:in|on)|register|book (?:online|through|via|on|it|again)|go (?:to|through|online)|visit|speak to|talk to|check (?:with|the|your|our)|take (?:it|this|that|her|him|them) (?:to|up))\b(?! (?:me|us)\b)`;
 /**
  * Sending the customer to read it for themselves: "please see the Reader's Guide on our website", "it's all in the
  * FAQs", "all information is available at gov.uk/marriage". The answer is the reply's job; a page is the customer's.
