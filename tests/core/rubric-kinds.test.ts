@@ -2378,6 +2378,21 @@ describe('sending the customer elsewhere after a comma, to appeal or to ring (ro
 	});
 });
 
+describe('"I\'ll get that sorted", with nothing said about what or when (round twenty)', () => {
+	it.each(["Mariam, I'll get that sorted for you, don't worry!", "No worries, we'll sort it!", "I'll get it all sorted out."])('is a vague promise: %s', (reply) => {
+		expect(found(score(reply), 'vague-promise').map((e) => e.reason)).toEqual([expect.stringMatching(/nothing to hold anyone to/)]);
+	});
+
+	it.each(["I'll sort the refund today and text you by 5.", "I'll get it sorted by Friday.", "I'll sort out a replacement.", "Leave it with me, you'll hear from me before five."])('leaves a sorting with its what or its when alone: %s', (reply) => {
+		expect(found(score(reply), 'vague-promise')).toEqual([]);
+	});
+
+	it("reads a written-out hour as a time: I'll ring you by three", () => {
+		expect(found(score("Leave it with me, I'll ring you by three."), 'commit-timed', 1)).toHaveLength(1);
+		expect(found(score('We were let down by two of our drivers.'), 'commit-timed', 1)).toEqual([]);
+	});
+});
+
 describe('every labelled reply', () => {
 	it('gets evidence that points at its phrase, with a reason, on every set (sealed-1 included)', () => {
 		const broken: string[] = [];

@@ -386,7 +386,7 @@ function delegationEvidence(lower: string, found: Finding[]) {
 }
 
 /** A limit named in the reply: what an exception is made to. */
-const LIMIT = /\b(?:normally|usually|technically|strictly|policy|polic(?:y|ies)|rules?|exception|although|though|even though|despite|(?:past|outside|beyond)(?! (?:of )?(?:your|our|my|their|his|her) control)|over the|after the|but|however|just this once|this (?:one )?time|one-off|goodwill|deadline|window|limit|cut-?off|terms|allowed|can'?t|cannot|don'?t|won'?t)\b/;
+const LIMIT = /\b(?:normally|usually|technically|strictly|policy|polic(?:y|ies)|rules?|exception|although|though|even though|despite|(?:past|outside|beyond)(?! (?:of )?(?:your|our|my|their|his|her) control)|over the|after the|but|however|just this once|this (?:one )?time|one-off|goodwill|deadline|window|limit|cut-?off|terms|allowed|can'?t|cannot|don'?t(?! (?:you )?worry)|won'?t)\b/;
 /** The customer asking for something: "Can I…?", "Could you…?", "Is it possible…?"; or contesting a charge ("Why should I pay?"). */
 const REQUEST =
 	/\b(?:can|could|will|would|may|might|do|am) (?:i|we|you|he|she|they|my|our)\b|\bis (?:it|there) (?:possible|any way|a way)\b|\b(?:please|i want|i need|i'?d like)\b|\bwho(?:'s| is)? (?:going to )?(?:pay|paying|compensat|cover|refund)|\b(?:are you|you'?re(?: not)?) (?:really |seriously |honestly |actually )*(?:going to (?:charge|make|keep|refuse|fine|bill)|refusing|charging|keeping|offering|telling me|saying)|\bis (?:that|this) (?:a joke|really right|fair)|\bwhy should (?:i|we)\b|\b(?:i'?m|we'?re|i am|we are) not (?:paying|going to pay)\b/i;
@@ -780,9 +780,8 @@ function wayAfterWall(lower: string, found: Finding[]) {
 	found.push({ ...step, dimension: 'flexibility', feature: 'way-after-wall', group: 'flex', prior: 1, reason: WAY_REASON, ifZero: undefined });
 }
 
-/** Promises to try with nothing named: "I'll see what I can do", "we'll get it sorted", "leave it with us". */
-const BARE_HOPE = /\b(?:(?:i'?ll|we'?ll|i will|we will|let me|let us) see what (?:i|we|can) (?:can )?(?:do|be done)|(?:i'?ll|i will) mention it to (?:him|her|them|the \w+)|(?:i'?ll|we'?ll|i will|we will) get (?:it|this|that|you) sorted|leave it with (?:us|me)|i'?ll ask someone)\b/;
-const NAMED_TIME = /\b(?:today|tonight|tomorrow|within|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b/;
+/** Promises to try with nothing named: "I'll see what I can do", "we'll get it sorted (for you)", "I'll sort it", "leave it with us". */
+const BARE_HOPE = /\b(?:(?:i'?ll|we'?ll|i will|we will|let me|let us) see what (?:i|we|can) (?:can )?(?:do|be done)|(?:i'?ll|i will) mention it to (?:him|her|them|the \w+)|(?:i'?ll|we'?ll|i will|we will) (?:get (?:it|this|that|you|everything)(?: all)? sorted|sort (?:it|this|that|everything)(?: out)?(?= *[,.!:)]| *$))|leave it with (?:us|me)|i'?ll ask someone)\b/;
 const BARE_HOPES = new RegExp(BARE_HOPE.source, 'g');
 const BARE_HOPE_REASON = 'A promise to try, with nothing named and no time ("I\'ll see what I can do"), leaves the customer with nothing to hold anyone to.';
 
@@ -792,15 +791,17 @@ const BARE_HOPE_REASON = 'A promise to try, with nothing named and no time ("I\'
  * exception; with an action or a question back, the reply owns the next step.
  */
 function bareHopeEvidence(text: string, lower: string, found: Finding[]) {
-	if (!BARE_HOPE.test(lower) || LIMIT.test(lower) || lower.includes('?') || CLOCK.test(lower) || NAMED_TIME.test(lower)) return;
-	if (found.some((f) => f.dimension === 'ownership' && f.prior > 0 && !f.zeroed)) return;
+	if (!BARE_HOPE.test(lower) || LIMIT.test(lower) || lower.includes('?') || CLOCK.test(lower) || A_TIME.test(lower)) return;
+	// "I'll get that sorted" is read as a plain "I'll" too; only an action elsewhere in the reply owns something.
+	const hopes = [...lower.matchAll(BARE_HOPES)].map((m) => [m.index, m.index + m[0].length]);
+	if (found.some((f) => f.dimension === 'ownership' && f.prior > 0 && !f.zeroed && !hopes.some(([from, to]) => f.start >= from && f.start < to))) return;
 	BARE_HOPES.lastIndex = 0;
 	let first: Finding | undefined;
 	for (let hope = BARE_HOPES.exec(lower); hope; hope = BARE_HOPES.exec(lower)) {
 		const start = hope.index;
 		const end = start + hope[0].length;
-		// "…what I can do with the booking": named, so it is an offer.
-		if (/^\s*(?:with|about|for|to)\b/.test(lower.slice(end))) return;
+		// "…what I can do with the booking": named, so it is an offer ("for you" names nothing).
+		if (/^\s*(?:with|about|for(?! you\b)|to)\b/.test(lower.slice(end))) return;
 		for (const f of found) if (f.dimension === 'flexibility' && f.prior > 0 && !f.zeroed && f.start < end && start < f.end) f.zeroed = 'Seeing what can be done, with nothing named, is not yet a way round the rule.';
 		first ??= makeFinding(text, start, end, 'ownership', 'vague-promise', 'pass-on', -1, BARE_HOPE_REASON);
 	}
