@@ -2357,6 +2357,18 @@ describe('the rule said back in words that do not sound like a limit (round twen
 		expect(result.flexibility).toBeLessThan(0);
 	});
 
+	it.each([
+		['Deliveries of heating oil are 500 litres at least.', "I've run out, it's minus 3 and I've got a toddler. I can only afford 200 litres till payday.", 'Deliveries are 500 litres upwards.'],
+		['Lockers are cleared every Sunday night and the contents kept for 7 days.', 'My gym bag was in locker 40 and now it has gone. My inhaler was in it.', 'The lockers get emptied on Sunday nights.']
+	])('is hiding behind it when the customer complains without asking: %s', (policy, customerLine, reply) => {
+		expect(found(score(reply, { policy, customerLine }), 'rule-restated')).toHaveLength(1);
+	});
+
+	it('is news, not a wall, when the customer asked when: the deposit was released on Monday', () => {
+		const result = score('The deposit was released on Monday, so it should show within 5 days.', { policy: 'Deposits are released within 5 days of the return.', customerLine: 'When do I get my deposit back?' });
+		expect(found(result, 'rule-restated')).toEqual([]);
+	});
+
 	it('still needs two of the rule\'s own words or figures: "The gate is shut now."', () => {
 		const result = score('The gate is shut now.', { policy: 'Boarding closes 20 minutes before departure.', customerLine: 'Can you hold the gate for me?' });
 		expect(found(result, 'rule-restated')).toEqual([]);

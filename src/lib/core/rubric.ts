@@ -582,17 +582,20 @@ const ASKS_WHEN = /\b(?:when|where|what|how|why|who)\b[^.?!]*\b(?:will|can|could
 /** The rule explained, not just said: explaining it fairly is no wall. */
 const GIVES_REASON = /\b(?:because|since|as (?:we|it|they|the)|(?:it'?s|that'?s|is) (?:there )?to (?:protect|keep|stop|make sure)|so that|for (?:your )?security|risk)\b/;
 const PASSES_ON = new Set(['pass-on', 'self-serve', 'disown']);
-const RESTATED_REASON = 'The customer asked for a way round the rule; saying the rule back to them, with nothing offered, is hiding behind it.';
+const RESTATED_REASON = 'The customer wanted a way round the rule; saying the rule back to them, with nothing offered, is hiding behind it.';
 /**
  * "Can you fit me in before Friday?" — "Earliest slot is the 14th.": the rule
  * said back, in two or more of its own words or figures, to a customer who asked for an
- * exception, with nothing offered and nothing taken on, is a wall without the word "can't",
+ * exception (or complained, asking nothing), with nothing offered and nothing taken on, is a wall without the word "can't",
  * whether or not it sounds like a limit ("Boarding closed 20 minutes before departure").
  */
 function ruleRestatedEvidence(text: string, lower: string, customerLine: string | undefined, policy: string | undefined, words: number, found: Finding[]) {
 	if (!customerLine || !policy || /\b(?:let me|if you)\b/.test(lower) || GIVES_REASON.test(lower) || SAFETY_REASON.test(lower)) return;
 	const asked = normalise(customerLine);
-	if ((!REQUESTED.test(asked) || ASKS_WHEN.test(asked)) && !PUSHBACK.test(asked) && !CHARGE_QUESTIONED.test(asked)) return;
+	// A complaint that asks nothing ("Now I'm being charged for oil I never got") wants a way round as plainly as a
+	// question does; a question asks for one only if it is a request, not a request for news (round twenty).
+	const complains = !asked.includes('?');
+	if (!complains && (!REQUESTED.test(asked) || ASKS_WHEN.test(asked)) && !PUSHBACK.test(asked) && !CHARGE_QUESTIONED.test(asked)) return;
 	// "Do I have to pay it again?" "No, …": a no to a charge is the customer's good news.
 	if (/^\W*no\b/.test(lower) && CHARGE_QUESTIONED.test(asked)) return;
 	if (found.some((f) => f.dimension !== 'empathy' && f.dimension !== 'mood' && !f.zeroed && (f.prior > 0 || (f.dimension === 'flexibility' && f.prior < 0)))) return;
