@@ -582,6 +582,8 @@ const ASKS_WHEN = /\b(?:when|where|what|how|why|who)\b[^.?!]*\b(?:will|can|could
 /** The rule explained, not just said: explaining it fairly is no wall. */
 const GIVES_REASON = /\b(?:because|since|as (?:we|it|they|the)|(?:it'?s|that'?s|is) (?:there )?to (?:protect|keep|stop|make sure)|so that|for (?:your )?security|risk)\b/;
 const PASSES_ON = new Set(['pass-on', 'self-serve', 'disown']);
+const askedCache = new Map<string, { wantsWayRound: boolean; chargeQuestioned: boolean }>();
+const ruleWordsCache = new Map<string, { rule: Set<string>; figures: Set<string> }>();
 const RESTATED_REASON = 'The customer wanted a way round the rule; saying the rule back to them, with nothing offered, is hiding behind it.';
 /**
  * "Can you fit me in before Friday?" — "Earliest slot is the 14th.": the rule
@@ -591,20 +593,23 @@ const RESTATED_REASON = 'The customer wanted a way round the rule; saying the ru
  */
 function ruleRestatedEvidence(text: string, lower: string, customerLine: string | undefined, policy: string | undefined, words: number, found: Finding[]) {
 	if (!customerLine || !policy || /\b(?:let me|if you)\b/.test(lower) || GIVES_REASON.test(lower) || SAFETY_REASON.test(lower)) return;
-	const asked = normalise(customerLine);
-	// A complaint that asks nothing ("Now I'm being charged for oil I never got") wants a way round as plainly as a
-	// question does; a question asks for one only if it is a request, not a request for news (round twenty).
-	const complains = !asked.includes('?');
-	if (!complains && (!REQUESTED.test(asked) || ASKS_WHEN.test(asked)) && !PUSHBACK.test(asked) && !CHARGE_QUESTIONED.test(asked)) return;
+	const asked = remembered(askedCache, customerLine, () => {
+		const line = normalise(customerLine);
+		const chargeQuestioned = CHARGE_QUESTIONED.test(line);
+		// A complaint that asks nothing ("Now I'm being charged for oil I never got") wants a way round as plainly as a
+		// question does; a question asks for one only if it is a request, not a request for news (round twenty).
+		const wantsWayRound = !line.includes('?') || ((REQUESTED.test(line) && !ASKS_WHEN.test(line)) || PUSHBACK.test(line) || chargeQuestioned);
+		return { wantsWayRound, chargeQuestioned };
+	});
+	if (!asked.wantsWayRound) return;
 	// "Do I have to pay it again?" "No, …": a no to a charge is the customer's good news.
-	if (/^\W*no\b/.test(lower) && CHARGE_QUESTIONED.test(asked)) return;
+	if (/^\W*no\b/.test(lower) && asked.chargeQuestioned) return;
 	if (found.some((f) => f.dimension !== 'empathy' && f.dimension !== 'mood' && !f.zeroed && (f.prior > 0 || (f.dimension === 'flexibility' && f.prior < 0)))) return;
 	if (isHoldingLine(lower, words) || lower.includes('?') || OPENS_WITH_YES.test(lower) || found.some((f) => PASSES_ON.has(f.feature) && !f.zeroed)) return;
 	// "…but the Little Twister takes riders from 1.10m": something the customer can still do is no wall.
 	for (const clause of lower.split(/[.!;,\u2014\u2013]|\bbut\b|\bso\b/)) if ((AFFIRMS.test(clause) || /\b(?:can|could)\b/.test(clause)) && !NEGATES.test(clause)) return;
-	const rule = keywords(policy);
-	const figures = new Set(normalise(policy).match(/\d+/g) ?? []);
-	const shared = [...keywords(text)].filter((w) => rule.has(w)).length + (normalise(text).match(/\d+/g) ?? []).filter((n) => figures.has(n)).length;
+	const { rule, figures } = remembered(ruleWordsCache, policy, () => ({ rule: keywords(policy), figures: new Set(normalise(policy).match(/\d+/g) ?? []) }));
+	const shared = [...keywords(text)].filter((w) => rule.has(w)).length + (lower.match(/\d+/g) ?? []).filter((n) => figures.has(n)).length;
 	if (shared < 2) return;
 	found.push(makeFinding(text, 0, text.trimEnd().length, 'flexibility', 'rule-restated', 'wall', -1, RESTATED_REASON));
 }
