@@ -800,14 +800,12 @@ const BARE_HOPE_REASON = 'A promise to try, with nothing named and no time ("I\'
  */
 function bareHopeEvidence(text: string, lower: string, found: Finding[]) {
 	if (!BARE_HOPE.test(lower) || LIMIT.test(lower) || lower.includes('?') || CLOCK.test(lower) || A_TIME.test(lower)) return;
+	// Read once: each hope's place, for the check below and the evidence after it.
+	const hopes = [...lower.matchAll(BARE_HOPES)].map((hope) => ({ start: hope.index, end: hope.index + hope[0].length }));
 	// "I'll get that sorted" is read as a plain "I'll" too; only an action elsewhere in the reply owns something.
-	const hopes = [...lower.matchAll(BARE_HOPES)].map((m) => [m.index, m.index + m[0].length]);
-	if (found.some((f) => f.dimension === 'ownership' && f.prior > 0 && !f.zeroed && !hopes.some(([from, to]) => f.start >= from && f.start < to))) return;
-	BARE_HOPES.lastIndex = 0;
+	if (found.some((f) => f.dimension === 'ownership' && f.prior > 0 && !f.zeroed && !hopes.some(({ start, end }) => f.start >= start && f.start < end))) return;
 	let first: Finding | undefined;
-	for (let hope = BARE_HOPES.exec(lower); hope; hope = BARE_HOPES.exec(lower)) {
-		const start = hope.index;
-		const end = start + hope[0].length;
+	for (const { start, end } of hopes) {
 		// "…what I can do with the booking": named, so it is an offer ("for you" names nothing).
 		if (/^\s*(?:with|about|for(?! you\b)|to)\b/.test(lower.slice(end))) return;
 		for (const f of found) if (f.dimension === 'flexibility' && f.prior > 0 && !f.zeroed && f.start < end && start < f.end) f.zeroed = 'Seeing what can be done, with nothing named, is not yet a way round the rule.';
