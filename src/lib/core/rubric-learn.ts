@@ -164,8 +164,12 @@ export const WORD_TRAINING = {
 	scale: 20,
 	/** Terms whose weights all round below this (in 1/scale) are dropped from the shipped model. */
 	prune: 2,
-	/** A reading moves the rules' sign only when it leads by more than this (in 1/scale): near-ties are noise. */
-	margin: 5,
+	/**
+	 * A reading moves the rules' sign only when it leads by more than this (in 1/scale): 8/20 of a logit, about one and
+	 * a half times as likely. Near-ties are noise: at 5, each new set's shift of the rules' own sign term let one topic
+	 * word in a short reply ("Hello Lukasz, the refund is done.") cancel a name the guide counts (README, round twenty-one).
+	 */
+	margin: 8,
 	functionWords: false,
 	/** Weigh what the reply does with the customer's line and the rule (contextTerms) beside its words. */
 	context: true
