@@ -1248,17 +1248,20 @@ describe('making the trouble small or common (round eight)', () => {
 // Round eight counted this on flexibility. Trained with sealed-19 and sealed-20 (round seventeen) its weight is 0: the
 // panels label such a reply + and 0 about equally ("no decision on the rule yet; holding step"), as the guide's 0 for a
 // holding step says. It is still found, and the trainee is told why it earns nothing yet.
-describe('asking whoever can lift the rule to lift it (round eight; weighed 0 since round seventeen)', () => {
+// Its weight is learned: 1 from round eight, 0 from round seventeen (29 sets: the panels label it + and 0 about
+// equally), 1 again once sealed-24 joined training (33 sets). Either way it is found, named, and never a wall.
+describe('asking whoever can lift the rule to lift it (round eight; weighed 1 again since sealed-24 joined training)', () => {
 	it.each([
 		"I'll check with the duty manager today whether the deposit can be released early.",
 		"Let me put your case to the head teacher about moving the exam date, I'll email you tomorrow.",
 		"I'm going to speak to the owner about refunding the deposit."
-	])('is named as a step toward an exception, not one yet, and never as a wall: %s', (reply) => {
+	])('is named as looking for an exception, and never as a wall: %s', (reply) => {
 		const result = score(reply);
 		const asked = result.evidence.filter((e) => e.feature === 'flex-ask');
-		expect(asked.map((e) => e.weight)).toEqual([0]);
-		expect(asked[0].reason).toMatch(/step toward an exception, not one yet/);
-		expect(result.flexibility).toBe(0);
+		expect(asked.map((e) => e.weight)).toEqual([1]);
+		expect(asked[0].reason).toMatch(/whoever can lift the rule, and asking them to, is looking for an exception/);
+		expect(result.evidence.filter((e) => e.dimension === 'flexibility' && e.weight < 0)).toEqual([]);
+		expect(result.flexibility).toBe(1);
 	});
 
 	it('leaves asking about news, not an exception, alone', () => {
