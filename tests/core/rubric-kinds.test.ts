@@ -1245,11 +1245,9 @@ describe('making the trouble small or common (round eight)', () => {
 	);
 });
 
-// Round eight counted this on flexibility. Trained with sealed-19 and sealed-20 (round seventeen) its weight is 0: the
-// panels label such a reply + and 0 about equally ("no decision on the rule yet; holding step"), as the guide's 0 for a
-// holding step says. It is still found, and the trainee is told why it earns nothing yet.
-// Its weight is learned: 1 from round eight, 0 from round seventeen (29 sets: the panels label it + and 0 about
-// equally), 1 again once sealed-24 joined training (33 sets). Either way it is found, named, and never a wall.
+// Its weight is learned, and the panels label such a reply + and 0 about equally, so each new set can tip it: 1 from
+// round eight, 0 from round seventeen (with sealed-19 and sealed-20; the trainee was told why it earned nothing yet),
+// 1 again once sealed-24 joined training (33 sets). Either way it is found, named, and never a wall.
 describe('asking whoever can lift the rule to lift it (round eight; weighed 1 again since sealed-24 joined training)', () => {
 	it.each([
 		"I'll check with the duty manager today whether the deposit can be released early.",
