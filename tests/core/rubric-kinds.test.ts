@@ -2422,3 +2422,70 @@ describe('every labelled reply', () => {
 		expect(broken).toEqual([]);
 	});
 });
+
+describe('round twenty-two: wordings the rules did not list', () => {
+	const deposit = { policy: 'Deposits are non-refundable.', customerLine: 'Can I have my deposit back?' };
+
+	it('an exception done in the first person ("I\'m extending…") grants it', () => {
+		const result = score("I'm extending your loan by another week.", { policy: 'Library loans cannot be extended beyond four weeks.', customerLine: 'I was stuck abroad, can I keep the books longer?' });
+		expect(result.flexibility).toBeGreaterThan(0);
+		expect(found(result, 'flex-grant', 1)[0]?.reason).toMatch(/grants the exception/);
+	});
+
+	it('putting right our own mistake bends no rule', () => {
+		const result = score("I can see the second payment shouldn't have been taken. I'm refunding it now.", { policy: 'Membership fees are non-refundable once paid.', customerLine: 'You charged me twice this month!' });
+		expect(found(result, 'flex-grant', 1)).toEqual([]);
+		expect(result.ownership).toBeGreaterThan(0);
+	});
+
+	it('"we\'ve let you down" owns the fault', () => {
+		expect(found(score("We've let you down here and I'm sorry."), 'own-fault', 1)).toHaveLength(1);
+	});
+
+	it.each(['Exchanges are handled by the returns desk.', 'Complaints should be directed to our head office.', 'Forwarded to accounts.'])('passes the customer on: %s', (reply) => {
+		const result = score(reply);
+		expect(result.ownership).toBeLessThan(0);
+		expect(found(result, 'pass-on').length).toBeGreaterThan(0);
+	});
+
+	it.each(["I'll get the whole bill wiped, consider it done!", "The room's booked, I'm sure it'll work out.", 'Guaranteed. Your refund lands tonight.'])('over-promises: %s', (reply) => {
+		const result = score(reply);
+		expect(result.ownership).toBeLessThan(0);
+		expect(found(result, 'over-promise').length).toBeGreaterThan(0);
+	});
+
+	it.each(["That's how it works, I'm afraid.", "It's the same for everyone.", 'Deposits are non-refundable, full stop.', "Sorry, it's the rules."])('hides behind the rule: %s', (reply) => {
+		const result = score(reply, deposit);
+		expect(result.flexibility).toBeLessThan(0);
+		expect(found(result, 'soft-wall').length + found(result, 'hard-wall').length).toBeGreaterThan(0);
+	});
+
+	it('a letter to "Dear Guest" is a form letter, and "Guest" is not a wrong name', () => {
+		const result = score('Dear Guest, thank you for your message. We look forward to welcoming you.');
+		expect(result.empathy).toBeLessThan(0);
+		expect(found(result, 'form-letter').length).toBeGreaterThan(0);
+		expect(found(result, 'name-wrong')).toEqual([]);
+	});
+
+	it.each(['Give me five minutes, I need to check the stockroom.', 'Hang on, let me grab the key.', "Back in a sec, I'm checking the stockroom."])('a holding line does not ignore the question: %s', (reply) => {
+		const result = score(reply, { customerLine: 'Do you have the blue one in a size 10?' });
+		expect(found(result, 'unanswered')).toEqual([]);
+		expect(result.empathy).toBe(0);
+	});
+
+	it.each(["I've gone ahead and rescheduled the fitting for Tuesday at 10.", "I've re-issued the voucher to your email.", 'Your appointment has been reinstated.'])('a thing done, in any verb, is owned: %s', (reply) => {
+		const result = score(reply);
+		expect(result.ownership).toBeGreaterThan(0);
+		expect(found(result, 'commit-done', 1)[0]?.reason).toMatch(/owns the problem/);
+	});
+
+	it.each(["I've noticed the mistake on your bill.", "I've forwarded your complaint to the manager."])('noticing or passing it on is not a thing done: %s', (reply) => {
+		expect(score(reply).ownership).toBeLessThanOrEqual(0);
+	});
+
+	it('"I understand your disappointment, however…" is the stock run-up to a no', () => {
+		const result = score('We totally understand your disappointment, however the deposit is non-refundable.', deposit);
+		expect(result.empathy).toBeLessThanOrEqual(0);
+		expect(found(result, 'stock-preamble').length + found(result, 'stock-preamble', 0).length).toBeGreaterThan(0);
+	});
+});

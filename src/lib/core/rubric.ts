@@ -534,9 +534,10 @@ function requestMetEvidence(text: string, lower: string, customerLine: string | 
 const RESTRICTING = /\b(?:not|only|must|no|non|cannot|can'?t|won'?t|forfeit\w*|charged|within|before|after|requires?|required|unless|until|never|strictly|in full)\b/;
 const restrictedCache = new Map<string, Set<string>>();
 /** A clause that says yes to something: "a full refund will be issued", "we can approve the plaque now", "one more is fine". */
-const SAYS_YES = /\b(?:we can|i can|we'll|i'?ll|we will|i will|can be|will be|is fine|are fine|that'?s fine|is ok(?:ay)?|you can)\b/;
+const SAYS_YES = /\b(?:we can|i can|we'll|i'?ll|we will|i will|can be|will be|is fine|are fine|that'?s fine|is ok(?:ay)?|you can|i'?ve|we'?ve|i'?m \w+ing|we'?re \w+ing)\b/;
 /** …unless it refuses, sets a condition, only looks into it or passes it on, or only talks to someone about it. */
-const ONLY_LOOKS = /\b(?:call|ring|phone|e-?mail|text|send|tell|explain|pull up|check\w*|look\w*|see|ask\w*|whether|find out|confirm|let me|could you|pass|flag|mention|referr\w*|raise|chase|log|not|never|no|nothing|can'?t|cannot|won'?t|don'?t|didn'?t|doesn'?t|isn'?t|aren'?t|unable|only|unless|if|afraid|unfortunately|sadly|normally|usually|policy|rules?|terms)\b/;
+const ONLY_LOOKS = /\b(?:call\w*|ring\w*|phon\w*|e-?mail|text|send|sent|escalat\w*|raised|spoken|tell|explain\w*|pull up|check\w*|look\w*|see|ask\w*|whether|find out|confirm|let me|could you|pass|flag|mention|referr\w*|raise|chase|log|not|never|no|nothing|can'?t|cannot|won'?t|don'?t|didn'?t|doesn'?t|isn'?t|aren'?t|unable|only|unless|if|afraid|unfortunately|sadly|normally|usually|policy|rules?|terms)\b/;
+const OUR_ERROR = /\b(?:should(?:n'?t| not) have (?:happened|been (?:charged|taken|billed|applied|issued|sent))|(?:charged|billed|taken) (?:you )?(?:by mistake|in error|twice))\b/;
 const stemsOf = (text: string) => (text.match(/[a-z]{4,}/g) ?? []).filter((w) => !COMMON_WORDS.has(w)).map((w) => w.slice(0, 5));
 
 /**
@@ -545,7 +546,8 @@ const stemsOf = (text: string) => (text.match(/[a-z]{4,}/g) ?? []).filter((w) =>
  * in words no grant rule lists. Read only where nothing else has been found on flexibility.
  */
 function grantEvidence(text: string, lower: string, policy: string | undefined, found: Finding[]) {
-	if (!policy || found.some((f) => (f.dimension === 'flexibility' || PASSES_ON.has(f.feature)) && !f.zeroed)) return;
+	// Putting right our own mistake ("that's our error", "the charge shouldn't have happened") bends no rule.
+	if (!policy || OUR_ERROR.test(lower) || found.some((f) => (f.dimension === 'flexibility' || PASSES_ON.has(f.feature) || f.feature === 'own-fault') && !f.zeroed)) return;
 	const restricted = remembered(restrictedCache, policy, () => {
 		const clauses = normalise(policy).split(/[.;,]|\b(?:but|and)\b/).filter((clause) => RESTRICTING.test(clause));
 		return new Set(clauses.flatMap(stemsOf));
@@ -620,7 +622,7 @@ function ruleRestatedEvidence(text: string, lower: string, customerLine: string 
  * you": a promise of one's own next step is a commitment.)
  */
 const OVER_PROMISE =
-	/(?<!\b(?:i|we)['\s]?)\b(?:is|are|'re|'s) (?:definitely|certainly|absolutely|100%) going to\b|(?<!\b(?:i|we)['\s]?)(?:'?ll|\bwill|\b(?:is|are|'re|'s) going to) (?:(?:definitely|certainly|absolutely|for sure|without (?:a )?fail)\b|100%|100 percent)|\bi (?:can |absolutely |personally |100% )?(?:guarantee|promise)(?: you)?(?: that)?(?= (?!i'?ll\b|i will\b|i'?m going to\b|to\b|i\b)\S)|(?:^|[,\u2014\u2013-])\s*guaranteed\b|\b(?:today|tonight|tomorrow|morning|lunchtime|noon|weekend|100%|\d(?:am|pm)?)[,!]?\s+guaranteed\b|[,\u2014\u2013-]\s*(?:i )?promise\W*$|(?:[,\u2014\u2013-]|\s)\s*100%(?: promise| guaranteed| sure)?\W*$|(?:'?ll|\bwill|\bbe) [^.!?]{3,60}?\bno matter what\b|[,\u2014\u2013-]\s*no question(?: about it)?\W*$|\bwhatever it takes\b|\b(?:it'?s|that'?s|is|are|you'?re) guaranteed\b(?! (?:for|to last|up to|against|until|within|\d))|\b(?:won'?t|will not|will never|'?ll never|never) (?:ever )?happen (?:again|twice)|\b(?:will|'?ll) ever happen again|\bi'?m (?:sure|certain|positive|100% sure) of it\b|(?:,|\b(?:pay|cover|do|get you|give you|arrange)(?: for)?)\s*whatever you (?:need|want)\b|\bno questions asked\b|\bdon'?t worry about (?:any|the) (?:limit|cost|price|budget)s?\b|(?<!\b(?:i|we)['\s]?)(?:'ll|\bwill) [^.!?]{3,60}?\bfor sure\b|\bi'?m (?:sure|certain|confident|positive) (?:they|he|she|(?:the |my |our )?(?:[a-z]+ )?[a-z]+) (?:will|'ll|would) (?:happily |gladly )?(?:refund|pay|cover|replace|sort|fix|approve|agree|let you|give you|waive|honou?r|accept|sign (?:it|that|this) off|make an exception)\b/g;
+	/(?<!\b(?:i|we)['\s]?)\b(?:is|are|'re|'s) (?:definitely|certainly|absolutely|100%) going to\b|(?<!\b(?:i|we)['\s]?)(?:'?ll|\bwill|\b(?:is|are|'re|'s) going to) (?:(?:definitely|certainly|absolutely|for sure|without (?:a )?fail)\b|100%|100 percent)|\bi (?:can |absolutely |personally |100% )?(?:guarantee|promise)(?: you)?(?: that)?(?= (?!i'?ll\b|i will\b|i'?m going to\b|to\b|i\b)\S)|(?:^|[,.!?\u2014\u2013-])\s*guaranteed\b|\bconsider it (?:done|sorted)\b|\bi'?m sure (?:it|that|everything|it all)(?:'?ll| will) (?:work out|be (?:fine|ok(?:ay)?|alright|sorted))\b|\b(?:they|he|she) can do anything\b|\b(?:today|tonight|tomorrow|morning|lunchtime|noon|weekend|100%|\d(?:am|pm)?)[,!]?\s+guaranteed\b|[,\u2014\u2013-]\s*(?:i )?promise\W*$|(?:[,\u2014\u2013-]|\s)\s*100%(?: promise| guaranteed| sure)?\W*$|(?:'?ll|\bwill|\bbe) [^.!?]{3,60}?\bno matter what\b|[,\u2014\u2013-]\s*no question(?: about it)?\W*$|\bwhatever it takes\b|\b(?:it'?s|that'?s|is|are|you'?re) guaranteed\b(?! (?:for|to last|up to|against|until|within|\d))|\b(?:won'?t|will not|will never|'?ll never|never) (?:ever )?happen (?:again|twice)|\b(?:will|'?ll) ever happen again|\bi'?m (?:sure|certain|positive|100% sure) of it\b|(?:,|\b(?:pay|cover|do|get you|give you|arrange)(?: for)?)\s*whatever you (?:need|want)\b|\bno questions asked\b|\bdon'?t worry about (?:any|the) (?:limit|cost|price|budget)s?\b|(?<!\b(?:i|we)['\s]?)(?:'ll|\bwill) [^.!?]{3,60}?\bfor sure\b|\bi'?m (?:sure|certain|confident|positive) (?:they|he|she|(?:the |my |our )?(?:[a-z]+ )?[a-z]+) (?:will|'ll|would) (?:happily |gladly )?(?:refund|pay|cover|replace|sort|fix|approve|agree|let you|give you|waive|honou?r|accept|sign (?:it|that|this) off|make an exception)\b/g;
 const CANT_PROMISE = /\b(?:can'?t|cannot|won'?t|not able to|unable to|couldn'?t|wouldn'?t) (?:\w+ )?(?:promise|guarantee|say for (?:sure|certain))\b/;
 const OVER_PROMISE_REASON =
 	'Promising what you do not control ("it\'ll definitely…", "guaranteed", "it won\'t happen again") sets the customer up to be let down again: promise only what you will do yourself.';
@@ -710,7 +712,7 @@ const CONTRAST = /\b(?:but|however|though|although|unfortunately|sadly|regrettab
 const STOCK_WORDS = new Set(
 	('completely totally fully really truly absolutely understand understanding frustration frustrations concern concerns feelings situation position point appreciate hear coming from where saying this that your ' +
 		// the feelings anybody's complaint could have: naming one says nothing of this customer
-		'patience inconvenience frustrating upsetting upset disappointing disappointed annoying annoyed difficult inconvenient stressful concerning must feel feels feeling been sounds seems totally').split(' ')
+		'patience inconvenience frustrating upsetting upset disappointing disappointed annoying annoyed difficult inconvenient stressful concerning disappointment annoyance anger distress dissatisfaction unhappiness confusion worry worries stress must feel feels feeling been sounds seems totally').split(' ')
 );
 
 /**
@@ -1311,7 +1313,7 @@ const HOLDING_SHORT =
 	/^\W*(?:(?:ok(?:ay)?|right|sure|noted|thanks|thank you|good question|one (?:moment|sec|second)|bear with me|hi|hello|hey|dear)(?: (?:mr|mrs|ms|miss|dr)\.?)?(?: [a-z'-]+)?\W+|[\p{L}'-]+,\s*|thanks? (?:you )?for [^,.!?]{1,30}[,.!]\s*)*(?:(?:let me|i'?ll|i'?m going to) (?:just )?(?:double-?check|check|look|get|pull|bring|read|open|find|see|go through|dig)|(?:i'?m )?(?:just )?(?:double-?checking|checking|looking|pulling|bringing|reading|getting|opening|finding|going through|digging)|please hold\b|(?:i'?ve )?(?:got|seen|received|read) your (?:message|email|e-mail|note|letter))\b/u;
 const TIME_WORDS = /\b(long|once|shortly|later|working days?|today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|\d|hours?|minutes?|days?|weeks?|morning|afternoon|evening|now|soon|before|by|until|next|asap|straight away|right away)\b/;
 const HOLDING =
-	/\b(?:one moment|just a (?:moment|minute|sec(?:ond)?)|bear with me|(?:i'?m )?just pulling up|let me (?:just )?(?:double-?check|check|look|find out|see|have a look|ask|take a look)|i'?ll (?:just )?(?:check|find out|have a look|take a look|ask)|give me (?:a|one) (?:moment|minute|second|sec)|hold on|checking (?:that |this )?now)\b/;
+	/\b(?:one moment|just a (?:moment|minute|sec(?:ond)?)|bear with me|(?:i'?m )?just pulling up|let me (?:just )?(?:double-?check|check|look|find out|see|have a look|ask|take a look|grab|pull up)|i'?ll (?:just )?(?:check|find out|have a look|take a look|ask)|give me (?:a|one|two|five|a few|a couple of|\d+) (?:moment|minute|second|sec)s?|hold on|hang on|back in a (?:sec|second|minute|moment|mo)|checking (?:that |this )?now)\b/;
 /** A clock time: 11:30, 3pm, 9.15 am. */
 const CLOCK = /\b\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm)\b|\b\d{1,2}:\d\d\b/;
 const YES_NO = /\b(that'?ll be|is normal|nothing wrong|we do|i do|it does|they do|we have|it should|it shouldn'?t|shouldn'?t|probably|unlikely|likely|yes|yeah|yep|no|nope|i can|we can|i will|we will|i'?ll|we'?ll|you can|you will|it is|it will|it won'?t|it isn'?t|of course|absolutely|definitely|certainly|sure|unfortunately|i'?m afraid|not|can'?t|cannot|won'?t|unable|allowed|possible|instead|exception|(?:was|were|has been|have been|is|are) (?:received|confirmed|cleared|processed)|(?:went|came|has gone|is) through|arrived)\b/;
