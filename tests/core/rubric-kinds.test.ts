@@ -2489,3 +2489,24 @@ describe('round twenty-two: wordings the rules did not list', () => {
 		expect(found(result, 'stock-preamble').length + found(result, 'stock-preamble', 0).length).toBeGreaterThan(0);
 	});
 });
+
+describe('the rule named and a way taken on (round twenty-two)', () => {
+	const receipt = { policy: 'Refunds require the original receipt.', customerLine: 'I lost the receipt, can I still get my money back?' };
+
+	it('counts for flexibility, on what the trainee takes on, with its reason', () => {
+		const reply = "You won't need the receipt: I'll find the payment from your card and post the refund today.";
+		const result = score(reply, receipt);
+		expect(result.flexibility).toBeGreaterThan(0);
+		const [way] = found(result, 'rule-and-way', 1);
+		expect(way?.reason).toMatch(/finds the customer a way/);
+		expect(reply.slice(way.start, way.end)).toMatch(/^I'll find the payment/);
+	});
+
+	it.each([
+		['nothing taken on', "You won't need the receipt."],
+		['a question back', "You won't need the receipt. Which card did you pay with?"],
+		['the rule not named', "I'll post the refund today."]
+	])('not with %s: %s', (_, reply) => {
+		expect(found(score(reply, receipt), 'rule-and-way', 1)).toEqual([]);
+	});
+});

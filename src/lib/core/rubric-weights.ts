@@ -54,6 +54,7 @@ export const LEARNED_WEIGHTS: FeatureWeights = {
 	reproach: -2,
 	'request-met': 1,
 	'request-refused': -1,
+	'rule-and-way': 1,
 	'rule-restated': -1,
 	'run-up': -1,
 	sarcasm: -2,

@@ -290,6 +290,7 @@ export function collectFindings(reply: string, givenContext: ReplyContext): Find
 	const held = SAFETY_REASON.test(lower) ? SAFETY_REASON_NOTE : HARM.test(BECAUSE.exec(lower)?.[1] ?? '') ? REASON_NOTE : undefined;
 	if (held) for (const e of found) if (e.dimension === 'flexibility' && e.prior === -1 && !e.zeroed) e.zeroed = held;
 	if (held) heldWithWayEvidence(text, held, found);
+	ruleAndWayEvidence(text, lower, context.policy, found);
 
 	// "I'll do the refund at some point": a promise with no time in it owns nothing. ("Most bikes get a puncture at
 	// some point" promises nothing: without a future before it in its sentence, the phrase is not a finding.)
@@ -538,6 +539,9 @@ const SAYS_YES = /\b(?:we can|i can|we'll|i'?ll|we will|i will|can be|will be|is
 /** …unless it refuses, sets a condition, only looks into it or passes it on, or only talks to someone about it. */
 const ONLY_LOOKS = /\b(?:call\w*|ring\w*|phon\w*|e-?mail|text|send|sent|escalat\w*|raised|spoken|tell|explain\w*|pull up|check\w*|look\w*|see|ask\w*|whether|find out|confirm|let me|could you|pass|flag|mention|referr\w*|raise|chase|log|not|never|no|nothing|can'?t|cannot|won'?t|don'?t|didn'?t|doesn'?t|isn'?t|aren'?t|unable|only|unless|if|afraid|unfortunately|sadly|normally|usually|policy|rules?|terms)\b/;
 const OUR_ERROR = /\b(?:should(?:n'?t| not) have (?:happened|been (?:charged|taken|billed|applied|issued|sent))|(?:charged|billed|taken) (?:you )?(?:by mistake|in error|twice))\b/;
+/** The policy's words in the clauses that restrict ("…are not refunded", "only within 30 days"), by their first five letters. */
+const restrictedStems = (policy: string) =>
+	remembered(restrictedCache, policy, () => new Set(normalise(policy).split(/[.;,]|\b(?:but|and)\b/).filter((clause) => RESTRICTING.test(clause)).flatMap(stemsOf)));
 const stemsOf = (text: string) => (text.match(/[a-z]{4,}/g) ?? []).filter((w) => !COMMON_WORDS.has(w)).map((w) => w.slice(0, 5));
 
 /**
@@ -548,10 +552,7 @@ const stemsOf = (text: string) => (text.match(/[a-z]{4,}/g) ?? []).filter((w) =>
 function grantEvidence(text: string, lower: string, policy: string | undefined, found: Finding[]) {
 	// Putting right our own mistake ("that's our error", "the charge shouldn't have happened") bends no rule.
 	if (!policy || OUR_ERROR.test(lower) || found.some((f) => (f.dimension === 'flexibility' || PASSES_ON.has(f.feature) || f.feature === 'own-fault') && !f.zeroed)) return;
-	const restricted = remembered(restrictedCache, policy, () => {
-		const clauses = normalise(policy).split(/[.;,]|\b(?:but|and)\b/).filter((clause) => RESTRICTING.test(clause));
-		return new Set(clauses.flatMap(stemsOf));
-	});
+	const restricted = restrictedStems(policy);
 	const clause = /[^.!?;\n]+/g;
 	for (let match = clause.exec(lower); match; match = clause.exec(lower)) {
 		for (const part of match[0].split(/\bbut\b/)) {
@@ -561,6 +562,23 @@ function grantEvidence(text: string, lower: string, policy: string | undefined, 
 			return;
 		}
 	}
+}
+
+/** A clause that says no, or that the customer won't need to: "the grant can't repay…", "you won't need his ID". */
+const SAYS_NO = /\b(?:can'?t|cannot|won'?t|not|no|unable|isn'?t|aren'?t|don'?t|doesn'?t|never)\b/;
+
+/**
+ * "Work already done can't be paid back, but I've flagged his referral as urgent and I'll ring you Friday": the
+ * rule's own subject named in a clause that says no (or that the customer won't need it), and something the trainee
+ * takes on, with nothing else said about the rule and nothing asked back, is judgment: a way found, not a wall.
+ */
+function ruleAndWayEvidence(text: string, lower: string, policy: string | undefined, found: Finding[]) {
+	if (!policy || lower.includes('?') || found.some((f) => (f.dimension === 'flexibility' || PASSES_ON.has(f.feature)) && !f.zeroed && f.prior !== 0)) return;
+	const way = found.find((f) => f.dimension === 'ownership' && f.prior > 0 && !f.zeroed);
+	if (!way) return;
+	const restricted = restrictedStems(policy);
+	if (!lower.split(/[.!?;\n]/).some((clause) => SAYS_NO.test(clause) && stemsOf(clause).some((stem) => restricted.has(stem)))) return;
+	found.push(makeFinding(text, way.start, way.end, 'flexibility', 'rule-and-way', 'flex', 1, 'The rule is named and the reply still finds the customer a way, taken on by the trainee: judgment, not a wall.'));
 }
 
 /**
