@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { collectFindings, scoreReply, type ReplyAssessment, type ReplyContext } from '../../src/lib/core/rubric';
 import { DIMENSIONS, type Subject } from '../../src/lib/core/types';
+import { LEARNED_WEIGHTS } from '../../src/lib/core/rubric-weights';
 import { loadSets } from '../bench/rubric-sets';
 
 /*
@@ -1246,9 +1247,10 @@ describe('making the trouble small or common (round eight)', () => {
 });
 
 // Its weight is learned, and the panels label such a reply + and 0 about equally, so each new set can tip it: 1 from
-// round eight, 0 from round seventeen (with sealed-19 and sealed-20; the trainee was told why it earned nothing yet),
-// 1 again once sealed-24 joined training (33 sets). Either way it is found, named, and never a wall.
-describe('asking whoever can lift the rule to lift it (round eight; weighed 1 again since sealed-24 joined training)', () => {
+// round eight, 0 from round seventeen (with sealed-19 and sealed-20), 1 again with sealed-24 (33 sets), 0 again with
+// sealed-25 (34 sets). Whichever way it tips, it is found, named, never a wall, and the trainee is told why it earns
+// its point or why not yet; the agreement test holds the shipped weight to what training gives.
+describe('asking whoever can lift the rule to lift it (round eight; its weight learned)', () => {
 	it.each([
 		"I'll check with the duty manager today whether the deposit can be released early.",
 		"Let me put your case to the head teacher about moving the exam date, I'll email you tomorrow.",
@@ -1256,10 +1258,11 @@ describe('asking whoever can lift the rule to lift it (round eight; weighed 1 ag
 	])('is named as looking for an exception, and never as a wall: %s', (reply) => {
 		const result = score(reply);
 		const asked = result.evidence.filter((e) => e.feature === 'flex-ask');
-		expect(asked.map((e) => e.weight)).toEqual([1]);
-		expect(asked[0].reason).toMatch(/whoever can lift the rule, and asking them to, is looking for an exception/);
+		const learned = LEARNED_WEIGHTS['flex-ask'];
+		expect(asked.map((e) => e.weight)).toEqual([learned]);
+		expect(asked[0].reason).toMatch(learned > 0 ? /whoever can lift the rule, and asking them to, is looking for an exception/ : /a step toward an exception, not one yet/);
 		expect(result.evidence.filter((e) => e.dimension === 'flexibility' && e.weight < 0)).toEqual([]);
-		expect(result.flexibility).toBe(1);
+		expect(result.flexibility).toBe(learned);
 	});
 
 	it('leaves asking about news, not an exception, alone', () => {
