@@ -54,8 +54,8 @@ export const SETS: SetInfo[] = [
 	{ file: 'sealed-20.json', rules: 'written from', scored: false },
 	{ file: 'sealed-21.json', rules: 'written from', scored: false },
 	{ file: 'sealed-22.json', rules: 'written from', scored: false },
-	{ file: 'sealed-23.json', rules: 'totals only', scored: false },
-	{ file: 'sealed-24.json', rules: 'totals only', scored: false },
+	{ file: 'sealed-23.json', rules: 'written from', scored: false },
+	{ file: 'sealed-24.json', rules: 'written from', scored: false },
 	{ file: 'sealed-25.json', rules: 'totals only', scored: false }
 ];
 
