@@ -564,9 +564,6 @@ function grantEvidence(text: string, lower: string, policy: string | undefined, 
 	}
 }
 
-/** A clause that says no, or that the customer won't need to: "the grant can't repay…", "you won't need his ID". */
-const SAYS_NO = /\b(?:can'?t|cannot|won'?t|not|no|unable|isn'?t|aren'?t|don'?t|doesn'?t|never)\b/;
-
 /**
  * "Work already done can't be paid back, but I've flagged his referral as urgent and I'll ring you Friday": the
  * rule's own subject named in a clause that says no (or that the customer won't need it), and something the trainee
@@ -577,7 +574,8 @@ function ruleAndWayEvidence(text: string, lower: string, policy: string | undefi
 	const way = found.find((f) => f.dimension === 'ownership' && f.prior > 0 && !f.zeroed);
 	if (!way) return;
 	const restricted = restrictedStems(policy);
-	if (!lower.split(/[.!?;\n]/).some((clause) => SAYS_NO.test(clause) && stemsOf(clause).some((stem) => restricted.has(stem)))) return;
+	// A clause that says no, or that the customer won't need to: "the grant can't repay…", "you won't need his ID".
+	if (!lower.split(/[.!?;\n]/).some((clause) => NEGATORS.test(clause) && stemsOf(clause).some((stem) => restricted.has(stem)))) return;
 	found.push(makeFinding(text, way.start, way.end, 'flexibility', 'rule-and-way', 'flex', 1, 'The rule is named and the reply still finds the customer a way, taken on by the trainee: judgment, not a wall.'));
 }
 
