@@ -1,0 +1,39 @@
+/**
+ * npx tsx tests/bench/rubric-dump.ts [out.jsonl]: every labelled reply with the panel's signs and the rubric's
+ * leave-one-set-out assessment (weights and word model trained on the other sets, as in rubric-loso.ts), one JSON
+ * object per line, for reading the disagreements or trying another model on top of the rubric without retraining it
+ * (tests/bench/bag-of-words-probe.py reads this file). Default output: rubric-dump.jsonl in the working directory.
+ */
+import { writeFileSync } from 'node:fs';
+import { trainWeights, trainWordModel } from '../../src/lib/core/rubric-learn.ts';
+import { assessFindings, collectFindings } from '../../src/lib/core/rubric.ts';
+import { DIMENSIONS } from '../../src/lib/core/types.ts';
+import { loadSets, SETS } from './rubric-sets.ts';
+
+const out = process.argv[2] ?? 'rubric-dump.jsonl';
+const sets = loadSets();
+const lines: string[] = [];
+sets.forEach((left, i) => {
+	const others = sets.filter((_, j) => j !== i);
+	const weights = trainWeights(others);
+	const model = trainWordModel(others, weights);
+	for (const item of left.items) {
+		const findings = collectFindings(item.reply, item.context);
+		const assessment = assessFindings(findings, item.reply, weights, model);
+		lines.push(
+			JSON.stringify({
+				set: left.name,
+				scored: SETS[i].scored,
+				id: item.id,
+				reply: item.reply,
+				context: item.context,
+				unscored: findings.unscored,
+				panel: DIMENSIONS.map((d) => item.expected[d]),
+				rubric: DIMENSIONS.map((d) => assessment[d])
+			})
+		);
+	}
+	console.error(`${left.name}: ${left.items.length} replies`);
+});
+writeFileSync(out, lines.join('\n') + '\n');
+console.error(`wrote ${out}: ${lines.length} replies`);
