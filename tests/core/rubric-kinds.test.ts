@@ -2513,3 +2513,54 @@ describe('the rule named and a way taken on (round twenty-two)', () => {
 		expect(found(score(reply, receipt), 'rule-and-way', 1)).toEqual([]);
 	});
 });
+
+describe('round twenty-five: a rule about a licence is not kept for the law, and backdating in any form is an exception', () => {
+	// Our own situations: what the rule is about (a permit, an insurance excess, a security deposit) is not why it holds.
+	const about = [
+		['Parking licence refunds are worked out from the day the form arrives.', 'I moved out in March, can the refund start from then?'],
+		['Insurance excess payments are due before the repair is booked, so that the garage is paid on time.', 'Can I pay the excess after the repair instead?'],
+		['A security deposit of £150 is held until the key is returned.', 'Can I have the deposit back now and post the key tomorrow?']
+	] as const;
+	it.each([
+		['Yes, I can start the refund from March.', 0],
+		['Yes, pay it when you collect the car, that is fine.', 1],
+		["Yes, I'll release the deposit today and you can post the key tomorrow.", 2]
+	] as const)('a quick yes to a rule that only names a licence, insurance or security is not giving way on the nod: %s', (reply, i) => {
+		const [policy, customerLine] = about[i];
+		const result = score(reply, { policy, customerLine });
+		expect(found(result, 'gives-way')).toEqual([]);
+		expect(result.flexibility).toBeGreaterThanOrEqual(0);
+	});
+
+	it('still counts a quick yes against a rule kept for safety or by law', () => {
+		const kept = { policy: 'Children under 12 must be with an adult on the climbing wall, for their safety.', customerLine: 'She is 10 but very good, can she climb on her own?' };
+		const result = score("Sure, she'll be fine on her own.", kept);
+		expect(found(result, 'gives-way')).toHaveLength(1);
+		expect(result.flexibility).toBeLessThan(0);
+		const byLaw = { policy: 'Under licensing law we cannot serve alcohol after 11 pm.', customerLine: 'Just one more round, please?' };
+		expect(found(score("Sure, I'll pour you one more.", byLaw), 'gives-way')).toHaveLength(1);
+	});
+
+	const permit = { policy: about[0][0], customerLine: about[0][1] };
+	it.each(["I'll backdate the refund to March.", 'The refund can be backdated to the day you moved.', "I'm backdating it now.", "I'll overlook the late form this time."])(
+		'backdating or overlooking, in any tense, is an exception in other words: %s',
+		(reply) => {
+			const result = score(reply, permit);
+			expect(result.flexibility).toBeGreaterThan(0);
+			expect(found(result, 'flex-indirect', 1)[0]?.reason).toMatch(/way round the rule in other words/);
+		}
+	);
+
+	it.each(["I'm sorry, we can't backdate refunds.", 'We can only backdate it by one month.'])('refusing to backdate, or backdating only as far as the rule goes, is no exception: %s', (reply) => {
+		const result = score(reply, permit);
+		expect(result.flexibility).toBeLessThan(0);
+		expect(result.evidence.filter((e) => e.dimension === 'flexibility' && e.weight > 0)).toEqual([]);
+	});
+
+	it.each(['Backdating is limited to one month from the date of the claim.', 'Your request for backdating has been passed on.', 'It can be backdated for up to a month only.'])(
+		'backdating named as the rule\'s subject or its limit grants nothing: %s',
+		(reply) => {
+			expect(found(score(reply, permit), 'flex-indirect', 1)).toEqual([]);
+		}
+	);
+});

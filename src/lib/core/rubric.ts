@@ -438,9 +438,14 @@ function yesEvidence(text: string, lower: string, customerLine: string | undefin
 	found.push(makeFinding(text, start, end, 'flexibility', 'flex-yes', 'flex', 1, 'Saying yes, straight away, to what the customer asked for gives them the way round they needed.'));
 }
 
-/** A rule whose own words say why it must hold: safety, the law, privacy, fraud, health. */
+/**
+ * A rule whose own words say why it must hold: safety, the law, privacy, fraud, health. Not where the word only names
+ * what the rule is about ("Licence refunds are calculated…", "insurance claims", "medical conditions must be
+ * declared", "a security deposit"): a refund rule is no safety rule for being about a licence (round twenty-five). A
+ * licence is the law's reason only as licensing, a premises' licence or a licence's conditions.
+ */
 const KEPT_FOR =
-	/\b(?:safe(?:ty|ly|guard\w*)?|unsafe|danger\w*|hazard\w*|legal(?:ly)?|illegal|law|laws|regulations?|licen[cs]\w*|insur\w*|privacy|confidential\w*|data protection|gdpr|personal (?:data|details|information)|consent|fraud\w*|identity|security|hygiene|infection\w*|contagious|allerg\w*|medical|health)\b/;
+	/\b(?:safe(?:ty|ly|guard\w*)?|unsafe|danger\w*|hazard\w*|legal(?:ly)?|illegal|law|laws|regulations?|licensing|(?:premises|alcohol|drinks|our) licen[cs]e|licen[cs]e (?:conditions|requirements|terms|rules)|insur\w*|privacy|confidential\w*|data protection|gdpr|personal (?:data|details|information)|consent|fraud\w*|identity|security|hygiene|infection\w*|contagious|allerg\w*|medical|health)\b(?! (?:refunds?|claims?|deposits?|fees?|payments?|premiums?|polic(?:y|ies)|cover|conditions?|declarations?|appointments?|renewals?|applications?|holders?|numbers?|plans?|centres?|clubs?|cards?|costs?|bills?|charges?|forms?|certificates?|notes?|excess|quotes?|companies|company|providers?|firms?)\b)/;
 const keptCache = new Map<string, boolean>();
 /** Grants that weigh nothing: a yes, the thing asked for done, a permission. */
 const CASUAL = new Set(['flex-yes', 'request-met', 'flex-permission']);
