@@ -5,7 +5,7 @@
  * (tests/bench/bag-of-words-probe.py reads this file). Default output: rubric-dump.jsonl in the working directory.
  */
 import { writeFileSync } from 'node:fs';
-import { trainWeights, trainWordModel } from '../../src/lib/core/rubric-learn.ts';
+import { leaveOneSetOut } from '../../src/lib/core/rubric-learn.ts';
 import { assessFindings, collectFindings } from '../../src/lib/core/rubric.ts';
 import { DIMENSIONS } from '../../src/lib/core/types.ts';
 import { loadSets, SETS } from './rubric-sets.ts';
@@ -13,10 +13,8 @@ import { loadSets, SETS } from './rubric-sets.ts';
 const out = process.argv[2] ?? 'rubric-dump.jsonl';
 const sets = loadSets();
 const lines: string[] = [];
-sets.forEach((left, i) => {
-	const others = sets.filter((_, j) => j !== i);
-	const weights = trainWeights(others);
-	const model = trainWordModel(others, weights);
+leaveOneSetOut(sets).forEach(({ weights, model }, i) => {
+	const left = sets[i];
 	for (const item of left.items) {
 		const findings = collectFindings(item.reply, item.context);
 		const assessment = assessFindings(findings, item.reply, weights, model);
@@ -33,7 +31,6 @@ sets.forEach((left, i) => {
 			})
 		);
 	}
-	console.error(`${left.name}: ${left.items.length} replies`);
 });
 writeFileSync(out, lines.join('\n') + '\n');
 console.error(`wrote ${out}: ${lines.length} replies`);
