@@ -4,6 +4,8 @@ import { choices, createLearner, expectNoViolations, playToEnd, startScenario } 
 /** axe-core (helpers.ts) on every screen a person meets: zero violations, in light and dark. */
 for (const colorScheme of ['light', 'dark'] as const) {
 	test(`every screen of a learner's visit has no axe violations (${colorScheme})`, async ({ page }) => {
+		// Ten screens, each run through axe: 52-56 s on 2 busy cores, against Playwright's default 60 s per test.
+		test.setTimeout(150_000);
 		await page.emulateMedia({ colorScheme });
 		await page.goto('/');
 		await expect(page.getByRole('heading', { name: 'Practise the conversations that matter' })).toBeVisible();
