@@ -13,6 +13,8 @@ export default defineConfig({
 	test: {
 		environment: 'node',
 		testTimeout: 20_000,
+		// Vitest's default is one worker fewer than the cores: one worker on this 2-core machine, so every file waited in line.
+		maxWorkers: 2,
 		projects: [
 			{ extends: true, test: { name: 'unit', include: ['tests/**/*.test.ts'], exclude: ['tests/speed/**'], sequence: { groupOrder: 0 } } },
 			// Throughput checks, once the unit tests are done (see tests/speed/); `npm run test:unit` runs the two one after the other.
