@@ -1,6 +1,20 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
 import { studioAssets } from './src/build/studio-assets.ts';
+
+/**
+ * The leave-one-set-out files (tests/core/rubric-loso-*) each train eighteen models and take minutes: they start
+ * first, one per core, and the other files fill in beside them. (On a fresh clone Vitest would start the largest
+ * files first, and a late start left one core working alone at the end.)
+ */
+class LongestFirst extends BaseSequencer {
+	async sort(files: TestSpecification[]) {
+		const sorted = await super.sort(files);
+		const long = (file: TestSpecification) => /rubric-loso-/.test(file.moduleId);
+		return [...sorted.filter(long), ...sorted.filter((file) => !long(file))];
+	}
+}
 
 export default defineConfig({
 	plugins: [sveltekit(), studioAssets()],
@@ -15,6 +29,7 @@ export default defineConfig({
 		testTimeout: 20_000,
 		// Vitest's default is one worker fewer than the cores: one worker on this 2-core machine, so every file waited in line.
 		maxWorkers: 2,
+		sequence: { sequencer: LongestFirst },
 		projects: [
 			{ extends: true, test: { name: 'unit', include: ['tests/**/*.test.ts'], exclude: ['tests/speed/**'], sequence: { groupOrder: 0 } } },
 			// Throughput checks, once the unit tests are done (see tests/speed/); `npm run test:unit` runs the two one after the other.

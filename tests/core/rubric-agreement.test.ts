@@ -1,52 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { agreementOn, leaveOneSetOut, trainWeights, trainWordModel, type Agreement } from '../../src/lib/core/rubric-learn';
+import { agreementOn, trainWeights, trainWordModel } from '../../src/lib/core/rubric-learn';
 import { LEARNED_WEIGHTS } from '../../src/lib/core/rubric-weights';
 import { WORD_MODEL } from '../../src/lib/core/rubric-word-model';
 import { DIMENSIONS } from '../../src/lib/core';
-import { loadSets, SETS } from '../bench/rubric-sets';
+import { SETS } from '../bench/rubric-sets';
 import { weightsModule, wordModelModule } from '../bench/rubric-train';
+import { confusion, minimum, percent, sets } from './agreement';
 
-const sets = loadSets();
-const percent = (a: { agree: number; total: number }) => (100 * a.agree) / a.total;
-const confusion = (a: Agreement[keyof Agreement]) =>
-	Object.entries(a.confusion)
-		.sort()
-		.map(([k, v]) => `${k}: ${v}`)
-		.join(', ');
-
-// The labels are the panel's (the median of each set's author and two trainers labelling blind from the guide;
-// README, "Second and third raters"). Three honest weak spots guard against regressions below 85 % (see README):
-// empathy on dev-3 (84.7 %), final-blind-3 (80.0 %) and final-blind-4 (80.8 %), where the panel splits on cold
-// hand-offs to a customer in distress (0 here, − in the sealed sets) and on the name used in a refusal.
-// (sealed-1 empathy, held at 75 % under its author's labels, is above 85 % under the panel's.)
-const WEAK_SPOTS: Record<string, number> = { 'dev-3.json empathy': 0.8, 'final-blind-3.json empathy': 0.75, 'final-blind-4.json empathy': 0.75 };
-const minimum = (file: string, dimension: string) => WEAK_SPOTS[`${file} ${dimension}`] ?? 0.85;
-
-describe('the reply rubric against labelled replies, leave one set out', () => {
-	// For each set in turn, the feature weights and the word model are trained on all the others and scored on the one left out.
-	// Each set was written by a different author who never saw the rubric. The hand-written rules were written
-	// from the first six sets, from sealed-1 and, in later rounds, from the sealed sets after their first looks,
-	// which are then development data: they train the weights and their agreement is printed, but they are not
-	// held to the thresholds (README). No set here is unseen: the next sealed set is the first look.
-	const folds = leaveOneSetOut(sets);
-	console.log(
-		'leave-one-set-out sign agreement (weights trained on the other sets):\n' +
-			folds
-				.map((fold, i) => `  ${fold.name.padEnd(20)} ${DIMENSIONS.map((d) => `${d} ${percent(fold.agreement[d]).toFixed(1)}%`.padEnd(20)).join('')} rules ${SETS[i].rules}${SETS[i].scored ? '' : ', reported only'}`)
-				.join('\n')
-	);
-	folds.forEach((fold, i) => {
-		if (!SETS[i].scored) return;
-		for (const d of DIMENSIONS) {
-			it(`agrees with the human sign on ${d} for at least ${minimum(fold.name, d) * 100}% of ${fold.name} when trained without it`, () => {
-				const result = fold.agreement[d];
-				console.log(`LOSO ${fold.name} ${d}: ${result.agree}/${result.total} = ${percent(result).toFixed(1)}%; ${confusion(result)}`);
-				expect(result.agree / result.total).toBeGreaterThanOrEqual(minimum(fold.name, d));
-			});
-		}
-	});
-});
-
+// Leave-one-set-out, the figure to quote, is in rubric-loso-1.test.ts and rubric-loso-2.test.ts (agreement.ts).
 describe('the shipped rubric against labelled replies', () => {
 	it('ships exactly the weights that training on every labelled set gives (npm run rubric:train)', () => {
 		const trained = trainWeights(sets);

@@ -331,15 +331,18 @@ export function agreementOn(items: LabelledReply[], weights: FeatureWeights, mod
 	return result;
 }
 
+/** One fold of leave-one-set-out: trained on every set but `sets[left]`, measured on that one. */
+export function leaveOut(sets: LabelledSet[], left: number): { name: string; weights: Record<string, number>; model: WordModel; agreement: Agreement } {
+	const others = sets.filter((_, j) => j !== left);
+	const weights = trainWeights(others);
+	const model = trainWordModel(others, weights);
+	return { name: sets[left].name, weights, model, agreement: agreementOn(sets[left].items, weights, model) };
+}
+
 /**
  * Leave-one-set-out: for each set in turn, train on all the others and
  * measure on the one left out.
  */
-export function leaveOneSetOut(sets: LabelledSet[]): { name: string; weights: Record<string, number>; model: WordModel; agreement: Agreement }[] {
-	return sets.map((left, i) => {
-		const others = sets.filter((_, j) => j !== i);
-		const weights = trainWeights(others);
-		const model = trainWordModel(others, weights);
-		return { name: left.name, weights, model, agreement: agreementOn(left.items, weights, model) };
-	});
+export function leaveOneSetOut(sets: LabelledSet[]): ReturnType<typeof leaveOut>[] {
+	return sets.map((_, i) => leaveOut(sets, i));
 }
