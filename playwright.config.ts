@@ -11,7 +11,9 @@ export default defineConfig({
 	timeout: 60_000,
 	expect: { timeout: 10_000 },
 	fullyParallel: true,
-	workers: 2,
+	// Three on 2 cores: the tests spend part of their time waiting on the browser's storage, and a third worker
+	// keeps the cores busy (the end-to-end run: 7.5 min against 8.8 with two, 2026-12-02).
+	workers: 3,
 	retries: process.env.CI ? 1 : 0,
 	reporter: [['list']],
 	use: {

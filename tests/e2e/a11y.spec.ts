@@ -63,6 +63,8 @@ test('the progress page has a title on a first visit, and no page asks for a mis
 
 for (const colorScheme of ['light', 'dark'] as const) {
 	test(`the programme and studio screens have no axe violations (${colorScheme})`, async ({ page }) => {
+		// Several screens through axe: 25-45 s beside two other workers on 2 cores, against the default 60 s per test.
+		test.setTimeout(150_000);
 		await page.emulateMedia({ colorScheme });
 		await createLearner(page, 'Axe Abe');
 		await page.getByRole('link', { name: 'Programmes', exact: true }).click();

@@ -244,6 +244,8 @@ test('the charts load with the dashboard only: not on the library, the player or
 
 for (const colorScheme of ['light', 'dark'] as const) {
 	test(`the dashboard and the trainer view have no axe violations (${colorScheme})`, async ({ page }) => {
+		// Several screens through axe: 25-45 s beside two other workers on 2 cores, against the default 60 s per test.
+		test.setTimeout(150_000);
 		await page.emulateMedia({ colorScheme });
 		await createLearner(page, 'Axe Ari');
 		await startScenario(page, 'The Third Call');

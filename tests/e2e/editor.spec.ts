@@ -168,6 +168,8 @@ async function expectNoViolations(page: Page, screen: string) {
 }
 
 test('the editor page has no axe violations, with problems shown, the search panel and the problems panel open (light and dark)', async ({ page }) => {
+	// Several screens through axe: 25-45 s beside two other workers on 2 cores, against the default 60 s per test.
+	test.setTimeout(150_000);
 	for (const colorScheme of ['light', 'dark'] as const) {
 		await page.emulateMedia({ colorScheme });
 		await newScenario(page);
