@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
@@ -27,8 +28,8 @@ export default defineConfig({
 	test: {
 		environment: 'node',
 		testTimeout: 20_000,
-		// Vitest's default is one worker fewer than the cores: one worker on this 2-core machine, so every file waited in line.
-		maxWorkers: 2,
+		// Every core: Vitest's default is one fewer, which on a 2-core machine is one worker and every file in line.
+		maxWorkers: availableParallelism(),
 		sequence: { sequencer: LongestFirst },
 		projects: [
 			{ extends: true, test: { name: 'unit', include: ['tests/**/*.test.ts'], exclude: ['tests/speed/**'], sequence: { groupOrder: 0 } } },

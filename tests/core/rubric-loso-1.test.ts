@@ -1,4 +1,4 @@
 import { describeLeaveOneSetOut } from './agreement';
 
-// Half of the leave-one-set-out folds (agreement.ts has the other half's reason for living apart).
+// Half of the leave-one-set-out folds; agreement.ts says why they are split.
 describeLeaveOneSetOut(0, 2);

@@ -47,8 +47,9 @@ export function findingsOf(item: LabelledReply): Findings {
 }
 
 /** The reply's words and what it does with its context, as the word model reads them (read once). */
-function wordsOf(item: LabelledReply, text: string) {
+function wordsOf(item: LabelledReply) {
 	const reading = read(item);
+	const text = item.reply.slice(0, MAX_REPLY_CHARS);
 	reading.words ??= replyTerms(text);
 	reading.context ??= contextTerms(text, reading.findings.context);
 	return { words: reading.words, context: reading.context };
@@ -214,7 +215,7 @@ export function trainWordModel(sets: LabelledSet[], weights: FeatureWeights, opt
 			const collected = findingsOf(item);
 			if (collected.unscored) continue;
 			const points = settleFindings(collected, weights);
-			const { words, context } = wordsOf(item, item.reply.slice(0, MAX_REPLY_CHARS));
+			const { words, context } = wordsOf(item);
 			for (const { term } of words) (setsUsing.get(term) ?? setsUsing.set(term, new Set()).get(term)!).add(setIndex);
 			const wording = options.context ? [...words, ...context] : words;
 			const terms = Object.fromEntries(DIMENSIONS.map((d) => [d, modelTerms(wording, points, d)])) as Record<Dimension, string[]>;
@@ -260,24 +261,15 @@ function fitSoftmax(features: Int32Array[], target: number[], rowWeight: number[
 	const m = new Float64Array(size * 3);
 	const v = new Float64Array(size * 3);
 	const grad = new Float64Array(size * 3);
-	// The rows' terms in one flat array (row r's are at starts[r]..starts[r + 1]), each as its first weight's index:
-	// the same sums in the same order as reading the rows one by one, in a third of the time.
-	const starts = new Int32Array(features.length + 1);
-	for (let r = 0; r < features.length; r++) starts[r + 1] = starts[r] + features[r].length;
-	const at = new Int32Array(starts[features.length]);
-	for (let r = 0; r < features.length; r++) for (let k = 0; k < features[r].length; k++) at[starts[r] + k] = features[r][k] * 3;
-	const classOf = Int32Array.from(target);
-	const weightOfRow = Float64Array.from(rowWeight);
 	for (let step = 1; step <= options.iterations; step++) {
 		grad.fill(0);
-		for (let r = 0; r < classOf.length; r++) {
-			const from = starts[r];
-			const to = starts[r + 1];
+		for (let r = 0; r < features.length; r++) {
+			const f = features[r];
 			let z0 = 0;
 			let z1 = 0;
 			let z2 = 0;
-			for (let k = from; k < to; k++) {
-				const j = at[k];
+			for (let k = 0; k < f.length; k++) {
+				const j = f[k] * 3;
 				z0 += w[j];
 				z1 += w[j + 1];
 				z2 += w[j + 2];
@@ -287,12 +279,12 @@ function fitSoftmax(features: Int32Array[], target: number[], rowWeight: number[
 			const e1 = Math.exp(z1 - top);
 			const e2 = Math.exp(z2 - top);
 			const sum = e0 + e1 + e2;
-			const t = classOf[r];
-			const g0 = (e0 / sum - (t === 0 ? 1 : 0)) * weightOfRow[r];
-			const g1 = (e1 / sum - (t === 1 ? 1 : 0)) * weightOfRow[r];
-			const g2 = (e2 / sum - (t === 2 ? 1 : 0)) * weightOfRow[r];
-			for (let k = from; k < to; k++) {
-				const j = at[k];
+			const t = target[r];
+			const g0 = (e0 / sum - (t === 0 ? 1 : 0)) * rowWeight[r];
+			const g1 = (e1 / sum - (t === 1 ? 1 : 0)) * rowWeight[r];
+			const g2 = (e2 / sum - (t === 2 ? 1 : 0)) * rowWeight[r];
+			for (let k = 0; k < f.length; k++) {
+				const j = f[k] * 3;
 				grad[j] += g0;
 				grad[j + 1] += g1;
 				grad[j + 2] += g2;
@@ -300,14 +292,11 @@ function fitSoftmax(features: Int32Array[], target: number[], rowWeight: number[
 		}
 		const correct1 = 1 - 0.9 ** step;
 		const correct2 = 1 - 0.999 ** step;
-		for (let term = 0; term < size; term++) {
-			const lambda = lambdas[term];
-			for (let j = term * 3; j < term * 3 + 3; j++) {
-				const g = grad[j] + lambda * w[j];
-				m[j] = 0.9 * m[j] + 0.1 * g;
-				v[j] = 0.999 * v[j] + 0.001 * g * g;
-				w[j] -= (options.learningRate * (m[j] / correct1)) / (Math.sqrt(v[j] / correct2) + 1e-8);
-			}
+		for (let j = 0; j < w.length; j++) {
+			const g = grad[j] + lambdas[(j / 3) | 0] * w[j];
+			m[j] = 0.9 * m[j] + 0.1 * g;
+			v[j] = 0.999 * v[j] + 0.001 * g * g;
+			w[j] -= (options.learningRate * (m[j] / correct1)) / (Math.sqrt(v[j] / correct2) + 1e-8);
 		}
 	}
 	return w;
