@@ -1,6 +1,6 @@
 /**
  * npx tsx tests/bench/rubric-dump.ts [out.jsonl]: every labelled reply with the panel's signs and the rubric's
- * leave-one-set-out assessment (weights and word model trained on the other sets, as in rubric-loso.ts), one JSON
+ * leave-one-set-out assessment (weights, word model and calibration trained on the other sets, as in rubric-loso.ts), one JSON
  * object per line, for reading the disagreements or trying another model on top of the rubric without retraining it
  * (tests/bench/bag-of-words-probe.py reads this file). Default output: rubric-dump.jsonl in the working directory.
  */
@@ -13,11 +13,11 @@ import { loadSets, SETS } from './rubric-sets.ts';
 const out = process.argv[2] ?? 'rubric-dump.jsonl';
 const sets = loadSets();
 const lines: string[] = [];
-leaveOneSetOut(sets).forEach(({ weights, model }, i) => {
+leaveOneSetOut(sets).forEach(({ weights, model, calibration }, i) => {
 	const left = sets[i];
 	for (const item of left.items) {
 		const findings = collectFindings(item.reply, item.context);
-		const assessment = assessFindings(findings, item.reply, weights, model);
+		const assessment = assessFindings(findings, item.reply, weights, model, calibration);
 		lines.push(
 			JSON.stringify({
 				set: left.name,

@@ -1,16 +1,16 @@
 /**
  * npx tsx tests/bench/rubric-loso.ts: leave-one-set-out agreement per set (scored and development sets) and
  * dimension, pooled over the scored sets and over the development sets (the figures the README quotes), then
- * agreement of weights and word model trained on every set (what `npm run rubric:train` would ship), without the
+ * agreement of weights, word model and calibration trained on every set (what `npm run rubric:train` would ship), without the
  * agreement test's thresholds.
  */
-import { agreementOn, leaveOneSetOut, trainWeights, trainWordModel } from '../../src/lib/core/rubric-learn.ts';
+import { agreementOn, leaveOneSetOut, trainCalibration, trainWeights, trainWordModel } from '../../src/lib/core/rubric-learn.ts';
 import { DIMENSIONS } from '../../src/lib/core/types.ts';
 import { loadSets, SETS } from './rubric-sets.ts';
 
 const sets = loadSets();
 const percent = (a: { agree: number; total: number }) => `${((100 * a.agree) / a.total).toFixed(1)}%`.padStart(7);
-console.log('leave-one-set-out (weights and word model trained on the other sets):');
+console.log('leave-one-set-out (weights, word model and calibration trained on the other sets):');
 const folds = leaveOneSetOut(sets);
 folds.forEach((fold, i) => console.log(`  ${fold.name.padEnd(20)} ${DIMENSIONS.map((d) => `${d} ${percent(fold.agreement[d])}`).join('  ')}  rules ${SETS[i].rules}${SETS[i].scored ? '' : ', reported only'}`));
 for (const scored of [true, false]) {
@@ -25,8 +25,9 @@ for (const scored of [true, false]) {
 }
 const weights = trainWeights(sets);
 const model = trainWordModel(sets, weights);
+const calibration = trainCalibration(sets, weights, model);
 console.log('trained on every set:');
 for (const set of sets) {
-	const result = agreementOn(set.items, weights, model);
+	const result = agreementOn(set.items, weights, model, calibration);
 	console.log(`  ${set.name.padEnd(20)} ${DIMENSIONS.map((d) => `${d} ${percent(result[d])}`).join('  ')}`);
 }

@@ -10,7 +10,7 @@
  * with the author when trained on the other authors' labels (the standard before the panel).
  */
 import { collectFindings } from '../../src/lib/core/rubric.ts';
-import { agreementOn, trainWeights, trainWordModel, type LabelledSet } from '../../src/lib/core/rubric-learn.ts';
+import { agreementOn, trainCalibration, trainWeights, trainWordModel, type LabelledSet } from '../../src/lib/core/rubric-learn.ts';
 import { writeFileSync } from 'node:fs';
 import { DIMENSIONS, type Dimension } from '../../src/lib/core/types.ts';
 import { loadAuthorSets, loadGuideRatings, panelSets, SETS } from './rubric-sets.ts';
@@ -40,15 +40,17 @@ sets.forEach((set, i) => {
 	const authorOthers = sets.filter((_, j) => j !== i);
 	const shippedWeights = trainWeights(panelOthers);
 	const shippedModel = trainWordModel(panelOthers, shippedWeights);
+	const shippedCalibration = trainCalibration(panelOthers, shippedWeights, shippedModel);
 	const authorWeights = trainWeights(authorOthers);
 	const authorModel = trainWordModel(authorOthers, authorWeights);
+	const authorCalibration = trainCalibration(authorOthers, authorWeights, authorModel);
 	const row = [
 		pairwise(set, author, rater('second')),
 		pairwise(set, author, rater('third')),
 		pairwise(set, rater('second'), rater('third')),
-		agreementOn(set.items, shippedWeights, shippedModel),
-		agreementOn(panel[i].items, shippedWeights, shippedModel),
-		agreementOn(set.items, authorWeights, authorModel)
+		agreementOn(set.items, shippedWeights, shippedModel, shippedCalibration),
+		agreementOn(panel[i].items, shippedWeights, shippedModel, shippedCalibration),
+		agreementOn(set.items, authorWeights, authorModel, authorCalibration)
 	];
 	row.forEach((t, k) => add(pooled[SETS[i].scored ? 'scored' : 'development'][k], t));
 	console.log(`${set.name.padEnd(20)} ${row.map((t) => cell(t).padEnd(18)).join(' ')}`);

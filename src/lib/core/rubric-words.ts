@@ -17,7 +17,7 @@ import { DIMENSIONS, type Dimension } from './types.ts';
  */
 
 /** Classes in weight order: a dimension's −, 0, +. */
-const CLASSES = [-1, 0, 1] as const;
+export const CLASSES = [-1, 0, 1] as const;
 
 export interface WordModel {
 	/**
@@ -69,15 +69,20 @@ export function unpackWeights(packed: string): number[] {
 
 const TOKEN = /[\p{L}\p{N}£']+|[?!]/gu;
 
-/** The reply's words and adjacent word pairs, lower-cased, with their offsets in the reply (each term once, first place). */
-export function replyTerms(text: string): WordTerm[] {
-	const lower = normalise(text);
+/** The reply's words (and ? and !) in order, lower-cased, with their offsets in the reply. */
+export function replyTokens(text: string, lower = normalise(text)): { word: string; start: number; end: number }[] {
 	const tokens: { word: string; start: number; end: number }[] = [];
 	TOKEN.lastIndex = 0;
 	for (let match = TOKEN.exec(lower); match; match = TOKEN.exec(lower)) {
 		const word = match[0].replace(/^'+|'+$/g, '');
 		if (word) tokens.push({ word, start: match.index, end: match.index + match[0].length });
 	}
+	return tokens;
+}
+
+/** The reply's words and adjacent word pairs, lower-cased, with their offsets in the reply (each term once, first place). */
+export function replyTerms(text: string): WordTerm[] {
+	const tokens = replyTokens(text);
 	const terms: WordTerm[] = [];
 	const seen = new Set<string>();
 	const add = (term: string, start: number, end: number) => {
@@ -275,8 +280,8 @@ function logits(model: WordModel, words: readonly Found[], verdict: readonly num
 	return z;
 }
 
-const LABEL: Record<Dimension, string> = { empathy: 'empathy', flexibility: 'policy flexibility', ownership: 'ownership' };
-const VERDICT = { [-1]: 'against', 0: 'neither for nor against', 1: 'for' } as Record<number, string>;
+export const LABEL: Record<Dimension, string> = { empathy: 'empathy', flexibility: 'policy flexibility', ownership: 'ownership' };
+export const VERDICT = { [-1]: 'against', 0: 'neither for nor against', 1: 'for' } as Record<number, string>;
 
 /**
  * The reply read as a whole: where the model gives a dimension another sign
@@ -349,8 +354,13 @@ export function readWhole(assessment: ReplyAssessment, text: string, model: Word
 				`in ${model.trainedOn.toLocaleString('en-GB')} labelled replies, so ${LABEL[dimension]} comes to ${wanted > 0 ? '+1' : wanted < 0 ? '−1' : '0'}.`
 		});
 	}
+	return withReadings(assessment, next, added);
+}
+
+/** An assessment with a later reading's scores and evidence: the mood follows the scores it moved. */
+export function withReadings(assessment: ReplyAssessment, next: Pick<ReplyAssessment, Dimension>, added: Evidence[]): ReplyAssessment {
 	if (added.length === 0) return assessment;
 	const mood = Math.min(100, Math.max(-100, assessment.mood + 6 * (next.empathy - assessment.empathy) + 4 * (next.ownership - assessment.ownership) + 4 * (next.flexibility - assessment.flexibility)));
 	const evidence = [...assessment.evidence, ...added].sort((a, b) => a.start - b.start);
-	return { ...next, mood, evidence, notes: assessment.notes };
+	return { ...assessment, ...next, mood, evidence, notes: assessment.notes };
 }

@@ -3,6 +3,8 @@ import { ASCII_ONLY, matchName, nameMatcher, normalise, remembered } from './rub
 import { requiredLiterals } from './regex-literals.ts';
 import { LEARNED_WEIGHTS } from './rubric-weights.ts';
 import { WORD_MODEL } from './rubric-word-model.ts';
+import { CALIBRATION } from './rubric-calibration-model.ts';
+import { calibrate, type Calibration } from './rubric-calibration.ts';
 import { readWhole, type WordModel } from './rubric-words.ts';
 import { DIMENSIONS, MAX_REPLY_CHARS, type Cue, type Dimension, type Subject } from './types.ts';
 
@@ -101,14 +103,19 @@ function makeFinding(text: string, start: number, end: number, dimension: Subjec
  *          // empathy > 0, ownership > 0, evidence: "I'm so sorry", "Dana", "I'll email … today"
  */
 export function scoreReply(reply: string, givenContext: ReplyContext): ReplyAssessment {
-	return assessFindings(collectFindings(reply, givenContext), reply, LEARNED_WEIGHTS, WORD_MODEL);
+	return assessFindings(collectFindings(reply, givenContext), reply, LEARNED_WEIGHTS, WORD_MODEL, CALIBRATION);
 }
 
-/** The points the findings earn with these weights, then the reply read as a whole by the word model (when given). */
-export function assessFindings(collected: Findings, reply: string, weights: FeatureWeights, model?: WordModel): ReplyAssessment {
+/**
+ * The points the findings earn with these weights, then the reply read as a whole by the word model, then calibrated
+ * against trainers' scores (each when given).
+ */
+export function assessFindings(collected: Findings, reply: string, weights: FeatureWeights, model?: WordModel, calibration?: Calibration): ReplyAssessment {
 	const points = settleFindings(collected, weights);
 	if (!model || collected.unscored) return points;
-	return readWhole(points, reply.length > MAX_REPLY_CHARS ? reply.slice(0, MAX_REPLY_CHARS) : reply, model, collected.context);
+	const text = reply.length > MAX_REPLY_CHARS ? reply.slice(0, MAX_REPLY_CHARS) : reply;
+	const read = readWhole(points, text, model, collected.context);
+	return calibration ? calibrate(read, text, calibration) : read;
 }
 
 /**
