@@ -58,7 +58,8 @@ export const SETS: SetInfo[] = [
 	{ file: 'sealed-24.json', rules: 'written from', scored: false },
 	{ file: 'sealed-25.json', rules: 'totals only', scored: false },
 	{ file: 'sealed-26.json', rules: 'written from', scored: false },
-	{ file: 'sealed-27.json', rules: 'totals only', scored: false }
+	{ file: 'sealed-27.json', rules: 'totals only', scored: false },
+	{ file: 'sealed-28.json', rules: 'totals only', scored: false }
 ];
 
 /** Each set with its own author's signs, as written (`expected` in the files). */
