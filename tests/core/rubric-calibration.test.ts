@@ -47,11 +47,16 @@ describe('the calibration against trainers\' scores', () => {
 		for (const e of rules.evidence) expect(read.evidence).toContainEqual(e);
 	});
 
-	it('turns a sign round only where the other sign is the likeliest of the three', () => {
+	it('turns a sign round only where trainers scored replies like it the other way more often than not', () => {
 		const rules = rulesOnly(sorry);
-		// 10 × 0.3 / 10 words: − leads +, but 0 leads both.
+		// "tough" is 1/10 of the words, × 10: its weights are the logits. 0 leads both signs:
 		expect(calibrate(rules, sorry, calibration({ tough: { empathy: [0.3, 0.6, 0] } }))).toEqual(rules);
-		expect(calibrate(rules, sorry, calibration({ tough: { empathy: [0.6, 0.3, 0] } })).empathy).toBe(-1);
+		// − leads, but at 0.41 it is no majority:
+		expect(calibrate(rules, sorry, calibration({ tough: { empathy: [0.5, 0.3, 0] } }))).toEqual(rules);
+		// − at 0.79:
+		const turned = calibrate(rules, sorry, calibration({ tough: { empathy: [2, 0, 0] } }));
+		expect(turned.empathy).toBe(-1);
+		expect(turned.evidence.find((e) => e.feature === 'calibration')!.reason).toContain('about 79 times in 100');
 	});
 
 	it('never sets a scored dimension to 0, however sure', () => {
@@ -104,6 +109,8 @@ describe('the shipped calibration', () => {
 	it('knows only words it was trained on, with three weights each per dimension', () => {
 		const seen = new Set(loadSets().flatMap((set) => set.items.flatMap((item) => [...wordCounts(item.reply).counts.keys()])));
 		for (const word of CALIBRATION.words) expect(seen.has(word), word).toBe(true);
+		// Function words are not weighed: a move explained by "and" or "the" would explain nothing.
+		for (const word of ['the', 'and', 'i', 'you', 'we', 'it']) expect(CALIBRATION.words).not.toContain(word);
 		for (const d of DIMENSIONS) expect(CALIBRATION.weights[d]).toHaveLength(3 * (1 + SUMMARY_SIZE + CALIBRATION.words.length));
 	});
 

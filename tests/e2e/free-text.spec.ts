@@ -67,3 +67,17 @@ test('a reply is also read as a whole, and the coaching says which words moved i
 	await expect(why).toContainText('so empathy comes to 0');
 	await expect(coaching.locator('mark.minus', { hasText: 'shipping charge' })).toBeVisible();
 });
+
+test('a longer reply is calibrated against trainers\' scores, and the coaching says which words turned it', async ({ page }) => {
+	const box = await reachTypedReply(page, 'Calibrated Cai');
+	// The phrase rules count the acknowledgement for empathy; read whole, a stock "we understand…, however" before a
+	// charge is what trainers scored against empathy more often than not (the calibration reads replies of 20 words or more).
+	await box.fill('We understand how stressful a broken wedding present can be. However, our express service is charged at £9.95 regardless of the nature of the request.');
+	await box.press('Enter');
+	const coaching = page.getByRole('note', { name: 'Coaching' }).last();
+	await expect(coaching.getByRole('list', { name: 'Scores for this reply' })).toContainText('Empathy -');
+	const why = coaching.getByRole('list', { name: 'Why' });
+	await expect(why).toContainText('Trainers scored replies like this one (worded with "understand"');
+	await expect(why).toContainText(/against empathy about \d+ times in 100/);
+	await expect(why).toContainText('so empathy comes to −1');
+});

@@ -13,7 +13,7 @@ import { DIMENSIONS, type Dimension } from './types.ts';
  * and the rules' own reading of them is what it corrects, so it is allowed
  * what the word reading is not, and only that:
  * - to turn a sign round (+ to −, − to +), where trainers scored replies
- *   like this the other way more often than either of the others;
+ *   like this the other way more often than not;
  * - to give a sign where the rules found nothing, when it is at least
  *   `fromZero` sure.
  * It never sets a scored dimension to 0: a 0 from it would undo the rules'
@@ -101,7 +101,8 @@ export function calibrate(assessment: ReplyAssessment, text: string, calibration
 		const probability = odds[best] / (odds[0] + odds[1] + odds[2]);
 		const now = Math.sign(assessment[dimension]);
 		const wanted = CLASSES[best];
-		if (now === 0 ? wanted === 0 || probability < calibration.fromZero : wanted !== -now) continue;
+		// Turned round only on a majority: "against empathy about 36 times in 100, so −1" would not convince a trainee.
+		if (now === 0 ? wanted === 0 || probability < calibration.fromZero : wanted !== -now || probability <= 0.5) continue;
 		// The words that pulled most from the rules' sign towards this one; without one, it does not move.
 		const pulls = known
 			.map((k) => ({ ...k, pull: k.value * (w[(1 + SUMMARY_SIZE + k.word) * 3 + best] - w[(1 + SUMMARY_SIZE + k.word) * 3 + now + 1]) }))

@@ -358,7 +358,10 @@ export const CALIBRATION_TRAINING = {
 	share: 10,
 	/** Replies of fewer words are left to the rules (see Calibration). */
 	minWords: 20,
-	/** Words in fewer replies than this are not weighed. */
+	/**
+	 * Words in fewer replies than this are not weighed, nor are function words ("the", "and", "I" …): with them its
+	 * moves were explained by "and", "can", "them", which tells a trainee nothing.
+	 */
 	minReplies: 3,
 	fromZero: 0.9,
 	iterations: 300,
@@ -383,7 +386,7 @@ export function trainCalibration(sets: LabelledSet[], weights: FeatureWeights, m
 	}
 	const replies = new Map<string, number>();
 	for (const row of rows) for (const word of row.counts.counts.keys()) replies.set(word, (replies.get(word) ?? 0) + 1);
-	const vocabulary = [...replies].filter(([, n]) => n >= options.minReplies).map(([word]) => word).sort();
+	const vocabulary = [...replies].filter(([word, n]) => n >= options.minReplies && !FUNCTION_WORDS.has(word)).map(([word]) => word).sort();
 	const index = new Map(vocabulary.map((word, i) => [word, 1 + SUMMARY_SIZE + i]));
 	const mean = Array.from({ length: SUMMARY_SIZE }, (_, k) => fourPlaces(rows.reduce((sum, row) => sum + row.summary[k], 0) / rows.length));
 	const spread = mean.map((mu, k) => fourPlaces(Math.sqrt(rows.reduce((sum, row) => sum + (row.summary[k] - mu) ** 2, 0) / rows.length)) || 1);
