@@ -322,3 +322,23 @@ describe('the learned weights', () => {
 		expect(trainWeights(sets)).toEqual(trainWeights(sets));
 	});
 });
+
+describe('a refusal in the speaker\'s own voice reaches the exception words at the end of its clause (round twenty-seven)', () => {
+	const context = { customer: 'Dana Whitfield', policy: 'Returns within 30 days with a receipt.' };
+	it.each([
+		'We completely understand your disappointment. Unfortunately, as the return period has now expired, we are unable to offer a refund on this occasion.',
+		"I'm unable to waive the fee in your case.",
+		'We cannot extend the booking on this occasion.',
+		"I'm afraid I can't refund the deposit given the circumstances."
+	])('is not read as flexibility: %s', (reply) => {
+		expect(scoreReply(reply, context).flexibility).toBeLessThan(0);
+	});
+	it.each([
+		"I can't refund it, but as a one-off I'll give you store credit.",
+		"We can't move the date, so on this occasion I'll waive the fee.",
+		"I can't believe that happened. On this occasion I'll waive the fee.",
+		'We are unable to refund the deposit, however I can offer you a free session instead.'
+	])('leaves an exception offered after the refusal\'s clause alone: %s', (reply) => {
+		expect(scoreReply(reply, context).flexibility).toBeGreaterThan(0);
+	});
+});

@@ -1066,7 +1066,8 @@ function isNegated(lower: string, start: number, phrase: string): boolean {
 	const unnegated = scope.includes('without') ? scope.replace(/\bwithout (?:a |an |the |your |any |proof of )?[\w-]+\b/g, ' ') : scope;
 	const lastWords = unnegated.trim().split(/\s+/).slice(-4).join(' ');
 	if (conditional && !/\b(?:i'?m not going to|i am not going to|i won'?t|i will not)\b/.test(scope)) return NEGATORS.test(lastWords) && scope.trim() !== '';
-	return NEGATORS.test(lastWords) || /\b(?:i'?m not going to|i am not going to|i won'?t|i will not|i'?m not|i am not|i never|we won'?t|we will not)\b/.test(clause);
+	// "We are unable to offer a refund on this occasion": the refusal reaches the exception words at the clause's end.
+	return NEGATORS.test(lastWords) || /\b(?:i'?m not going to|i am not going to|i won'?t|i will not|i'?m not|i am not|i never|we won'?t|we will not|(?:i|we)(?:'?m|'?re| am| are) (?:unable|not able) to|(?:i|we) (?:can'?t|cannot|can not))\b/.test(clause);
 }
 
 /** Widens a negated phrase back to its negating word, so the trainee sees what flipped it. */
