@@ -1,7 +1,7 @@
 /**
  * npx tsx tests/bench/rubric-dump-folds.ts [out.jsonl]: as rubric-dump.ts, and for each leave-one-set-out fold also
  * the rubric's scores on the sets it was trained on (in-sample). A model on top of the rubric that is trained at build
- * time sees only in-sample scores; this file lets the probe measure that honestly (bag-of-words-probe.py --folds).
+ * time sees only in-sample scores; this file lets tests/bench/in-sample-probe.py measure what that costs.
  * One line per labelled reply: its set, panel, reply and `folds`, the rubric's scores under each fold's training.
  */
 import { writeFileSync } from 'node:fs';
