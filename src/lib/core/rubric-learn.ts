@@ -213,6 +213,9 @@ export const WORD_TRAINING = {
 	context: true
 };
 
+/** Greetings and titles: how the customer is addressed, which the name check reads; the calibration leaves them out. */
+const FORMS_OF_ADDRESS = new Set('hi hello hey dear mr mrs ms miss mx dr sir madam'.split(' '));
+
 /** Words that carry the set's base rate, not the reply's meaning: left out of the vocabulary on their own (their pairs stay). */
 const FUNCTION_WORDS = new Set(
 	"the a an and or but i i'm i've i'll i'd you you're you've you'll we we're we've we'll it it's is are was were be been to of in on at for with this that these those my your our me us him her his their them they he she have has had do does did so if as by from then than there here just also".split(' ')
@@ -359,8 +362,9 @@ export const CALIBRATION_TRAINING = {
 	/** Replies of fewer words are left to the rules (see Calibration). */
 	minWords: 20,
 	/**
-	 * Words in fewer replies than this are not weighed, nor are function words ("the", "and", "I" …): with them its
-	 * moves were explained by "and", "can", "them", which tells a trainee nothing.
+	 * Words in fewer replies than this are not weighed, nor are function words ("the", "and", "I" …) or greetings and
+	 * titles ("Hi", "Mr" …): with them its moves were explained by "and", "can", "them" or "Mr", which tells a trainee
+	 * nothing (the name check already reads how the customer is addressed).
 	 */
 	minReplies: 3,
 	fromZero: 0.9,
@@ -386,7 +390,7 @@ export function trainCalibration(sets: LabelledSet[], weights: FeatureWeights, m
 	}
 	const replies = new Map<string, number>();
 	for (const row of rows) for (const word of row.counts.counts.keys()) replies.set(word, (replies.get(word) ?? 0) + 1);
-	const vocabulary = [...replies].filter(([word, n]) => n >= options.minReplies && !FUNCTION_WORDS.has(word)).map(([word]) => word).sort();
+	const vocabulary = [...replies].filter(([word, n]) => n >= options.minReplies && !FUNCTION_WORDS.has(word) && !FORMS_OF_ADDRESS.has(word)).map(([word]) => word).sort();
 	const index = new Map(vocabulary.map((word, i) => [word, 1 + SUMMARY_SIZE + i]));
 	const mean = Array.from({ length: SUMMARY_SIZE }, (_, k) => fourPlaces(rows.reduce((sum, row) => sum + row.summary[k], 0) / rows.length));
 	const spread = mean.map((mu, k) => fourPlaces(Math.sqrt(rows.reduce((sum, row) => sum + (row.summary[k] - mu) ** 2, 0) / rows.length)) || 1);
